@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything they
+# need (uv, the virtual environment, Neo4j's jars) is installed by the targets.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .lineage/tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: install run test lint format bench db-start db-stop db-status schema clean
+
+install: $(VENV)/.synced
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --python $(PYTHON)
+	touch $@
+
+run: install ## serve the API on http://127.0.0.1:8000/graphql (starts Neo4j)
+	$(VENV)/bin/lineage serve
+
+test: install ## the whole suite against a real Neo4j
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy src
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+schema: install ## re-export schema.graphql from the code
+	$(VENV)/bin/lineage export-schema > schema.graphql
+
+db-start: install
+	$(VENV)/bin/lineage db start
+db-stop: install
+	$(VENV)/bin/lineage db stop
+db-status: install
+	$(VENV)/bin/lineage db status
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,2 @@
+// Waits until every index is online (so a new full-text index answers at once).
+CALL db.awaitIndexes(300)

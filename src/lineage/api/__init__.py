@@ -1,0 +1,1 @@
+"""The GraphQL layer: schema, context, error policy. Resolvers stay thin."""

@@ -1,0 +1,25 @@
+"""The GraphQL schema, assembled from each domain's query and mutation types."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.fastapi import GraphQLRouter
+from strawberry.tools import merge_types
+
+from lineage.api.context import Context, get_context
+from lineage.api.errors import ErrorPolicy
+from lineage.projects.gql import ProjectMutations, ProjectQueries
+from lineage.settings import Settings
+
+Query = merge_types("Query", (ProjectQueries,))
+Mutation = merge_types("Mutation", (ProjectMutations,))
+
+schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=[ErrorPolicy])
+
+
+def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
+    return GraphQLRouter(
+        schema,
+        context_getter=get_context,
+        graphql_ide="graphiql" if settings.graphiql else None,
+    )

@@ -1,0 +1,152 @@
+"""The `lineage` command: serve, db start|stop|status|migrate, and the tools.
+
+Every `LineageError` becomes one clear line on stderr and exit code 1;
+`--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import sys
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from lineage.db.driver import create_driver, neo4j_uri, verify
+from lineage.db.migrations import apply_migrations
+from lineage.db.store import Store
+from lineage.errors import LineageError
+from lineage.localdb.server import LocalNeo4j
+from lineage.settings import Settings, get_settings
+
+app = typer.Typer(help="Lineage: FliGen's asset lineage service.", no_args_is_help=True)
+db_app = typer.Typer(help="The Neo4j behind Lineage (local server management, schema).")
+app.add_typer(db_app, name="db")
+out = Console()
+err = Console(stderr=True)
+P = ParamSpec("P")
+R = TypeVar("R")
+_debug = {"on": False}
+
+
+@app.callback()
+def main(debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False) -> None:
+    _debug["on"] = debug
+
+
+def clear_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a LineageError into one line and exit 1 (tracebacks only with --debug)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except LineageError as exc:
+            if _debug["on"]:
+                raise
+            err.print(f"[red]error:[/red] {exc.message}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def run_async(coroutine: Coroutine[Any, Any, R]) -> R:
+    return asyncio.run(coroutine)
+
+
+async def _prepare_database(settings: Settings) -> list[str]:
+    """Check we can reach and log in to Neo4j, then apply the schema."""
+    driver = create_driver(settings)
+    try:
+        await verify(driver)
+        return await apply_migrations(Store(driver, settings.neo4j_database))
+    finally:
+        await driver.close()
+
+
+def ensure_database(settings: Settings) -> None:
+    """Start the local Neo4j when no NEO4J_URI is set; fail fast when unusable."""
+    if settings.uses_local_neo4j:
+        status = LocalNeo4j(settings).start()
+        out.print(f"Neo4j {status.version} on {status.bolt_uri}")
+        out.print(f"Neo4j Browser: {status.browser_url}")
+    applied = run_async(_prepare_database(settings))
+    if applied:
+        out.print(f"Schema: applied {len(applied)} migration(s)")
+
+
+@app.command()
+@clear_errors
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to bind.")] = None,
+) -> None:
+    """Serve the API (GraphQL at /graphql); starts the local Neo4j when needed."""
+    import uvicorn
+
+    from lineage.app import create_app
+
+    settings = get_settings()
+    ensure_database(settings)
+    host, port = host or settings.host, port or settings.port
+    out.print(f"GraphiQL: http://{host}:{port}/graphql")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@db_app.command("start")
+@clear_errors
+def db_start() -> None:
+    """Start the local Neo4j (provisioning it on first use); a running one is reused."""
+    status = LocalNeo4j(get_settings()).start()
+    out.print(f"running: pid {status.pid}, Neo4j {status.version}")
+    out.print(f"bolt: {status.bolt_uri}   browser: {status.browser_url}")
+
+
+@db_app.command("stop")
+@clear_errors
+def db_stop() -> None:
+    """Stop the local Neo4j."""
+    stopped = LocalNeo4j(get_settings()).stop()
+    out.print("stopped" if stopped else "not running")
+
+
+@db_app.command("status")
+@clear_errors
+def db_status() -> None:
+    """Whether the local Neo4j runs, where, and which version (or the configured server)."""
+    settings = get_settings()
+    if not settings.uses_local_neo4j:
+        out.print(f"configured server: {neo4j_uri(settings)} (NEO4J_URI); not managed here")
+        return
+    status = LocalNeo4j(settings).status()
+    if not status.running:
+        out.print(f"not running (home: {status.home})")
+        raise typer.Exit(3)
+    out.print(f"running: pid {status.pid}, Neo4j {status.version}, home {status.home}")
+    out.print(f"bolt: {status.bolt_uri}   http: {status.http_url}")
+    out.print(f"browser: {status.browser_url}")
+
+
+@db_app.command("migrate")
+@clear_errors
+def db_migrate() -> None:
+    """Apply the schema migrations (idempotent)."""
+    applied = run_async(_prepare_database(get_settings()))
+    out.print(
+        f"applied {len(applied)} new migration(s)" + (": " + ", ".join(applied) if applied else "")
+    )
+
+
+@app.command("export-schema")
+def export_schema() -> None:
+    """Print the GraphQL schema (SDL), as committed in schema.graphql."""
+    from lineage.api.schema import schema
+
+    print(schema.as_str())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

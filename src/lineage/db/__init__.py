@@ -1,0 +1,1 @@
+"""Neo4j access: the driver, the Cypher loader, the store and schema migrations."""

@@ -1,0 +1,47 @@
+"""The one place a Cypher file becomes a `neo4j.Query`.
+
+Queries live in the top-level `cypher/` folder (shipped inside the wheel as
+`lineage/cypher`), one statement per file, named `<domain>/<verb>_<noun>`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from neo4j import Query
+
+from lineage.errors import LineageError
+
+
+def cypher_root() -> Path:
+    """`lineage/cypher` inside an installed wheel, else the repo's `cypher/`."""
+    packaged = Path(str(resources.files("lineage"))) / "cypher"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "cypher"
+
+
+@cache
+def load_text(name: str) -> str:
+    """The text of `cypher/<name>.cypher`, without its header comments."""
+    path = cypher_root() / f"{name}.cypher"
+    if not path.is_file():
+        raise LineageError(f"no Cypher file named {name!r} (looked for {path.name})")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if not line.lstrip().startswith("//")).strip()
+
+
+@cache
+def load(name: str) -> Query:
+    """The named query, tagged so `SHOW TRANSACTIONS` names it."""
+    return Query(load_text(name), metadata={"query": name})  # type: ignore[arg-type]
+
+
+def names(folder: str) -> list[str]:
+    """Every query name under `cypher/<folder>/`, sorted."""
+    root = cypher_root()
+    return sorted(
+        str(p.relative_to(root).with_suffix("")) for p in (root / folder).glob("*.cypher")
+    )

@@ -1,0 +1,41 @@
+"""What one running service holds: settings, the store on the one driver, readiness."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+
+from lineage.db.migrations import apply_migrations
+from lineage.db.store import Store
+from lineage.errors import LineageError
+from lineage.settings import Settings
+
+log = logging.getLogger("lineage")
+
+
+@dataclass
+class ServiceState:
+    """Shared by every request of one process."""
+
+    settings: Settings
+    store: Store
+    schema_ready: bool = False
+    last_error: str | None = None
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def ensure_schema(self) -> bool:
+        """Apply migrations once Neo4j answers; remember why it failed if not."""
+        if self.schema_ready:
+            return True
+        async with self._lock:
+            if self.schema_ready:
+                return True
+            try:
+                await apply_migrations(self.store)
+            except LineageError as exc:
+                self.last_error = exc.message
+                log.warning("schema not applied yet: %s", exc.message)
+                return False
+            self.schema_ready, self.last_error = True, None
+        return True

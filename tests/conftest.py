@@ -1,0 +1,115 @@
+"""Shared fixtures: one real Neo4j per session, a clean graph per test, a live API."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from neo4j import AsyncDriver
+
+from lineage.app import create_app
+from lineage.db.driver import create_driver
+from lineage.db.migrations import apply_migrations
+from lineage.db.store import Store
+from lineage.settings import Settings
+from tests.neo4j_provider import test_neo4j
+
+
+@pytest.fixture(scope="session")
+def settings() -> Iterator[Settings]:
+    with test_neo4j() as found:
+        yield found
+
+
+@pytest.fixture(scope="session")
+async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
+    created = create_driver(settings)
+    await apply_migrations(Store(created, settings.neo4j_database))
+    yield created
+    await created.close()
+
+
+@pytest.fixture
+async def store(driver: AsyncDriver, settings: Settings) -> AsyncIterator[Store]:
+    """A store on a graph emptied of every node but the schema bookkeeping."""
+    fresh = Store(driver, settings.neo4j_database)
+    await fresh.write("admin/wipe_data")
+    yield fresh
+
+
+class LiveServer:
+    """The real app under uvicorn on a free local port, in a background thread."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.app = create_app(settings)
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def queries_run(self) -> int:
+        return int(self.app.state.lineage.store.queries_run)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the API did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings) -> Iterator[LiveServer]:
+    with LiveServer(settings) as server:
+        yield server
+
+
+class GraphQLClient:
+    """Posts GraphQL over real HTTP to the live server."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        """The whole response body (`data` and, if any, `errors`)."""
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def data(self, query: str, **variables: Any) -> dict[str, Any]:
+        """`data`, asserting that there were no errors."""
+        body = await self(query, **variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+@pytest.fixture
+async def http(live_server: LiveServer, store: Store) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=live_server.url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def gql(http: httpx.AsyncClient) -> GraphQLClient:
+    return GraphQLClient(http)

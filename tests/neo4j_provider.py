@@ -1,0 +1,65 @@
+"""Where the test suite gets its real Neo4j, by the same switch as the service:
+
+1. `NEO4J_URI` set: that server (its data is wiped between tests!);
+2. Java and Maven on PATH: the project's own local server, as a separate
+   `test` instance on its own ports, so the dev data of `make run` is untouched;
+3. a Docker engine: testcontainers' Neo4j module with `neo4j:5.26-community`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from lineage.localdb.server import LocalNeo4j
+from lineage.settings import Settings
+
+TEST_PASSWORD = "lineage-test-password"
+
+
+def _local_settings() -> Settings:
+    return Settings(
+        neo4j_uri=None,
+        neo4j_password=TEST_PASSWORD,
+        local_neo4j_instance="test",
+        local_neo4j_bolt_port=int(os.environ.get("LINEAGE_TEST_BOLT_PORT", "7688")),
+        local_neo4j_http_port=int(os.environ.get("LINEAGE_TEST_HTTP_PORT", "7475")),
+        local_neo4j_heap="1g",
+        local_neo4j_pagecache="256m",
+    )
+
+
+@contextmanager
+def _local_server() -> Iterator[Settings]:
+    settings = _local_settings()
+    server = LocalNeo4j(settings)
+    was_running = server.status().running
+    status = server.start()
+    try:
+        yield settings.model_copy(update={"neo4j_uri": status.bolt_uri})
+    finally:
+        if not was_running:
+            server.stop()
+
+
+@contextmanager
+def _container() -> Iterator[Settings]:
+    from testcontainers.neo4j import Neo4jContainer
+
+    with Neo4jContainer("neo4j:5.26-community", password=TEST_PASSWORD) as neo4j:
+        yield Settings(neo4j_uri=neo4j.get_connection_url(), neo4j_password=TEST_PASSWORD)
+
+
+@contextmanager
+def test_neo4j() -> Iterator[Settings]:
+    """Settings that point at a running, real Neo4j for the whole session."""
+    if os.environ.get("NEO4J_URI"):
+        yield Settings()
+    elif shutil.which("java") and shutil.which("mvn"):
+        with _local_server() as settings:
+            yield settings
+    else:
+        with _container() as settings:
+            yield settings
