@@ -5,10 +5,14 @@ from __future__ import annotations
 from fastapi import Request
 from strawberry.fastapi import BaseContext
 
+from lineage.api.loaders import Loaders
+from lineage.assets.service import GenerationService
 from lineage.projects.repository import ProjectRepository
 from lineage.projects.service import ProjectService
+from lineage.prompts.service import PromptService
 from lineage.settings import Settings
 from lineage.state import ServiceState
+from lineage.workflows.service import WorkflowService
 
 
 class Context(BaseContext):
@@ -16,6 +20,10 @@ class Context(BaseContext):
         super().__init__()
         self.settings: Settings = state.settings
         self.projects = ProjectService(ProjectRepository(state.store))
+        self.generations = GenerationService(state.store)
+        self.prompts = PromptService(state.store)
+        self.workflows = WorkflowService(state.store, self.prompts, self.generations)
+        self.loaders = Loaders(state.store)
 
 
 async def get_context(request: Request) -> Context:

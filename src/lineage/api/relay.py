@@ -80,3 +80,28 @@ def connection(
         end_cursor=edges[-1].cursor if edges else None,
     )
     return Connection(edges=edges, page_info=info, total_count=total)
+
+
+def offset_window(first: int | None, after: str | None, settings: Settings) -> tuple[int, int]:
+    """(skip, size) for a list paged by position; cursors are opaque offsets."""
+    size = page_size(first, settings)
+    start = decode_cursor(after)
+    if start is None:
+        return 0, size
+    if not start.startswith("offset:") or not start[7:].isdigit():
+        raise InvalidInputError(f"'after' is not a cursor of this list: {after!r}")
+    return int(start[7:]) + 1, size
+
+
+def offset_connection(items: Sequence[N], skip: int, size: int, total: int) -> Connection[N]:
+    """A connection over one window of a list of `total` items."""
+    edges = [
+        Edge(cursor=encode_cursor(f"offset:{skip + i}"), node=n) for i, n in enumerate(items[:size])
+    ]
+    info = PageInfo(
+        has_next_page=skip + len(edges) < total,
+        has_previous_page=skip > 0,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    return Connection(edges=edges, page_info=info, total_count=total)

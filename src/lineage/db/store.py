@@ -54,7 +54,7 @@ class Tx:
 
     async def run(self, name: str, **params: Any) -> list[Row]:
         self._store.queries_run += 1
-        result = await self._tx.run(cypher.load(name), params)
+        result = await self._tx.run(cypher.load_text(name), params)
         return [record.data() async for record in result]
 
 

@@ -6,22 +6,8 @@ import strawberry
 from strawberry.types import Info
 
 from lineage.api.context import Context
+from lineage.api.nodes import ProjectNode
 from lineage.api.relay import Connection, connection, decode_cursor, page_size
-from lineage.projects.models import Project
-
-
-@strawberry.type(name="Project")
-class ProjectType:
-    code: str
-    title: str | None
-    flihub_chapter_id: str | None
-    flihub_segment_ids: list[str]
-    created_at: str
-    updated_at: str
-
-    @classmethod
-    def of(cls, project: Project) -> ProjectType:
-        return cls(**project.model_dump())
 
 
 @strawberry.input
@@ -35,17 +21,17 @@ class CreateProjectInput:
 @strawberry.type
 class ProjectQueries:
     @strawberry.field(description="One project by its code, e.g. VSS-001.")
-    async def project(self, info: Info[Context, None], code: str) -> ProjectType:
-        return ProjectType.of(await info.context.projects.get(code))
+    async def project(self, info: Info[Context, None], code: str) -> ProjectNode:
+        return ProjectNode.of(await info.context.projects.get(code))
 
     @strawberry.field(description="Every project, ordered by code.")
     async def projects(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None
-    ) -> Connection[ProjectType]:
+    ) -> Connection[ProjectNode]:
         size = page_size(first, info.context.settings)
         start = decode_cursor(after)
         found, total = await info.context.projects.repository.list_page(start or "", size + 1)
-        nodes = [ProjectType.of(p) for p in found]
+        nodes = [ProjectNode.of(p) for p in found]
         return connection(nodes, size, total, lambda p: p.code, start is not None)
 
 
@@ -54,8 +40,8 @@ class ProjectMutations:
     @strawberry.mutation(description="Create a project (idempotent: an existing code is updated).")
     async def create_project(
         self, info: Info[Context, None], input: CreateProjectInput
-    ) -> ProjectType:
+    ) -> ProjectNode:
         project = await info.context.projects.create(
             input.code, input.title, input.flihub_chapter_id, input.flihub_segment_ids
         )
-        return ProjectType.of(project)
+        return ProjectNode.of(project)

@@ -1,0 +1,21 @@
+// Everything recordGeneration must check before it writes, in one round trip.
+// $id, $promptIds, $sourceIds, $frameIds, $workflowId, $projectCode, $regeneratesId, $slot
+// Result: one row: idTaken, missingPrompts, missingSources, frames [{id, type}],
+//   workflowFound, projectFound, previous {id, slot, version} (the attempt named by
+//   $regeneratesId), newestInSlot {id, slot, version} (of $slot, else of previous's slot),
+//   wouldCycle
+WITH COLLECT { MATCH (p:Asset {id: $regeneratesId}) RETURN p {.id, .slot, .version} }[0] AS previous
+WITH previous, coalesce($slot, previous.slot) AS slot
+RETURN
+  EXISTS { MATCH (:Asset {id: $id}) } AS idTaken,
+  [pid IN $promptIds WHERE NOT EXISTS { MATCH (:Prompt {id: pid}) }] AS missingPrompts,
+  [sid IN $sourceIds WHERE NOT EXISTS { MATCH (:Asset {id: sid}) }] AS missingSources,
+  [fid IN $frameIds | {id: fid, type: COLLECT { MATCH (f:Asset {id: fid}) RETURN f.type }[0]}] AS frames,
+  $workflowId IS NULL OR EXISTS { MATCH (:Workflow {id: $workflowId}) } AS workflowFound,
+  $projectCode IS NULL OR EXISTS { MATCH (:Project {code: $projectCode}) } AS projectFound,
+  previous,
+  COLLECT {
+    MATCH (n:Asset {slot: slot})
+    RETURN n {.id, .slot, .version} ORDER BY n.version DESC LIMIT 1
+  }[0] AS newestInSlot,
+  EXISTS { MATCH (:Asset {id: $regeneratesId})-[:REGENERATES*0..]->(:Asset {id: $id}) } AS wouldCycle

@@ -1,0 +1,13 @@
+// What each asset really cost: every attempt of its own slot up to its version,
+// plus the same for everything upstream of it (DataLoader batch).
+// $ids: asset ids. Result: id, cost (float)
+UNWIND $ids AS id
+MATCH (a:Asset {id: id})
+CALL (a) {
+  MATCH (a)-[:GENERATED_FROM|USES_FRAME]->*(u:Asset)
+  WITH DISTINCT u
+  MATCH (attempt:Asset {slot: u.slot}) WHERE attempt.version <= u.version
+  WITH DISTINCT attempt
+  RETURN sum(coalesce(attempt.estimatedCost, 0.0)) AS cost
+}
+RETURN id, cost

@@ -1,0 +1,10 @@
+// Recomputes which attempt of a slot is current: the ready attempt that became
+// current last (completion or revert, `currentSince`); none when none is ready.
+// $slot. Result: currentId (null when no attempt is ready)
+MATCH (a:Asset {slot: $slot})
+WITH a
+ORDER BY CASE a.status WHEN 'ready' THEN 0 ELSE 1 END, a.currentSince DESC, a.version DESC
+WITH collect(a) AS attempts
+WITH attempts, CASE WHEN attempts[0].status = 'ready' THEN attempts[0] END AS current
+FOREACH (x IN attempts | SET x.isCurrent = (x = current))
+RETURN current.id AS currentId

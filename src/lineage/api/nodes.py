@@ -1,0 +1,183 @@
+"""The graph's node types as GraphQL sees them; relations resolve through DataLoaders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from lineage.api.context import Context
+from lineage.assets import models as am
+from lineage.projects.models import Project
+from lineage.prompts import models as pm
+from lineage.workflows import models as wm
+
+AssetType = strawberry.enum(am.AssetType)
+AssetStatus = strawberry.enum(am.AssetStatus)
+FrameRole = strawberry.enum(am.FrameRole)
+PromptKind = strawberry.enum(pm.PromptKind)
+WorkflowStatus = strawberry.enum(wm.WorkflowStatus)
+Ctx = Info[Context, None]
+
+
+@strawberry.type(name="Project")
+class ProjectNode:
+    code: str
+    title: str | None
+    flihub_chapter_id: str | None
+    flihub_segment_ids: list[str]
+    created_at: str
+    updated_at: str
+
+    @classmethod
+    def of(cls, project: Project) -> ProjectNode:
+        return cls(**project.model_dump())
+
+
+@strawberry.type(name="WorkflowRun")
+class WorkflowNode:
+    id: strawberry.ID
+    engine: str
+    workflow_id: str | None
+    execution_id: str | None
+    status: WorkflowStatus  # type: ignore[valid-type]
+    started_at: str
+    finished_at: str | None
+    error: str | None
+    project_code: str | None
+
+    @classmethod
+    def of(cls, run: wm.WorkflowRun | None) -> WorkflowNode | None:
+        return None if run is None else cls(**run.model_dump())
+
+
+@strawberry.type(name="Prompt")
+class PromptNode:
+    id: strawberry.ID
+    kind: PromptKind  # type: ignore[valid-type]
+    text: str
+    role: str
+    created_at: str
+    project_code: str | None
+    refined_by_model: str | None
+    revised_at: str | None
+
+    @classmethod
+    def of(cls, prompt: pm.Prompt | None) -> PromptNode | None:
+        return None if prompt is None else cls(**prompt.model_dump())
+
+    @strawberry.field(description="The human prompt a machine prompt was refined from.")
+    async def refined_from(self, info: Ctx) -> PromptNode | None:
+        return PromptNode.of(await info.context.loaders.refined_from.load(str(self.id)))
+
+    @strawberry.field(description="Assets generated from this prompt.")
+    async def used_by(self, info: Ctx) -> list[AssetNode]:
+        return AssetNode.all(await info.context.loaders.used_by.load(str(self.id)))
+
+    @strawberry.field
+    async def workflow(self, info: Ctx) -> WorkflowNode | None:
+        return WorkflowNode.of(await info.context.loaders.workflow_of.load(str(self.id)))
+
+
+@strawberry.type(name="Frame")
+class FrameNode:
+    role: FrameRole  # type: ignore[valid-type]
+    position: int
+    asset: AssetNode
+
+
+@strawberry.type(name="Asset")
+class AssetNode:
+    id: strawberry.ID
+    type: AssetType  # type: ignore[valid-type]
+    slot: str
+    version: int
+    is_current: bool
+    provider: str
+    model: str
+    status: AssetStatus  # type: ignore[valid-type]
+    name: str | None
+    prompt: str | None
+    filename: str | None
+    url: str | None
+    error: str | None
+    created_at: str
+    completed_at: str | None
+    estimated_cost: float | None
+    generation_time_ms: int | None
+    project_code: str | None
+    params: JSON = strawberry.field(description="Every generation parameter, known or not.")
+
+    @classmethod
+    def of(cls, asset: am.Asset) -> AssetNode:
+        fields: dict[str, Any] = asset.model_dump(
+            exclude={
+                "params_json",
+                "current_since",
+                "file_sha256",
+                "file_size_bytes",
+                "media_type",
+                "file_missing",
+            }
+        )
+        return cls(**fields, params=asset.params)
+
+    @classmethod
+    def maybe(cls, asset: am.Asset | None) -> AssetNode | None:
+        return None if asset is None else cls.of(asset)
+
+    @classmethod
+    def all(cls, assets: list[am.Asset]) -> list[AssetNode]:
+        return [cls.of(a) for a in assets]
+
+    @strawberry.field(description="The prompts this asset was generated from.")
+    async def prompts(self, info: Ctx) -> list[PromptNode]:
+        found = await info.context.loaders.prompts_of.load(str(self.id))
+        return [PromptNode(**p.model_dump()) for p in found]
+
+    @strawberry.field(description="Source assets (an edited image, a thumbnail's frame...).")
+    async def sources(self, info: Ctx) -> list[AssetNode]:
+        return AssetNode.all(await info.context.loaders.sources_of.load(str(self.id)))
+
+    @strawberry.field(description="A video's frames, start then end.")
+    async def frames(self, info: Ctx) -> list[FrameNode]:
+        found = await info.context.loaders.frames_of.load(str(self.id))
+        return [
+            FrameNode(role=am.FrameRole(r), position=p, asset=AssetNode.of(a)) for r, p, a in found
+        ]
+
+    @strawberry.field(description="Assets built from this one (downstream, one step).")
+    async def used_by(self, info: Ctx) -> list[AssetNode]:
+        return AssetNode.all(await info.context.loaders.used_by.load(str(self.id)))
+
+    @strawberry.field
+    async def workflow(self, info: Ctx) -> WorkflowNode | None:
+        return WorkflowNode.of(await info.context.loaders.workflow_of.load(str(self.id)))
+
+    @strawberry.field
+    async def project(self, info: Ctx) -> ProjectNode | None:
+        if self.project_code is None:
+            return None
+        found = await info.context.loaders.project.load(self.project_code)
+        return None if found is None else ProjectNode.of(found)
+
+    @strawberry.field(description="Every attempt of this asset's slot, oldest first.")
+    async def versions(self, info: Ctx) -> list[AssetNode]:
+        return AssetNode.all(await info.context.loaders.versions_of.load(self.slot))
+
+    @strawberry.field(description="The attempt this one regenerated.")
+    async def previous_version(self, info: Ctx) -> AssetNode | None:
+        versions = await info.context.loaders.versions_of.load(self.slot)
+        older = [a for a in versions if a.version < self.version]
+        return AssetNode.of(older[-1]) if older else None
+
+    @strawberry.field(description="The slot's current version (null when none is ready).")
+    async def current_version(self, info: Ctx) -> AssetNode | None:
+        versions = await info.context.loaders.versions_of.load(self.slot)
+        return next((AssetNode.of(a) for a in versions if a.is_current), None)
+
+    @strawberry.field(description="Its own attempts' cost plus everything upstream of it.")
+    async def lineage_cost(self, info: Ctx) -> float:
+        return await info.context.loaders.lineage_cost.load(str(self.id))

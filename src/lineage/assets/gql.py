@@ -1,0 +1,212 @@
+"""GraphQL queries and mutations of the catalog: record generations, search, versions."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+from pydantic import ValidationError
+from strawberry.scalars import JSON
+
+from lineage.api.nodes import AssetNode, AssetStatus, AssetType, Ctx, FrameRole
+from lineage.api.relay import Connection, offset_connection, offset_window
+from lineage.assets.models import Frame, NewGeneration
+from lineage.assets.search import keywords_query
+from lineage.errors import InvalidInputError
+from lineage.models import normalize_timestamp
+from lineage.validation import describe
+
+
+@strawberry.input
+class FrameInput:
+    asset_id: strawberry.ID
+    role: FrameRole  # type: ignore[valid-type]
+    position: int = 0
+
+
+@strawberry.input(description="One generation attempt, with everything it came from.")
+class RecordGenerationInput:
+    client_key: str | None = strawberry.field(
+        default=None, description="Idempotency key: the same request sent twice records one thing."
+    )
+    id: strawberry.ID | None = None
+    type: AssetType  # type: ignore[valid-type]
+    provider: str
+    model: str
+    status: AssetStatus = AssetStatus.READY  # type: ignore[valid-type]
+    name: str | None = None
+    prompt: str | None = strawberry.field(default=None, description="Prompt text the tool sent.")
+    filename: str | None = None
+    url: str | None = None
+    error: str | None = None
+    created_at: str | None = None
+    completed_at: str | None = None
+    estimated_cost: float | None = None
+    generation_time_ms: int | None = None
+    params: JSON | None = strawberry.field(
+        default=None, description="Every parameter; none is dropped."
+    )
+    slot: str | None = strawberry.field(default=None, description="Version slot, e.g. shot-001.")
+    project_code: str | None = None
+    prompt_ids: list[strawberry.ID] | None = None
+    source_asset_ids: list[strawberry.ID] | None = None
+    frames: list[FrameInput] | None = None
+    workflow_id: strawberry.ID | None = None
+    regenerates_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The attempt this one regenerates (same slot)."
+    )
+
+
+@strawberry.input
+class CompleteGenerationInput:
+    id: strawberry.ID
+    completed_at: str | None = None
+    filename: str | None = None
+    url: str | None = None
+    estimated_cost: float | None = None
+    generation_time_ms: int | None = None
+
+
+@strawberry.enum
+class AssetOrderField(Enum):
+    CREATED_AT = "createdAt"
+    COST = "estimatedCost"
+    NAME = "name"
+
+
+@strawberry.enum
+class SortDirection(Enum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+@strawberry.input
+class AssetOrder:
+    field: AssetOrderField = AssetOrderField.CREATED_AT
+    direction: SortDirection = SortDirection.DESC
+
+
+@strawberry.input
+class AssetFilter:
+    type: AssetType | None = None  # type: ignore[valid-type]
+    provider: str | None = None
+    model: str | None = None
+    status: AssetStatus | None = None  # type: ignore[valid-type]
+    project_code: str | None = None
+    search: str | None = strawberry.field(default=None, description="Prompt keywords, any script.")
+    created_from: str | None = strawberry.field(default=None, description="Inclusive ISO time.")
+    created_to: str | None = strawberry.field(default=None, description="Exclusive ISO time.")
+    current_only: bool = False
+
+
+@strawberry.type
+class GenerationPayload:
+    asset: AssetNode
+
+
+def to_generation(data: RecordGenerationInput) -> NewGeneration:
+    try:
+        return NewGeneration(
+            **{
+                k: v
+                for k, v in vars(data).items()
+                if k not in {"client_key", "frames", "params"} and v is not None
+            },
+            params=data.params or {},
+            frames=[
+                Frame(asset_id=str(f.asset_id), role=f.role, position=f.position)
+                for f in data.frames or []
+            ],
+        )
+    except ValidationError as exc:
+        raise InvalidInputError(describe(exc)) from exc
+
+
+def _time(value: str | None, name: str) -> str | None:
+    try:
+        return None if value is None else normalize_timestamp(value)
+    except ValueError as exc:
+        raise InvalidInputError(f"{name}: {exc}") from exc
+
+
+def filter_params(where: AssetFilter | None, order: AssetOrder | None) -> dict[str, object]:
+    where, order = where or AssetFilter(), order or AssetOrder()
+    return {
+        "type": where.type.value if where.type else None,
+        "provider": where.provider,
+        "model": where.model,
+        "status": where.status.value if where.status else None,
+        "projectCode": where.project_code,
+        "search": keywords_query(where.search) if where.search else None,
+        "createdFrom": _time(where.created_from, "createdFrom"),
+        "createdTo": _time(where.created_to, "createdTo"),
+        "currentOnly": where.current_only,
+        "orderBy": order.field.value,
+        "descending": order.direction is SortDirection.DESC,
+    }
+
+
+@strawberry.type
+class AssetQueries:
+    @strawberry.field(description="One asset by id.")
+    async def asset(self, info: Ctx, id: strawberry.ID) -> AssetNode:
+        return AssetNode.of(await info.context.generations.get(str(id)))
+
+    @strawberry.field(description="Search the catalog: filters combine, full-text on prompts.")
+    async def assets(
+        self,
+        info: Ctx,
+        filter: AssetFilter | None = None,
+        order_by: AssetOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[AssetNode]:
+        skip, size = offset_window(first, after, info.context.settings)
+        found, total = await info.context.generations.repository.list_page(
+            skip, size, **filter_params(filter, order_by)
+        )
+        return offset_connection(AssetNode.all(found), skip, size, total)
+
+
+@strawberry.type
+class AssetMutations:
+    @strawberry.mutation(description="Record one generation attempt and everything it came from.")
+    async def record_generation(self, info: Ctx, input: RecordGenerationInput) -> GenerationPayload:
+        asset = await info.context.generations.record(to_generation(input), input.client_key)
+        return GenerationPayload(asset=AssetNode.of(asset))
+
+    @strawberry.mutation(description="A generating attempt finished: it becomes ready and current.")
+    async def complete_generation(
+        self, info: Ctx, input: CompleteGenerationInput
+    ) -> GenerationPayload:
+        changes = {
+            "completedAt": _time(input.completed_at, "completedAt"),
+            "filename": input.filename,
+            "url": input.url,
+            "estimatedCost": input.estimated_cost,
+            "generationTimeMs": input.generation_time_ms,
+        }
+        asset = await info.context.generations.complete(
+            str(input.id), {k: v for k, v in changes.items() if v is not None}
+        )
+        return GenerationPayload(asset=AssetNode.of(asset))
+
+    @strawberry.mutation(description="A generating attempt failed.")
+    async def fail_generation(self, info: Ctx, id: strawberry.ID, error: str) -> GenerationPayload:
+        return GenerationPayload(
+            asset=AssetNode.of(await info.context.generations.fail(str(id), error))
+        )
+
+    @strawberry.mutation(
+        description="Make an older ready attempt its slot's current version again."
+    )
+    async def revert_to(self, info: Ctx, asset_id: strawberry.ID) -> GenerationPayload:
+        return GenerationPayload(
+            asset=AssetNode.of(await info.context.generations.revert_to(str(asset_id)))
+        )
+
+    @strawberry.mutation(description="Archive an attempt (its file and history are kept).")
+    async def archive_asset(self, info: Ctx, id: strawberry.ID) -> GenerationPayload:
+        return GenerationPayload(
+            asset=AssetNode.of(await info.context.generations.archive(str(id)))
+        )

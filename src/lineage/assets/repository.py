@@ -1,0 +1,48 @@
+"""Assets in Neo4j: reads through the store, writes inside a caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lineage.assets.models import Asset
+from lineage.db.store import Store, Tx
+
+
+class AssetRepository:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def find(self, asset_id: str) -> Asset | None:
+        rows = await self.store.read("assets/find_by_id", id=asset_id)
+        return Asset.model_validate(rows[0]["asset"]) if rows else None
+
+    async def find_many(self, ids: list[str]) -> dict[str, Asset]:
+        rows = await self.store.read("assets/find_many", ids=ids)
+        return {row["id"]: Asset.model_validate(row["asset"]) for row in rows}
+
+    @staticmethod
+    async def find_in(tx: Tx, asset_id: str) -> Asset | None:
+        rows = await tx.run("assets/find_by_id", id=asset_id)
+        return Asset.model_validate(rows[0]["asset"]) if rows else None
+
+    @staticmethod
+    async def references(tx: Tx, **refs: Any) -> dict[str, Any]:
+        [row] = await tx.run("assets/find_generation_references", **refs)
+        return row
+
+    @staticmethod
+    async def create(tx: Tx, row: dict[str, Any], **edges: Any) -> None:
+        await tx.run("assets/create", row=row, **edges)
+
+    @staticmethod
+    async def set_status(tx: Tx, asset_id: str, status: str, changes: dict[str, Any]) -> None:
+        await tx.run("assets/set_status", id=asset_id, status=status, changes=changes)
+
+    @staticmethod
+    async def refresh_current(tx: Tx, slot: str) -> str | None:
+        [row] = await tx.run("slots/refresh_current", slot=slot)
+        return row["currentId"]
+
+    async def list_page(self, skip: int, limit: int, **filters: Any) -> tuple[list[Asset], int]:
+        [row] = await self.store.read("assets/list", skip=skip, limit=limit, **filters)
+        return [Asset.model_validate(a) for a in row["assets"]], row["totalCount"]

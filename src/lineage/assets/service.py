@@ -1,0 +1,158 @@
+"""Recording generations and changing their status: the rules, in one transaction each."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lineage import idempotency
+from lineage.assets.models import Asset, AssetStatus, NewGeneration, promoted_params
+from lineage.assets.repository import AssetRepository
+from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
+from lineage.db.store import Store, Tx
+from lineage.errors import ConflictError, InvalidInputError, NotFoundError
+from lineage.models import utc_timestamp
+
+RELATION_FIELDS = {
+    "prompt_ids",
+    "source_asset_ids",
+    "frames",
+    "workflow_id",
+    "regenerates_id",
+    "params",
+}
+
+
+def asset_row(gen: NewGeneration, slot: str, version: int) -> dict[str, Any]:
+    """The node's properties for a new attempt."""
+    row = gen.model_dump(by_alias=True, mode="json", exclude=RELATION_FIELDS)
+    ready = gen.status is AssetStatus.READY
+    return {
+        **promoted_params(gen.type, gen.params),
+        **row,
+        "slot": slot,
+        "version": version,
+        "isCurrent": False,
+        "currentSince": (gen.completed_at or gen.created_at) if ready else None,
+        "paramsJson": json.dumps(gen.params, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def placement(gen: NewGeneration, found: dict[str, Any]) -> tuple[str, int, str | None]:
+    """(slot, version, attempt it regenerates) for a new attempt."""
+    previous, newest = found["previous"], found["newestInSlot"]
+    if previous and gen.slot and gen.slot != previous["slot"]:
+        raise InvalidInputError(
+            f"asset {previous['id']!r} belongs to slot {previous['slot']!r}, not {gen.slot!r}"
+        )
+    slot = gen.slot or (previous["slot"] if previous else str(gen.id))
+    version = (newest["version"] if newest else 0) + 1
+    regenerates = previous["id"] if previous else (newest["id"] if newest else None)
+    return slot, version, regenerates
+
+
+class GenerationService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.repository = AssetRepository(store)
+
+    async def get(self, asset_id: str) -> Asset:
+        asset = await self.repository.find(asset_id)
+        if asset is None:
+            raise NotFoundError(f"no asset with id {asset_id!r}")
+        return asset
+
+    async def record(self, gen: NewGeneration, client_key: str | None = None) -> Asset:
+        check_shape(gen)
+        return await self.store.in_write_tx(lambda tx: self.record_in(tx, gen, client_key))
+
+    async def record_in(self, tx: Tx, gen: NewGeneration, client_key: str | None) -> Asset:
+        """Record one attempt inside `tx` (shared with workflow runs)."""
+        replayed = await idempotency.claim(tx, client_key, "recordGeneration", gen.to_row())
+        if replayed is not None:
+            return await self._get_in(tx, replayed)
+        gen = gen.model_copy(
+            update={
+                "id": gen.id or new_asset_id(gen.type),
+                "created_at": gen.created_at or utc_timestamp(),
+            }
+        )
+        found = await AssetRepository.references(tx, **_references(gen))
+        if found["idTaken"]:
+            raise ConflictError(f"an asset with id {gen.id!r} already exists")
+        check_references(gen, found)
+        slot, version, previous_id = placement(gen, found)
+        await AssetRepository.create(
+            tx,
+            asset_row(gen, slot, version),
+            projectCode=gen.project_code,
+            promptIds=gen.prompt_ids,
+            sourceIds=gen.source_asset_ids,
+            frames=[f.to_row() for f in gen.frames],
+            workflowId=gen.workflow_id,
+            previousId=previous_id,
+        )
+        await AssetRepository.refresh_current(tx, slot)
+        await idempotency.remember(tx, client_key, str(gen.id))
+        return await self._get_in(tx, str(gen.id))
+
+    async def complete(self, asset_id: str, changes: dict[str, Any]) -> Asset:
+        """A `generating` attempt finished: it becomes `ready` (and current)."""
+        now = changes.get("completedAt") or utc_timestamp()
+        extra = {**changes, "completedAt": now, "currentSince": now, "error": None}
+        return await self._change(asset_id, AssetStatus.READY, extra)
+
+    async def fail(self, asset_id: str, error: str) -> Asset:
+        if not error.strip():
+            raise InvalidInputError("failGeneration needs the error message")
+        return await self._change(asset_id, AssetStatus.FAILED, {"error": error})
+
+    async def archive(self, asset_id: str) -> Asset:
+        return await self._change(asset_id, AssetStatus.ARCHIVED, {"archivedAt": utc_timestamp()})
+
+    async def revert_to(self, asset_id: str) -> Asset:
+        """Make an older ready attempt its slot's current version again."""
+
+        async def work(tx: Tx) -> Asset:
+            asset = await self._get_in(tx, asset_id)
+            if asset.status is not AssetStatus.READY:
+                raise InvalidInputError(
+                    f"only a ready attempt can become current; {asset_id!r} is {asset.status.value}"
+                )
+            await AssetRepository.set_status(
+                tx, asset_id, "ready", {"currentSince": utc_timestamp()}
+            )
+            await AssetRepository.refresh_current(tx, asset.slot)
+            return await self._get_in(tx, asset_id)
+
+        return await self.store.in_write_tx(work)
+
+    async def _change(self, asset_id: str, status: AssetStatus, changes: dict[str, Any]) -> Asset:
+        async def work(tx: Tx) -> Asset:
+            asset = await self._get_in(tx, asset_id)
+            check_status_change(asset_id, asset.status, status)
+            await AssetRepository.set_status(tx, asset_id, status.value, changes)
+            await AssetRepository.refresh_current(tx, asset.slot)
+            return await self._get_in(tx, asset_id)
+
+        return await self.store.in_write_tx(work)
+
+    @staticmethod
+    async def _get_in(tx: Tx, asset_id: str) -> Asset:
+        asset = await AssetRepository.find_in(tx, asset_id)
+        if asset is None:
+            raise NotFoundError(f"no asset with id {asset_id!r}")
+        return asset
+
+
+def _references(gen: NewGeneration) -> dict[str, Any]:
+    return {
+        "id": gen.id,
+        "promptIds": gen.prompt_ids,
+        "sourceIds": gen.source_asset_ids,
+        "frameIds": [f.asset_id for f in gen.frames],
+        "workflowId": gen.workflow_id,
+        "projectCode": gen.project_code,
+        "regeneratesId": gen.regenerates_id,
+        "slot": gen.slot,
+    }

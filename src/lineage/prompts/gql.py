@@ -1,0 +1,77 @@
+"""GraphQL queries and mutations of prompts."""
+
+from __future__ import annotations
+
+import strawberry
+from pydantic import ValidationError
+
+from lineage.api.nodes import Ctx, PromptKind, PromptNode
+from lineage.api.relay import Connection, offset_connection, offset_window
+from lineage.assets.search import keywords_query
+from lineage.errors import InvalidInputError
+from lineage.prompts.models import NewPrompt
+from lineage.validation import describe
+
+
+@strawberry.input(
+    description="A human prompt, or a machine prompt with the human prompt it refines."
+)
+class RecordPromptInput:
+    client_key: str | None = None
+    id: strawberry.ID | None = None
+    kind: PromptKind  # type: ignore[valid-type]
+    text: str
+    role: str
+    project_code: str | None = None
+    refined_from_id: strawberry.ID | None = None
+    refined_by_model: str | None = None
+    revises_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The prompt this one revises (its older version)."
+    )
+    workflow_id: strawberry.ID | None = None
+    created_at: str | None = None
+
+
+def to_prompt(data: RecordPromptInput) -> NewPrompt:
+    fields = {k: v for k, v in vars(data).items() if k != "client_key" and v is not None}
+    try:
+        return NewPrompt(**fields)
+    except ValidationError as exc:
+        raise InvalidInputError(describe(exc)) from exc
+
+
+@strawberry.type
+class PromptQueries:
+    @strawberry.field(description="One prompt by id.")
+    async def prompt(self, info: Ctx, id: strawberry.ID) -> PromptNode:
+        return PromptNode(**(await info.context.prompts.get(str(id))).model_dump())
+
+    @strawberry.field(description="Prompts, newest first; `search` is full-text in any script.")
+    async def prompts(
+        self,
+        info: Ctx,
+        kind: PromptKind | None = None,
+        role: str | None = None,  # type: ignore[valid-type]
+        project_code: str | None = None,
+        search: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[PromptNode]:
+        skip, size = offset_window(first, after, info.context.settings)
+        found, total = await info.context.prompts.list_page(
+            skip,
+            size,
+            kind=kind.value if kind else None,
+            role=role,
+            projectCode=project_code,
+            search=keywords_query(search) if search else None,
+        )
+        return offset_connection([PromptNode(**p.model_dump()) for p in found], skip, size, total)
+
+
+@strawberry.type
+class PromptMutations:
+    @strawberry.mutation(description="Record a human prompt, or a machine refinement of one.")
+    async def record_prompt(self, info: Ctx, input: RecordPromptInput) -> PromptNode:
+        prompt = await info.context.prompts.record(to_prompt(input), input.client_key)
+        return PromptNode(**prompt.model_dump())

@@ -1,0 +1,77 @@
+"""Recording and reading prompts."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Any
+
+from lineage import idempotency
+from lineage.db.store import Store, Tx
+from lineage.errors import ConflictError, InvalidInputError, NotFoundError
+from lineage.models import utc_timestamp
+from lineage.prompts.models import NewPrompt, Prompt, PromptKind
+
+EDGE_FIELDS = {"refined_from_id", "revises_id", "workflow_id"}
+
+
+def check_prompt_references(new: NewPrompt, found: dict[str, Any]) -> None:
+    if found["idTaken"]:
+        raise ConflictError(f"a prompt with id {new.id!r} already exists")
+    missing = []
+    if new.refined_from_id and found["refinedFromKind"] is None:
+        missing.append(f"prompt {new.refined_from_id!r} (refinedFromId)")
+    if not found["projectFound"]:
+        missing.append(f"project {new.project_code!r}")
+    if not found["workflowFound"]:
+        missing.append(f"workflow {new.workflow_id!r}")
+    if not found["revisesFound"]:
+        missing.append(f"prompt {new.revises_id!r} (revisesId)")
+    if missing:
+        raise NotFoundError("unknown " + ", ".join(missing))
+    if new.kind is PromptKind.MACHINE and found["refinedFromKind"] != "human":
+        raise InvalidInputError(f"{new.refined_from_id!r} is not a human prompt")
+
+
+class PromptService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def get(self, prompt_id: str) -> Prompt:
+        rows = await self.store.read("prompts/find_by_id", id=prompt_id)
+        if not rows:
+            raise NotFoundError(f"no prompt with id {prompt_id!r}")
+        return Prompt.model_validate(rows[0]["prompt"])
+
+    async def list_page(self, skip: int, limit: int, **filters: Any) -> tuple[list[Prompt], int]:
+        [row] = await self.store.read("prompts/list", skip=skip, limit=limit, **filters)
+        return [Prompt.model_validate(p) for p in row["prompts"]], row["totalCount"]
+
+    async def record(self, new: NewPrompt, client_key: str | None = None) -> Prompt:
+        return await self.store.in_write_tx(lambda tx: self.record_in(tx, new, client_key))
+
+    async def record_in(self, tx: Tx, new: NewPrompt, client_key: str | None) -> Prompt:
+        replayed = await idempotency.claim(tx, client_key, "recordPrompt", new.to_row())
+        if replayed is None:
+            replayed = await self._create(tx, new)
+            await idempotency.remember(tx, client_key, replayed)
+        [row] = await tx.run("prompts/find_by_id", id=replayed)
+        return Prompt.model_validate(row["prompt"])
+
+    async def _create(self, tx: Tx, new: NewPrompt) -> str:
+        prompt_id = new.id or f"prompt_{int(time.time() * 1000)}_{secrets.token_hex(3)}"
+        new = new.model_copy(
+            update={"id": prompt_id, "created_at": new.created_at or utc_timestamp()}
+        )
+        refs = {
+            "id": prompt_id,
+            "refinedFromId": new.refined_from_id,
+            "projectCode": new.project_code,
+            "workflowId": new.workflow_id,
+            "revisesId": new.revises_id,
+        }
+        [found] = await tx.run("prompts/find_prompt_references", **refs)
+        check_prompt_references(new, found)
+        row = new.model_dump(by_alias=True, mode="json", exclude=EDGE_FIELDS)
+        await tx.run("prompts/create", row=row, **{k: v for k, v in refs.items() if k != "id"})
+        return prompt_id
