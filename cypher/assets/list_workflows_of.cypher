@@ -1,6 +1,10 @@
 // The workflow run that produced each asset or prompt (DataLoader batch).
-// $ids: node ids. Result: id, workflow (map)
+// $ids: asset or prompt ids. Result: id, workflow (map)
 UNWIND $ids AS id
-MATCH (n {id: id})-[:GENERATED_FROM]->(w:Workflow)
-WHERE n:Asset OR n:Prompt
+CALL (id) {
+  MATCH (n:Asset {id: id}) RETURN n
+  UNION
+  MATCH (n:Prompt {id: id}) RETURN n
+}
+MATCH (n)-[:GENERATED_FROM]->(w:Workflow)
 RETURN id, properties(w) AS workflow

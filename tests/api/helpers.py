@@ -31,9 +31,10 @@ async def prompt(gql: GraphQLClient, **fields: Any) -> dict[str, Any]:
     return result
 
 
-async def image(gql: GraphQLClient, id: str, slot: str | None = None, **extra: Any) -> dict[str, Any]:
-    return await record(gql, id=id, type="IMAGE", provider="fal", model="Flux Pro v1.1",
-                        slot=slot or id, estimatedCost=0.05, **extra)
+async def image(gql: GraphQLClient, id: str, **extra: Any) -> dict[str, Any]:
+    fields = {"type": "IMAGE", "provider": "fal", "model": "Flux Pro v1.1", "slot": id,
+              "estimatedCost": 0.05, **extra}
+    return await record(gql, id=id, **fields)
 
 
 async def video(gql: GraphQLClient, id: str, start: str, end: str, **extra: Any) -> dict[str, Any]:

@@ -19,6 +19,7 @@ class Context(BaseContext):
     def __init__(self, state: ServiceState) -> None:
         super().__init__()
         self.settings: Settings = state.settings
+        self.store = state.store
         self.projects = ProjectService(ProjectRepository(state.store))
         self.generations = GenerationService(state.store)
         self.prompts = PromptService(state.store)

@@ -9,12 +9,13 @@ from strawberry.tools import merge_types
 from lineage.api.context import Context, get_context
 from lineage.api.errors import ErrorPolicy
 from lineage.assets.gql import AssetMutations, AssetQueries
+from lineage.graph.gql import GraphQueries
 from lineage.projects.gql import ProjectMutations, ProjectQueries
 from lineage.prompts.gql import PromptMutations, PromptQueries
 from lineage.settings import Settings
 from lineage.workflows.gql import WorkflowMutations, WorkflowQueries
 
-Query = merge_types("Query", (AssetQueries, PromptQueries, WorkflowQueries, ProjectQueries))
+Query = merge_types("Query", (AssetQueries, GraphQueries, PromptQueries, WorkflowQueries, ProjectQueries))
 Mutation = merge_types(
     "Mutation", (AssetMutations, PromptMutations, WorkflowMutations, ProjectMutations)
 )
