@@ -32,12 +32,26 @@ async def prompt(gql: GraphQLClient, **fields: Any) -> dict[str, Any]:
 
 
 async def image(gql: GraphQLClient, id: str, **extra: Any) -> dict[str, Any]:
-    fields = {"type": "IMAGE", "provider": "fal", "model": "Flux Pro v1.1", "slot": id,
-              "estimatedCost": 0.05, **extra}
+    fields = {
+        "type": "IMAGE",
+        "provider": "fal",
+        "model": "Flux Pro v1.1",
+        "slot": id,
+        "estimatedCost": 0.05,
+        **extra,
+    }
     return await record(gql, id=id, **fields)
 
 
 async def video(gql: GraphQLClient, id: str, start: str, end: str, **extra: Any) -> dict[str, Any]:
     frames = [{"assetId": start, "role": "START"}, {"assetId": end, "role": "END"}]
-    return await record(gql, id=id, type="VIDEO", provider="fal", model="wan-flf2v",
-                        frames=frames, estimatedCost=0.12, **extra)
+    return await record(
+        gql,
+        id=id,
+        type="VIDEO",
+        provider="fal",
+        model="wan-flf2v",
+        frames=frames,
+        estimatedCost=0.12,
+        **extra,
+    )

@@ -21,7 +21,10 @@ async def test_upstream_with_depth_limit_reports_truncation(gql: GraphQLClient) 
     await chain(gql, 5)
     result = (await gql.data(LINEAGE, id="img-4", dir="UPSTREAM", depth=2))["lineage"]
     assert {(n["id"], n["distance"]) for n in result["nodes"]} == {
-        ("img-4", 0), ("img-3", 1), ("img-2", 2)}
+        ("img-4", 0),
+        ("img-3", 1),
+        ("img-2", 2),
+    }
     assert result["truncated"] is True
     full = (await gql.data(LINEAGE, id="img-4", dir="UPSTREAM", depth=4))["lineage"]
     assert len(full["nodes"]) == 5 and full["truncated"] is False
@@ -31,11 +34,15 @@ async def test_downstream_and_both_directions(gql: GraphQLClient) -> None:
     await image(gql, "shot-001")
     await image(gql, "shot-002")
     await video(gql, "vid-1", "shot-001", "shot-002")
-    await record(gql, id="thumb-1", type="THUMBNAIL", provider="fal", model="t",
-                 sourceAssetIds=["vid-1"])
+    await record(
+        gql, id="thumb-1", type="THUMBNAIL", provider="fal", model="t", sourceAssetIds=["vid-1"]
+    )
     down = (await gql.data(LINEAGE, id="shot-001", dir="DOWNSTREAM", depth=5))["lineage"]
     assert {(n["id"], n["distance"]) for n in down["nodes"]} == {
-        ("shot-001", 0), ("vid-1", 1), ("thumb-1", 2)}
+        ("shot-001", 0),
+        ("vid-1", 1),
+        ("thumb-1", 2),
+    }
     frame_edge = next(e for e in down["edges"] if e["type"] == "USES_FRAME")
     assert frame_edge["fromId"] == "vid-1" and frame_edge["properties"]["role"] == "start"
     both = (await gql.data(LINEAGE, id="vid-1", dir="BOTH", depth=1))["lineage"]
@@ -54,15 +61,26 @@ async def test_cost_summary_groups(gql: GraphQLClient) -> None:
     await gql.data('mutation { createProject(input: {code: "VSS-001"}) { code } }')
     await image(gql, "a", projectCode="VSS-001", createdAt="2025-12-30T10:00:00Z")
     await image(gql, "b", projectCode="VSS-001", provider="kie", createdAt="2025-12-31T10:00:00Z")
-    await record(gql, id="c", type="IMAGE", provider="kie", model="m", projectCode="VSS-001",
-                 status="FAILED", error="timeout", estimatedCost=0.5,
-                 createdAt="2025-12-31T11:00:00Z")
+    await record(
+        gql,
+        id="c",
+        type="IMAGE",
+        provider="kie",
+        model="m",
+        projectCode="VSS-001",
+        status="FAILED",
+        error="timeout",
+        estimatedCost=0.5,
+        createdAt="2025-12-31T11:00:00Z",
+    )
     query = """query($by: CostGroupBy!) { costSummary(projectCode: "VSS-001", groupBy: $by) {
       totalCost groups { key attempts failedAttempts cost failedCost } } }"""
     by_day = (await gql.data(query, by="DAY"))["costSummary"]
     assert abs(by_day["totalCost"] - 0.6) < 1e-9
     assert [(g["key"], g["attempts"]) for g in by_day["groups"]] == [
-        ("2025-12-30", 1), ("2025-12-31", 2)]
+        ("2025-12-30", 1),
+        ("2025-12-31", 2),
+    ]
     by_provider = (await gql.data(query, by="PROVIDER"))["costSummary"]["groups"]
     kie = next(g for g in by_provider if g["key"] == "kie")
     assert kie["failedAttempts"] == 1 and abs(kie["failedCost"] - 0.5) < 1e-9

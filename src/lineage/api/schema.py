@@ -15,7 +15,9 @@ from lineage.prompts.gql import PromptMutations, PromptQueries
 from lineage.settings import Settings
 from lineage.workflows.gql import WorkflowMutations, WorkflowQueries
 
-Query = merge_types("Query", (AssetQueries, GraphQueries, PromptQueries, WorkflowQueries, ProjectQueries))
+Query = merge_types(
+    "Query", (AssetQueries, GraphQueries, PromptQueries, WorkflowQueries, ProjectQueries)
+)
 Mutation = merge_types(
     "Mutation", (AssetMutations, PromptMutations, WorkflowMutations, ProjectMutations)
 )

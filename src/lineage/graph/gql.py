@@ -72,7 +72,9 @@ def _kind(labels: list[str]) -> str:
 class GraphQueries:
     @strawberry.field(description="The lineage subgraph around an asset, prompt or workflow run.")
     async def lineage(
-        self, info: Ctx, id: strawberry.ID,
+        self,
+        info: Ctx,
+        id: strawberry.ID,
         direction: LineageDirection = Direction.BOTH,  # type: ignore[valid-type]
         depth: int = 3,
     ) -> LineageResult:
@@ -81,22 +83,42 @@ class GraphQueries:
         nodes = sorted(graph.nodes.values(), key=lambda n: (n.distance, n.id))
         return LineageResult(
             root_id=strawberry.ID(graph.root_id),
-            nodes=[LineageNode(id=strawberry.ID(n.id), kind=_kind(n.labels), labels=n.labels,
-                               distance=n.distance, properties=n.properties) for n in nodes],
-            edges=[LineageEdge(from_id=strawberry.ID(f), to_id=strawberry.ID(t), type=ty, properties=p)
-                   for (f, t, ty), p in sorted(graph.edges.items())],
+            nodes=[
+                LineageNode(
+                    id=strawberry.ID(n.id),
+                    kind=_kind(n.labels),
+                    labels=n.labels,
+                    distance=n.distance,
+                    properties=n.properties,
+                )
+                for n in nodes
+            ],
+            edges=[
+                LineageEdge(from_id=strawberry.ID(f), to_id=strawberry.ID(t), type=ty, properties=p)
+                for (f, t, ty), p in sorted(graph.edges.items())
+            ],
             truncated=graph.truncated,
         )
 
     @strawberry.field(description="What a project's generations cost, grouped.")
-    async def cost_summary(self, info: Ctx, project_code: str, group_by: CostGroupBy) -> CostSummary:
+    async def cost_summary(
+        self, info: Ctx, project_code: str, group_by: CostGroupBy
+    ) -> CostSummary:
         await info.context.projects.get(project_code)
         rows = await info.context.store.read(
-            "assets/summarize_costs", projectCode=project_code, groupBy=group_by.value)
-        groups = [CostGroup(key=r["key"], attempts=r["attempts"], ready_attempts=r["readyAttempts"],
-                            failed_attempts=r["failedAttempts"], cost=r["cost"],
-                            failed_cost=r["failedCost"]) for r in rows]
-        return CostSummary(project_code=project_code, total_cost=sum(g.cost for g in groups),
-                           groups=groups)
-
-
+            "assets/summarize_costs", projectCode=project_code, groupBy=group_by.value
+        )
+        groups = [
+            CostGroup(
+                key=r["key"],
+                attempts=r["attempts"],
+                ready_attempts=r["readyAttempts"],
+                failed_attempts=r["failedAttempts"],
+                cost=r["cost"],
+                failed_cost=r["failedCost"],
+            )
+            for r in rows
+        ]
+        return CostSummary(
+            project_code=project_code, total_cost=sum(g.cost for g in groups), groups=groups
+        )

@@ -78,7 +78,9 @@ async def _walk_one_way(store: Store, start: dict[str, Any], way: str, depth: in
     return graph
 
 
-def _absorb(graph: LineageGraph, rows: list[dict[str, Any]], distance: int, depth: int) -> list[str]:
+def _absorb(
+    graph: LineageGraph, rows: list[dict[str, Any]], distance: int, depth: int
+) -> list[str]:
     """Add one level's rows; return the next frontier (empty past the depth limit)."""
     frontier: list[str] = []
     for row in rows:
@@ -86,7 +88,9 @@ def _absorb(graph: LineageGraph, rows: list[dict[str, Any]], distance: int, dept
             if distance > depth:
                 graph.truncated = True
                 continue
-            graph.nodes[row["key"]] = LineageNode(row["id"], row["labels"], row["properties"], distance)
+            graph.nodes[row["key"]] = LineageNode(
+                row["id"], row["labels"], row["properties"], distance
+            )
             frontier.append(row["key"])
         edge = row["edge"]
         graph.edges[(edge["fromId"], edge["toId"], edge["type"])] = edge["properties"]
