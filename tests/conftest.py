@@ -22,9 +22,9 @@ from tests.neo4j_provider import test_neo4j
 
 
 @pytest.fixture(scope="session")
-def settings() -> Iterator[Settings]:
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     with test_neo4j() as found:
-        yield found
+        yield found.model_copy(update={"assets_root": tmp_path_factory.mktemp("assets")})
 
 
 @pytest.fixture(scope="session")

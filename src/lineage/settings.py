@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     default_page_size: int = 20
     max_page_size: int = 100
     graphiql: bool = True
+    max_upload_bytes: int = 512 * 1024 * 1024
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -7,6 +7,7 @@ from strawberry.fastapi import BaseContext
 
 from lineage.api.loaders import Loaders
 from lineage.assets.service import GenerationService
+from lineage.files import FileStore
 from lineage.projects.repository import ProjectRepository
 from lineage.projects.service import ProjectService
 from lineage.prompts.service import PromptService
@@ -16,16 +17,16 @@ from lineage.workflows.service import WorkflowService
 
 
 class Context(BaseContext):
-    def __init__(self, state: ServiceState) -> None:
+    def __init__(self, state: ServiceState, files: FileStore | None = None) -> None:
         super().__init__()
         self.settings: Settings = state.settings
         self.store = state.store
         self.projects = ProjectService(ProjectRepository(state.store))
-        self.generations = GenerationService(state.store)
+        self.generations = GenerationService(state.store, files)
         self.prompts = PromptService(state.store)
         self.workflows = WorkflowService(state.store, self.prompts, self.generations)
         self.loaders = Loaders(state.store)
 
 
 async def get_context(request: Request) -> Context:
-    return Context(request.app.state.lineage)
+    return Context(request.app.state.lineage, request.app.state.file_store)

@@ -108,20 +108,16 @@ class AssetNode:
     estimated_cost: float | None
     generation_time_ms: int | None
     project_code: str | None
+    file_ref: str | None
+    file_sha256: str | None
+    file_size_bytes: int | None
+    media_type: str | None
+    file_missing: bool
     params: JSON = strawberry.field(description="Every generation parameter, known or not.")
 
     @classmethod
     def of(cls, asset: am.Asset) -> AssetNode:
-        fields: dict[str, Any] = asset.model_dump(
-            exclude={
-                "params_json",
-                "current_since",
-                "file_sha256",
-                "file_size_bytes",
-                "media_type",
-                "file_missing",
-            }
-        )
+        fields: dict[str, Any] = asset.model_dump(exclude={"params_json", "current_since"})
         return cls(**fields, params=asset.params)
 
     @classmethod

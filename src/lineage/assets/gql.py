@@ -55,6 +55,9 @@ class RecordGenerationInput:
     regenerates_id: strawberry.ID | None = strawberry.field(
         default=None, description="The attempt this one regenerates (same slot)."
     )
+    file_ref: str | None = strawberry.field(
+        default=None, description="The `ref` POST /files returned for this attempt's bytes."
+    )
 
 
 @strawberry.input

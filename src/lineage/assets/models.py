@@ -102,6 +102,10 @@ class NewGeneration(Model):
     frames: list[Frame] = []
     workflow_id: str | None = None
     regenerates_id: str | None = None
+    file_ref: str | None = None
+    file_sha256: str | None = None
+    file_size_bytes: int | None = None
+    media_type: str | None = None
 
     @field_validator("created_at", "completed_at")
     @classmethod
@@ -132,6 +136,7 @@ class Asset(Model):
     generation_time_ms: int | None = None
     project_code: str | None = None
     params_json: str = "{}"
+    file_ref: str | None = None
     file_sha256: str | None = None
     file_size_bytes: int | None = None
     media_type: str | None = None

@@ -11,6 +11,7 @@ from lineage.assets.repository import AssetRepository
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
+from lineage.files import FileStore, StoredFile
 from lineage.models import utc_timestamp
 
 RELATION_FIELDS = {
@@ -51,9 +52,34 @@ def placement(gen: NewGeneration, found: dict[str, Any]) -> tuple[str, int, str 
     return slot, version, regenerates
 
 
+def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
+    """The generation with its stored file's facts (probed values fill absent params)."""
+    if stored.asset_type != gen.type:
+        raise InvalidInputError(
+            f"file {stored.ref!r} was stored as {stored.asset_type.value}, not {gen.type.value}"
+        )
+    probed = {
+        "width": stored.width,
+        "height": stored.height,
+        "durationSeconds": stored.duration_seconds,
+    }
+    params = {**{k: v for k, v in probed.items() if v is not None}, **gen.params}
+    return gen.model_copy(
+        update={
+            "filename": stored.filename,
+            "url": stored.url,
+            "file_sha256": stored.sha256,
+            "file_size_bytes": stored.size_bytes,
+            "media_type": stored.media_type,
+            "params": params,
+        }
+    )
+
+
 class GenerationService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, files: FileStore | None = None) -> None:
         self.store = store
+        self.files = files
         self.repository = AssetRepository(store)
 
     async def get(self, asset_id: str) -> Asset:
@@ -64,7 +90,16 @@ class GenerationService:
 
     async def record(self, gen: NewGeneration, client_key: str | None = None) -> Asset:
         check_shape(gen)
+        gen = await self.attach_file(gen)
         return await self.store.in_write_tx(lambda tx: self.record_in(tx, gen, client_key))
+
+    async def attach_file(self, gen: NewGeneration) -> NewGeneration:
+        """Resolve `file_ref` (from POST /files) into the file's hash, size and probes."""
+        if gen.file_ref is None:
+            return gen
+        if self.files is None:
+            raise InvalidInputError("this service has no file store to resolve fileRef")
+        return with_file(gen, await self.files.describe(gen.file_ref))
 
     async def record_in(self, tx: Tx, gen: NewGeneration, client_key: str | None) -> Asset:
         """Record one attempt inside `tx` (shared with workflow runs)."""

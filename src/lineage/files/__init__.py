@@ -1,0 +1,25 @@
+"""The asset file store: every generated file's bytes, stored once, never overwritten.
+
+store.py     FileStore (the interface) and LocalFileStore (the disk)
+models.py    FileClaim in, StoredFile and FileCheck out
+media.py     type sniffing, claim checks, probed properties
+naming.py    unique readable names      layout.py  folders and refs
+staging.py   streamed, hashed writes    durable.py fsync and no-overwrite links
+http.py      POST /files and GET /files/{ref}
+errors.py    the store's branches of the LineageError tree
+"""
+
+from __future__ import annotations
+
+from lineage.files.models import AssetType, FileCheck, FileClaim, StoredFile
+from lineage.files.store import FileStore, LocalFileStore, Recovery
+
+__all__ = [
+    "AssetType",
+    "FileCheck",
+    "FileClaim",
+    "FileStore",
+    "LocalFileStore",
+    "Recovery",
+    "StoredFile",
+]

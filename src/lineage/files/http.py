@@ -1,0 +1,153 @@
+"""HTTP endpoints of the file store: streaming upload and ranged, cached download.
+
+Wiring (the application's job): include `router` and, in the lifespan, set
+
+    app.state.file_store = LocalFileStore(settings.assets_root)
+    await app.state.file_store.recover()
+
+`get_file_store` reads that attribute, so tests and other stores can swap it.
+
+Upload is the raw request body (not multipart): the bytes stream straight into the
+store, so the size limit is enforced while reading and nothing is spooled first.
+Errors are `{"detail": {"code": ..., "message": ...}}` with the statuses below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, cast
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi.responses import FileResponse
+
+from lineage.errors import ConflictError, InvalidInputError, LineageError, NotFoundError
+from lineage.files.errors import (
+    FileTooLargeError,
+    MediaMismatchError,
+    PathEscapeError,
+    UnsupportedMediaError,
+)
+from lineage.files.media import KINDS
+from lineage.files.models import URL_PREFIX, AssetType, FileClaim, StoredFile
+from lineage.files.store import FileStore
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+STATUSES: list[tuple[type[LineageError], int]] = [
+    (FileTooLargeError, status.HTTP_413_CONTENT_TOO_LARGE),
+    (UnsupportedMediaError, status.HTTP_415_UNSUPPORTED_MEDIA_TYPE),
+    (MediaMismatchError, status.HTTP_422_UNPROCESSABLE_CONTENT),
+    (PathEscapeError, status.HTTP_400_BAD_REQUEST),
+    (NotFoundError, status.HTTP_404_NOT_FOUND),
+    (ConflictError, status.HTTP_409_CONFLICT),
+    (InvalidInputError, status.HTTP_422_UNPROCESSABLE_CONTENT),
+]
+UPLOAD_DESCRIPTION = """\
+Stores the request body as a new asset file and returns its reference (`ref`), which
+`recordGeneration` takes. Send the raw bytes as the body (not multipart), e.g.
+
+    curl --data-binary @shot.jpg -H 'Content-Type: image/jpeg' \\
+      'http://127.0.0.1:8000/files?type=image&provider=fal&model=flux-pro'
+
+The media type is sniffed from the bytes; `Content-Type` (unless
+`application/octet-stream`), `filename`'s extension and `type` must agree with it.
+The same bytes uploaded again return the first file with `deduplicated: true` (200).
+
+Errors: 400 PATH_ESCAPE (a filename that is a path), 413 FILE_TOO_LARGE,
+415 UNSUPPORTED_MEDIA (not JPEG, PNG, WebP, GIF, MP3, WAV, Ogg, M4A, AAC, MP4, WebM
+or MOV), 422 MEDIA_MISMATCH (bytes contradict a claim or do not decode).
+"""
+BINARY = {"schema": {"type": "string", "format": "binary"}}
+BODY_TYPES = [kind.media_type for kind in KINDS.values()] + ["application/octet-stream"]
+BINARY_BODY: dict[str, Any] = {
+    "requestBody": {"required": True, "content": dict.fromkeys(BODY_TYPES, BINARY)}
+}
+
+router = APIRouter(prefix=URL_PREFIX, tags=["files"])
+
+
+def get_file_store(request: Request) -> FileStore:
+    """The store the application put in `app.state.file_store`."""
+    return cast(FileStore, request.app.state.file_store)
+
+
+Store = Annotated[FileStore, Depends(get_file_store)]
+
+
+@contextmanager
+def http_errors() -> Iterator[None]:
+    """Turn the store's expected errors into HTTP errors carrying their code."""
+    try:
+        yield
+    except LineageError as exc:
+        code = next((code for kind, code in STATUSES if isinstance(exc, kind)), None)
+        if code is None:
+            raise
+        detail = {"code": exc.code, "message": exc.message}
+        raise HTTPException(status_code=code, detail=detail) from exc
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Upload an asset file (raw body, streamed)",
+    description=UPLOAD_DESCRIPTION,
+    openapi_extra=BINARY_BODY,
+    responses={200: {"model": StoredFile, "description": "The same bytes, stored before"}},
+)
+async def upload_file(
+    request: Request,
+    response: Response,
+    store: Store,
+    *,
+    asset_type: Annotated[AssetType, Query(alias="type", description="the asset's type")],
+    provider: Annotated[str, Query(min_length=1, max_length=100, examples=["fal"])],
+    model: Annotated[str, Query(min_length=1, max_length=100, examples=["flux-pro"])],
+    filename: Annotated[str | None, Query(max_length=255, description="original name")] = None,
+) -> StoredFile:
+    with http_errors():
+        _refuse_declared_oversize(request, store.max_bytes)
+        claim = FileClaim(
+            asset_type, provider, model, request.headers.get("content-type"), filename
+        )
+        stored = await store.save(request.stream(), claim)
+    if stored.deduplicated:
+        response.status_code = status.HTTP_200_OK
+    return stored
+
+
+@router.head("/{ref:path}", include_in_schema=False)
+@router.get(
+    "/{ref:path}",
+    summary="Download an asset file (Range, ETag)",
+    response_class=FileResponse,
+    responses={206: {"description": "Partial content"}, 304: {"description": "Not modified"}},
+)
+async def download_file(ref: str, request: Request, store: Store) -> Response:
+    """The file with its sniffed type; ETag is its SHA-256; Range requests give 206/416."""
+    with http_errors():
+        stored = await store.describe(ref)
+        path = store.local_path(ref)
+    headers = {"etag": f'"{stored.sha256}"', "cache-control": IMMUTABLE}
+    if _etag_matches(request.headers.get("if-none-match"), stored.sha256):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return FileResponse(
+        path,
+        media_type=stored.media_type,
+        headers=headers,
+        filename=stored.filename,
+        content_disposition_type="inline",
+    )
+
+
+def _refuse_declared_oversize(request: Request, max_bytes: int) -> None:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FileTooLargeError(f"the file is larger than the limit of {max_bytes} bytes")
+
+
+def _etag_matches(if_none_match: str | None, sha256: str) -> bool:
+    if not if_none_match:
+        return False
+    tags = {tag.strip().removeprefix("W/").strip('"') for tag in if_none_match.split(",")}
+    return "*" in tags or sha256 in tags

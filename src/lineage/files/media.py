@@ -1,0 +1,143 @@
+"""Media types from the bytes: what the studio accepts, claim checks, probed properties.
+
+The type is sniffed from the first bytes (`filetype`), never taken from a name or a
+header; a claimed media type, file extension or asset type must agree with it.
+Properties come from Pillow (image size, after a full decode), mutagen (audio and
+video duration) and the MP4/MOV track header (video frame size); a file Pillow or
+mutagen cannot parse is refused as a mismatch.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import filetype  # type: ignore[import-untyped]
+import mutagen
+from PIL import Image
+
+from lineage.files.errors import MediaMismatchError, UnsupportedMediaError
+from lineage.files.models import AssetType, FileClaim
+from lineage.files.mp4 import frame_size
+
+SNIFF_BYTES = 8192
+ISO_VIDEO = frozenset({"video/mp4", "video/quicktime"})
+NO_CLAIM = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+
+
+@dataclass(frozen=True)
+class MediaKind:
+    """One accepted format: its served media type, stored extension and family."""
+
+    media_type: str
+    extension: str
+    family: str
+    aliases: frozenset[str] = frozenset()
+    extensions: frozenset[str] = frozenset()
+
+    def names_type(self, claimed: str) -> bool:
+        return claimed == self.media_type or claimed in self.aliases
+
+    def takes_extension(self, extension: str) -> bool:
+        return extension == self.extension or extension in self.extensions
+
+
+def _kind(media_type: str, ext: str, family: str, aliases: str = "", exts: str = "") -> MediaKind:
+    return MediaKind(media_type, ext, family, frozenset(aliases.split()), frozenset(exts.split()))
+
+
+# Keyed by the MIME type `filetype` reports.
+KINDS: dict[str, MediaKind] = {
+    "image/jpeg": _kind("image/jpeg", "jpg", "image", "image/jpg image/pjpeg", "jpeg jpe"),
+    "image/png": _kind("image/png", "png", "image"),
+    "image/webp": _kind("image/webp", "webp", "image"),
+    "image/gif": _kind("image/gif", "gif", "image"),
+    "audio/mpeg": _kind("audio/mpeg", "mp3", "audio", "audio/mp3 audio/mpeg3"),
+    "audio/x-wav": _kind("audio/wav", "wav", "audio", "audio/x-wav audio/wave audio/vnd.wave"),
+    "audio/ogg": _kind("audio/ogg", "ogg", "audio", "application/ogg audio/opus", "oga opus"),
+    "audio/mp4": _kind("audio/mp4", "m4a", "audio", "audio/x-m4a audio/m4a"),
+    "audio/aac": _kind("audio/aac", "aac", "audio", "audio/x-aac"),
+    "video/mp4": _kind("video/mp4", "mp4", "video", exts="m4v"),
+    "video/webm": _kind("video/webm", "webm", "video"),
+    "video/quicktime": _kind("video/quicktime", "mov", "video", exts="qt"),
+}
+FAMILIES: dict[AssetType, str] = {
+    AssetType.IMAGE: "image",
+    AssetType.THUMBNAIL: "image",
+    AssetType.VIDEO: "video",
+    AssetType.AUDIO: "audio",
+    AssetType.MUSIC: "audio",
+}
+ACCEPTED = "JPEG, PNG, WebP, GIF, MP3, WAV, Ogg, M4A, AAC, MP4, WebM or MOV"
+
+
+@dataclass(frozen=True)
+class Probe:
+    """Properties read from the file; None where the format or library says nothing."""
+
+    width: int | None = None
+    height: int | None = None
+    duration_seconds: float | None = None
+
+
+def sniff(path: Path) -> MediaKind:
+    """The accepted kind of the file's bytes, or UnsupportedMediaError."""
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    if not head:
+        raise UnsupportedMediaError("the file is empty")
+    guess = filetype.guess(head)
+    kind = KINDS.get(guess.mime) if guess else None
+    if kind is None:
+        found = guess.mime if guess else "unrecognised bytes"
+        raise UnsupportedMediaError(f"{found} is not media the studio makes ({ACCEPTED})")
+    return kind
+
+
+def check_claim(kind: MediaKind, claim: FileClaim) -> None:
+    """Refuse when the claimed asset type, media type or extension contradicts the bytes."""
+    if FAMILIES[claim.asset_type] != kind.family:
+        raise MediaMismatchError(
+            f"the bytes are {kind.media_type}, not a file for a {claim.asset_type} asset"
+        )
+    claimed = (claim.media_type or "").split(";")[0].strip().lower()
+    if claimed not in NO_CLAIM and not kind.names_type(claimed):
+        raise MediaMismatchError(f"claimed {claimed} but the bytes are {kind.media_type}")
+    extension = PurePosixPath(claim.filename or "").suffix.lower().lstrip(".")
+    if extension and not kind.takes_extension(extension):
+        raise MediaMismatchError(f"a .{extension} name for {kind.media_type} bytes")
+
+
+def probe(path: Path, kind: MediaKind) -> Probe:
+    """Image size or media duration; MediaMismatchError when the bytes do not decode."""
+    if kind.family == "image":
+        return _probe_image(path, kind)
+    return _probe_timed(path, kind)
+
+
+def _probe_image(path: Path, kind: MediaKind) -> Probe:
+    try:
+        with Image.open(path) as image:
+            image.load()
+            width, height = image.size
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise MediaMismatchError(f"not a readable {kind.media_type} image: {exc}") from exc
+    return Probe(width=width, height=height)
+
+
+def _probe_timed(path: Path, kind: MediaKind) -> Probe:
+    try:
+        parsed = mutagen.File(path)
+    except (mutagen.MutagenError, OSError, ValueError) as exc:
+        raise MediaMismatchError(f"not a readable {kind.media_type} file: {exc}") from exc
+    length = getattr(getattr(parsed, "info", None), "length", None)
+    width, height = _frame_size(path) if kind.media_type in ISO_VIDEO else (None, None)
+    return Probe(width, height, float(length) if length else None)
+
+
+def _frame_size(path: Path) -> tuple[int | None, int | None]:
+    try:
+        return frame_size(path) or (None, None)
+    except (OSError, struct.error):
+        return None, None

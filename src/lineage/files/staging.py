@@ -1,0 +1,72 @@
+"""Bytes streamed into a staging file, hashed and counted on the way, never held whole."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from lineage.files.durable import create_staged
+from lineage.files.errors import FileTooLargeError
+
+READ_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A complete, fsynced, read-only staging file and what was learnt writing it."""
+
+    path: Path
+    sha256: str
+    size_bytes: int
+
+
+class StagingWriter:
+    """Writes chunks to a fresh staging file; `finish()` fsyncs, `abort()` removes it."""
+
+    def __init__(self, staging: Path, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.path, descriptor = create_staged(staging)
+        self._handle = os.fdopen(descriptor, "wb")
+        self._hash = hashlib.sha256()
+        self._size = 0
+
+    def write(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size > self.max_bytes:
+            raise FileTooLargeError(f"the file is larger than the limit of {self.max_bytes} bytes")
+        self._hash.update(chunk)
+        self._handle.write(chunk)
+
+    def finish(self) -> Staged:
+        self._handle.flush()
+        os.fchmod(self._handle.fileno(), 0o444)
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        return Staged(self.path, self._hash.hexdigest(), self._size)
+
+    def abort(self) -> None:
+        self._handle.close()
+        self.path.unlink(missing_ok=True)
+
+
+def stage_copy(source: Path, staging: Path, max_bytes: int) -> Staged:
+    """Copy a local file into staging, reading it only (never moved or changed)."""
+    writer = StagingWriter(staging, max_bytes)
+    try:
+        with source.open("rb") as handle:
+            while chunk := handle.read(READ_CHUNK):
+                writer.write(chunk)
+        return writer.finish()
+    except BaseException:
+        writer.abort()
+        raise
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(READ_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

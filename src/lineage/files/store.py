@@ -1,0 +1,269 @@
+"""`FileStore`, the interface of the asset file store, and `LocalFileStore` on disk.
+
+A save streams the bytes into `catalog/.staging/` (hashing, counting against the
+size limit, never holding the file in memory), fsyncs them, sniffs and checks
+the media type, probes its properties, then either returns the file already
+stored with the same SHA-256 (`deduplicated=True`) or hard-links the staged file
+to a fresh name under `catalog/<type>/` (never over an existing one) and records
+its dedup index entry and metadata. Refused bytes leave nothing behind.
+
+A crash at any step leaves either nothing visible or a complete file: staged
+leftovers are removed and files without metadata re-described by `recover()`,
+which the application calls on start. A ref is handed out only once its file is
+durable, so the graph never names a file that is not there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from pydantic import ValidationError
+
+from lineage.errors import LineageError, NotFoundError
+from lineage.files import naming
+from lineage.files.durable import fsync_dir, publish, write_small
+from lineage.files.errors import FileTooLargeError, NameTakenError, PathEscapeError
+from lineage.files.layout import CatalogLayout, check_name, parse_ref
+from lineage.files.media import MediaKind, Probe, check_claim, probe, sniff
+from lineage.files.models import URL_PREFIX, AssetType, FileCheck, FileClaim, StoredFile
+from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
+
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+NAME_ATTEMPTS = 3
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What `recover()` did: staged leftovers removed, stored files re-described."""
+
+    staged_removed: int
+    described: int
+
+
+class FileStore(Protocol):
+    """The asset file store; the local disk now, an object store later."""
+
+    @property
+    def max_bytes(self) -> int: ...
+
+    async def save(self, chunks: AsyncIterable[bytes], claim: FileClaim) -> StoredFile:
+        """Store streamed bytes (or find the same bytes already stored)."""
+        ...
+
+    async def copy_from_path(
+        self, source: Path, claim: FileClaim, *, within: Path | None = None
+    ) -> StoredFile:
+        """Store a copy of a local file, which is only read; `within` bounds where it may be."""
+        ...
+
+    async def describe(self, ref: str) -> StoredFile:
+        """The stored file a ref names, or NotFoundError."""
+        ...
+
+    async def verify(self, ref: str, sha256: str) -> FileCheck:
+        """Whether the file is there and still has the given hash."""
+        ...
+
+    async def recover(self, *, older_than_seconds: float = 0.0) -> Recovery:
+        """Clean up after a crash; call on start."""
+        ...
+
+    def local_path(self, ref: str) -> Path:
+        """The file on local disk, for serving (an object store would redirect instead)."""
+        ...
+
+
+class LocalFileStore:
+    """The file store under `<root>/catalog/` on the local disk (see `layout`)."""
+
+    def __init__(self, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.layout = CatalogLayout(root)
+        self.layout.ensure()
+        self._max_bytes = max_bytes
+
+    @property
+    def max_bytes(self) -> int:
+        return self._max_bytes
+
+    async def save(self, chunks: AsyncIterable[bytes], claim: FileClaim) -> StoredFile:
+        _check_claimed_name(claim)
+        staged = await self._stage(chunks)
+        return await asyncio.to_thread(self._commit, staged, claim)
+
+    async def copy_from_path(
+        self, source: Path, claim: FileClaim, *, within: Path | None = None
+    ) -> StoredFile:
+        return await asyncio.to_thread(self._copy, Path(source), claim, within)
+
+    async def describe(self, ref: str) -> StoredFile:
+        return await asyncio.to_thread(self._describe, ref)
+
+    async def verify(self, ref: str, sha256: str) -> FileCheck:
+        return await asyncio.to_thread(self._verify, ref, sha256)
+
+    async def recover(self, *, older_than_seconds: float = 0.0) -> Recovery:
+        """Remove staged leftovers (those untouched for `older_than_seconds`: give a grace
+        period when several processes share the catalog) and describe unrecorded files."""
+        return await asyncio.to_thread(self._recover, older_than_seconds)
+
+    def local_path(self, ref: str) -> Path:
+        return self.layout.file_path(ref)
+
+    async def _stage(self, chunks: AsyncIterable[bytes]) -> Staged:
+        writer = await asyncio.to_thread(StagingWriter, self.layout.staging, self._max_bytes)
+        try:
+            async for chunk in chunks:
+                await asyncio.to_thread(writer.write, chunk)
+            return await asyncio.to_thread(writer.finish)
+        except BaseException:
+            writer.abort()
+            raise
+
+    def _copy(self, source: Path, claim: FileClaim, within: Path | None) -> StoredFile:
+        _check_claimed_name(claim)
+        readable = _check_source(source, within, self._max_bytes)
+        return self._commit(stage_copy(readable, self.layout.staging, self._max_bytes), claim)
+
+    def _commit(self, staged: Staged, claim: FileClaim) -> StoredFile:
+        try:
+            kind = sniff(staged.path)
+            check_claim(kind, claim)
+            found = self._find_by_hash(staged.sha256, staged.size_bytes)
+            if found is not None:
+                return found.model_copy(update={"deduplicated": True})
+            found_probe = probe(staged.path, kind)
+            ref = self._publish(staged, claim, kind.extension)
+            stored = _stored_file(ref, staged.sha256, staged.size_bytes, kind, found_probe)
+            self._record(stored, replace_index=True)
+            return stored
+        finally:
+            staged.path.unlink(missing_ok=True)
+
+    def _publish(self, staged: Staged, claim: FileClaim, extension: str) -> str:
+        """Link the staged file to a fresh name; a taken name is retried, never replaced."""
+        for _ in range(NAME_ATTEMPTS):
+            name = naming.new_name(claim.asset_type, claim.provider, claim.model, extension)
+            try:
+                publish(staged.path, self.layout.folder(claim.asset_type) / name)
+            except FileExistsError:
+                log.warning("file name %s already taken; trying another", name)
+                continue
+            return f"{claim.asset_type.value}/{name}"
+        raise NameTakenError(f"no free file name after {NAME_ATTEMPTS} attempts; nothing stored")
+
+    def _record(self, stored: StoredFile, *, replace_index: bool) -> None:
+        """Index first, then metadata: a file without metadata is re-described by recover()."""
+        index = self.layout.hash_path(stored.sha256)
+        with contextlib.suppress(FileExistsError):
+            write_small(self.layout.staging, index, stored.ref.encode(), replace=replace_index)
+        meta = stored.model_dump_json(by_alias=True).encode()
+        write_small(self.layout.staging, self.layout.meta_path(stored.ref), meta, replace=True)
+
+    def _find_by_hash(self, sha256: str, size_bytes: int) -> StoredFile | None:
+        """The intact file first stored with these bytes, if the index names one."""
+        try:
+            ref = self.layout.hash_path(sha256).read_text().strip()
+            stored = self._read_meta(ref)
+            found = self.layout.file_path(ref).stat().st_size == size_bytes
+        except (OSError, LineageError, ValidationError):
+            return None
+        return stored if found and stored.sha256 == sha256 else None
+
+    def _read_meta(self, ref: str) -> StoredFile:
+        return StoredFile.model_validate_json(self.layout.meta_path(ref).read_bytes())
+
+    def _describe(self, ref: str) -> StoredFile:
+        if not self.layout.file_path(ref).is_file():
+            raise NotFoundError(f"no stored file {ref!r}")
+        try:
+            return self._read_meta(ref)
+        except FileNotFoundError:
+            return self._describe_again(ref)
+
+    def _describe_again(self, ref: str) -> StoredFile:
+        """Sniff, hash and probe a stored file whose metadata was never written."""
+        path = self.layout.file_path(ref)
+        kind = sniff(path)
+        stored = _stored_file(ref, sha256_of(path), path.stat().st_size, kind, probe(path, kind))
+        self._record(stored, replace_index=False)
+        return stored
+
+    def _verify(self, ref: str, sha256: str) -> FileCheck:
+        path = self.layout.file_path(ref)
+        try:
+            actual = sha256_of(path)
+        except (FileNotFoundError, IsADirectoryError):
+            return FileCheck.MISSING
+        return FileCheck.OK if actual == sha256.lower() else FileCheck.CORRUPT
+
+    def _recover(self, older_than_seconds: float) -> Recovery:
+        self.layout.ensure()
+        removed = self._remove_staged(time.time() - older_than_seconds)
+        described = sum(self._describe_if_unrecorded(ref) for ref in self._stored_refs())
+        return Recovery(staged_removed=removed, described=described)
+
+    def _remove_staged(self, cutoff: float) -> int:
+        stale = [p for p in self.layout.staging.iterdir() if p.lstat().st_mtime <= cutoff]
+        for path in stale:
+            path.unlink(missing_ok=True)
+            log.info("removed staged leftover %s", path.name)
+        if stale:
+            fsync_dir(self.layout.staging)
+        return len(stale)
+
+    def _stored_refs(self) -> Iterator[str]:
+        for asset_type in AssetType:
+            for path in self.layout.folder(asset_type).iterdir():
+                if path.is_file() and not path.is_symlink():
+                    yield f"{asset_type.value}/{path.name}"
+
+    def _describe_if_unrecorded(self, ref: str) -> bool:
+        try:
+            if self.layout.meta_path(ref).exists():
+                return False
+            self._describe_again(ref)
+        except LineageError as exc:
+            log.warning("cannot describe stored file %s: %s", ref, exc.message)
+            return False
+        return True
+
+
+def _check_claimed_name(claim: FileClaim) -> None:
+    if claim.filename is not None:
+        check_name(claim.filename)
+
+
+def _check_source(source: Path, within: Path | None, max_bytes: int) -> Path:
+    """The real path of a regular local file to copy, inside `within` when given."""
+    real = source.resolve()
+    if within is not None and not real.is_relative_to(within.resolve()):
+        raise PathEscapeError(f"{str(source)!r} is outside {str(within)!r}")
+    if not real.is_file():
+        raise NotFoundError(f"no file at {str(source)!r}")
+    if real.stat().st_size > max_bytes:
+        raise FileTooLargeError(f"{source.name} is larger than the limit of {max_bytes} bytes")
+    return real
+
+
+def _stored_file(ref: str, sha256: str, size: int, kind: MediaKind, found: Probe) -> StoredFile:
+    asset_type, name = parse_ref(ref)
+    return StoredFile(
+        ref=ref,
+        asset_type=asset_type,
+        filename=name,
+        url=f"{URL_PREFIX}/{ref}",
+        sha256=sha256,
+        size_bytes=size,
+        media_type=kind.media_type,
+        width=found.width,
+        height=found.height,
+        duration_seconds=found.duration_seconds,
+    )

@@ -1,0 +1,67 @@
+"""Bytes uploaded over HTTP, recorded by recordGeneration, served back identical."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from tests.api.helpers import RECORD
+from tests.conftest import GraphQLClient
+
+SAMPLES = Path(__file__).resolve().parents[2] / "scripts" / "sample_media"
+
+
+async def test_upload_record_and_fetch_back(http: httpx.AsyncClient, gql: GraphQLClient) -> None:
+    clip = (SAMPLES / "001-002.mp4").read_bytes()
+    uploaded = await http.post(
+        "/files", params={"type": "video", "provider": "fal", "model": "wan-flf2v"}, content=clip
+    )
+    assert uploaded.status_code in {200, 201}, uploaded.text
+    ref = uploaded.json()["ref"]
+    await gql.data(RECORD, **{"in": {"id": "s", "type": "IMAGE", "provider": "p", "model": "m"}})
+    frames = [{"assetId": "s", "role": "START"}]
+    data = await gql.data(
+        """mutation($in: RecordGenerationInput!) { recordGeneration(input: $in) {
+          asset { url filename fileSha256 fileSizeBytes mediaType params } } }""",
+        **{
+            "in": {
+                "type": "VIDEO",
+                "provider": "fal",
+                "model": "wan-flf2v",
+                "fileRef": ref,
+                "frames": frames,
+                "params": {"fps": 12},
+            }
+        },
+    )
+    asset = data["recordGeneration"]["asset"]
+    assert asset["fileSizeBytes"] == len(clip) and asset["mediaType"] == "video/mp4"
+    assert asset["params"]["fps"] == 12 and asset["params"]["width"] == 64
+    served = await http.get(asset["url"])
+    assert served.status_code == 200 and served.content == clip
+    assert served.headers["etag"].strip('"') == asset["fileSha256"]
+    part = await http.get(asset["url"], headers={"Range": "bytes=0-99"})
+    assert part.status_code == 206 and part.content == clip[:100]
+
+
+async def test_a_file_of_another_type_is_refused(
+    http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    song = (SAMPLES / "music-a.mp3").read_bytes()
+    uploaded = await http.post(
+        "/files", params={"type": "music", "provider": "kie", "model": "suno"}, content=song
+    )
+    body = await gql(
+        RECORD,
+        **{
+            "in": {
+                "type": "IMAGE",
+                "provider": "fal",
+                "model": "m",
+                "fileRef": uploaded.json()["ref"],
+            }
+        },
+    )
+    assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
+    assert "music" in body["errors"][0]["message"]
