@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from neo4j import AsyncDriver
 
 from lineage.app import create_app
@@ -18,6 +14,7 @@ from lineage.db.driver import create_driver
 from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.settings import Settings
+from tests.live_server import LiveServer
 from tests.neo4j_provider import test_neo4j
 
 
@@ -43,43 +40,9 @@ async def store(driver: AsyncDriver, settings: Settings) -> AsyncIterator[Store]
     yield fresh
 
 
-class LiveServer:
-    """The real app under uvicorn on a free local port, in a background thread."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.app = create_app(settings)
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def queries_run(self) -> int:
-        return int(self.app.state.lineage.store.queries_run)
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the API did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
 @pytest.fixture(scope="session")
 def live_server(settings: Settings) -> Iterator[LiveServer]:
-    with LiveServer(settings) as server:
+    with LiveServer(create_app(settings)) as server:
         yield server
 
 
