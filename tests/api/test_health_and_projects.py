@@ -18,6 +18,18 @@ async def test_graphiql_is_served_on_get(http: httpx.AsyncClient) -> None:
     page = await http.get("/graphql", headers={"Accept": "text/html"})
     assert page.status_code == 200
     assert "graphiql" in page.text.lower()
+    assert "defaultQuery" in page.text and "lineageCost" in page.text
+
+
+async def test_the_graphiql_example_query_runs(gql: GraphQLClient) -> None:
+    from lineage.api.schema import EXAMPLE_QUERY
+
+    await gql.data(
+        'mutation { recordGeneration(input: {type: IMAGE, provider: "fal", model: "m"}) '
+        "{ asset { id } } }"
+    )
+    data = await gql.data(EXAMPLE_QUERY)
+    assert data["assets"]["totalCount"] == 1
 
 
 async def test_create_then_read_project_through_neo4j(gql: GraphQLClient) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import strawberry
 from strawberry.fastapi import GraphQLRouter
 from strawberry.tools import merge_types
@@ -25,8 +27,38 @@ Mutation = merge_types(
 schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=[ErrorPolicy])
 
 
+EXAMPLE_QUERY = """# The newest assets, their versions, frames and what was built from them.
+{
+  assets(first: 5, orderBy: {field: CREATED_AT, direction: DESC}) {
+    totalCount
+    edges {
+      node {
+        id type name status provider model isCurrent
+        versions { version status }
+        frames { role asset { id } }
+        usedBy { id type }
+        lineageCost
+      }
+    }
+  }
+}
+"""
+
+
+class LineageRouter(GraphQLRouter[Context, None]):
+    """Strawberry's router, with GraphiQL opening on an example query."""
+
+    @property
+    def graphql_ide_html(self) -> str:
+        html = super().graphql_ide_html
+        option = f"defaultQuery: {json.dumps(EXAMPLE_QUERY)},"
+        return html.replace(
+            "defaultEditorToolsVisibility: true,", f"defaultEditorToolsVisibility: true, {option}"
+        )
+
+
 def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
-    return GraphQLRouter(
+    return LineageRouter(
         schema,
         context_getter=get_context,
         graphql_ide="graphiql" if settings.graphiql else None,
