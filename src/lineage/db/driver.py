@@ -32,6 +32,7 @@ def _driver(uri: str, settings: Settings) -> AsyncDriver:
         connection_acquisition_timeout=10.0,
         connection_timeout=5.0,
         max_transaction_retry_time=10.0,
+        notifications_min_severity="OFF",
     )
 
 
