@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import sys
-from collections.abc import Callable, Coroutine
-from typing import Annotated, Any, ParamSpec, TypeVar
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -53,10 +53,6 @@ def clear_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def run_async(coroutine: Coroutine[Any, Any, R]) -> R:
-    return asyncio.run(coroutine)
-
-
 async def _prepare_database(settings: Settings) -> list[str]:
     """Check we can reach and log in to Neo4j, then apply the schema."""
     driver = create_driver(settings)
@@ -73,7 +69,7 @@ def ensure_database(settings: Settings) -> None:
         status = LocalNeo4j(settings).start()
         out.print(f"Neo4j {status.version} on {status.bolt_uri}")
         out.print(f"Neo4j Browser: {status.browser_url}")
-    applied = run_async(_prepare_database(settings))
+    applied = asyncio.run(_prepare_database(settings))
     if applied:
         out.print(f"Schema: applied {len(applied)} migration(s)")
 
@@ -134,7 +130,7 @@ def db_status() -> None:
 @clear_errors
 def db_migrate() -> None:
     """Apply the schema migrations (idempotent)."""
-    applied = run_async(_prepare_database(get_settings()))
+    applied = asyncio.run(_prepare_database(get_settings()))
     out.print(
         f"applied {len(applied)} new migration(s)" + (": " + ", ".join(applied) if applied else "")
     )
