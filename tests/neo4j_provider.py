@@ -23,7 +23,7 @@ def _local_settings() -> Settings:
     return Settings(
         neo4j_uri=None,
         neo4j_password=TEST_PASSWORD,
-        local_neo4j_instance="test",
+        local_neo4j_instance=os.environ.get("LINEAGE_TEST_INSTANCE", "test"),
         local_neo4j_bolt_port=int(os.environ.get("LINEAGE_TEST_BOLT_PORT", "7688")),
         local_neo4j_http_port=int(os.environ.get("LINEAGE_TEST_HTTP_PORT", "7475")),
         local_neo4j_heap="1g",

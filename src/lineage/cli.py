@@ -7,71 +7,25 @@ Every `LineageError` becomes one clear line on stderr and exit code 1;
 from __future__ import annotations
 
 import asyncio
-import functools
 import sys
-from collections.abc import Callable
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from lineage.db.driver import create_driver, neo4j_uri, verify
-from lineage.db.migrations import apply_migrations
-from lineage.db.store import Store
-from lineage.errors import LineageError
+from lineage.console import clear_errors, out, set_debug
+from lineage.db.driver import neo4j_uri
 from lineage.localdb.server import LocalNeo4j
-from lineage.settings import Settings, get_settings
+from lineage.runtime import ensure_database, prepare_database
+from lineage.settings import get_settings
 
 app = typer.Typer(help="Lineage: FliGen's asset lineage service.", no_args_is_help=True)
 db_app = typer.Typer(help="The Neo4j behind Lineage (local server management, schema).")
 app.add_typer(db_app, name="db")
-out = Console()
-err = Console(stderr=True)
-P = ParamSpec("P")
-R = TypeVar("R")
-_debug = {"on": False}
 
 
 @app.callback()
 def main(debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False) -> None:
-    _debug["on"] = debug
-
-
-def clear_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a LineageError into one line and exit 1 (tracebacks only with --debug)."""
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except LineageError as exc:
-            if _debug["on"]:
-                raise
-            err.print(f"[red]error:[/red] {exc.message}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
-
-    return wrapper
-
-
-async def _prepare_database(settings: Settings) -> list[str]:
-    """Check we can reach and log in to Neo4j, then apply the schema."""
-    driver = create_driver(settings)
-    try:
-        await verify(driver)
-        return await apply_migrations(Store(driver, settings.neo4j_database))
-    finally:
-        await driver.close()
-
-
-def ensure_database(settings: Settings) -> None:
-    """Start the local Neo4j when no NEO4J_URI is set; fail fast when unusable."""
-    if settings.uses_local_neo4j:
-        status = LocalNeo4j(settings).start()
-        out.print(f"Neo4j {status.version} on {status.bolt_uri}")
-        out.print(f"Neo4j Browser: {status.browser_url}")
-    applied = asyncio.run(_prepare_database(settings))
-    if applied:
-        out.print(f"Schema: applied {len(applied)} migration(s)")
+    set_debug(debug)
 
 
 @app.command()
@@ -130,7 +84,7 @@ def db_status() -> None:
 @clear_errors
 def db_migrate() -> None:
     """Apply the schema migrations (idempotent)."""
-    applied = asyncio.run(_prepare_database(get_settings()))
+    applied = asyncio.run(prepare_database(get_settings()))
     out.print(
         f"applied {len(applied)} new migration(s)" + (": " + ", ".join(applied) if applied else "")
     )
