@@ -12,8 +12,11 @@ from typing import Annotated
 
 import typer
 
+from lineage.bench import cli as bench_cli
 from lineage.console import clear_errors, out, set_debug
 from lineage.db.driver import neo4j_uri
+from lineage.files import cli as files_cli
+from lineage.legacy import cli as legacy_cli
 from lineage.localdb.server import LocalNeo4j
 from lineage.runtime import ensure_database, prepare_database
 from lineage.settings import get_settings
@@ -21,6 +24,8 @@ from lineage.settings import get_settings
 app = typer.Typer(help="Lineage: FliGen's asset lineage service.", no_args_is_help=True)
 db_app = typer.Typer(help="The Neo4j behind Lineage (local server management, schema).")
 app.add_typer(db_app, name="db")
+for package_cli in (legacy_cli, files_cli, bench_cli):
+    package_cli.register(app)
 
 
 @app.callback()

@@ -1,0 +1,1 @@
+"""Benchmarks: generated graphs, the API measured next to the plain driver."""

@@ -1,0 +1,1 @@
+"""Importing FliGen's legacy assets/ folder into the graph and the catalog."""
