@@ -1,7 +1,7 @@
 // A filtered, sorted page of assets (the catalog search).
 // $search: Lucene query over prompt text and names (or null); filters: $type, $provider,
 // $model, $status, $projectCode, $createdFrom, $createdTo (ISO strings, inclusive/exclusive),
-// $currentOnly; order: $orderBy ('createdAt' | 'estimatedCost' | 'name'), $descending;
+// $currentOnly, $orphaned (true, false or null for either); order: $orderBy ('createdAt' | 'estimatedCost' | 'name'), $descending;
 // page: $skip, $limit. Result: one row: totalCount, assets (list of maps)
 CALL () {
   WITH $search AS search WHERE search IS NULL
@@ -22,6 +22,7 @@ WITH a WHERE ($type IS NULL OR a.type = $type)
   AND ($createdFrom IS NULL OR a.createdAt >= $createdFrom)
   AND ($createdTo IS NULL OR a.createdAt < $createdTo)
   AND (NOT $currentOnly OR a.isCurrent)
+  AND ($orphaned IS NULL OR coalesce(a.orphaned, false) = $orphaned)
 WITH a, CASE $orderBy WHEN 'estimatedCost' THEN a.estimatedCost WHEN 'name' THEN a.name
   ELSE a.createdAt END AS key
 ORDER BY CASE WHEN $descending THEN null ELSE key END ASC,

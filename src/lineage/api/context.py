@@ -8,6 +8,7 @@ from strawberry.fastapi import BaseContext
 from lineage.api.loaders import Loaders
 from lineage.assets.service import GenerationService
 from lineage.files import FileStore
+from lineage.orphans.service import OrphanService
 from lineage.projects.repository import ProjectRepository
 from lineage.projects.service import ProjectService
 from lineage.prompts.service import PromptService
@@ -25,6 +26,7 @@ class Context(BaseContext):
         self.generations = GenerationService(state.store, files)
         self.prompts = PromptService(state.store)
         self.workflows = WorkflowService(state.store, self.prompts, self.generations)
+        self.orphans = OrphanService(state.store)
         self.loaders = Loaders(state.store)
 
 

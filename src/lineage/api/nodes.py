@@ -10,6 +10,8 @@ from strawberry.types import Info
 
 from lineage.api.context import Context
 from lineage.assets import models as am
+from lineage.orphans.facts import stored_status
+from lineage.orphans.gql_status import OrphanStatusNode
 from lineage.projects.models import Project
 from lineage.prompts import models as pm
 from lineage.workflows import models as wm
@@ -113,6 +115,11 @@ class AssetNode:
     file_size_bytes: int | None
     media_type: str | None
     file_missing: bool
+    file_problem: str | None
+    metadata_missing: bool
+    orphaned: bool
+    orphan_reasons: strawberry.Private[str | None]
+    pinned_inputs: strawberry.Private[list[str]]
     params: JSON = strawberry.field(description="Every generation parameter, known or not.")
 
     @classmethod
@@ -173,6 +180,10 @@ class AssetNode:
     async def current_version(self, info: Ctx) -> AssetNode | None:
         versions = await info.context.loaders.versions_of.load(self.slot)
         return next((AssetNode.of(a) for a in versions if a.is_current), None)
+
+    @strawberry.field(description="Whether it fell out of date or broke, why, and since where.")
+    def orphan_status(self) -> OrphanStatusNode:
+        return OrphanStatusNode.of(stored_status(self.orphan_reasons), self.pinned_inputs)
 
     @strawberry.field(description="Its own attempts' cost plus everything upstream of it.")
     async def lineage_cost(self, info: Ctx) -> float:

@@ -12,16 +12,19 @@ from lineage.api.context import Context, get_context
 from lineage.api.errors import ErrorPolicy
 from lineage.assets.gql import AssetMutations, AssetQueries
 from lineage.graph.gql import GraphQueries
+from lineage.orphans.gql import OrphanMutations, OrphanQueries
 from lineage.projects.gql import ProjectMutations, ProjectQueries
 from lineage.prompts.gql import PromptMutations, PromptQueries
 from lineage.settings import Settings
 from lineage.workflows.gql import WorkflowMutations, WorkflowQueries
 
 Query = merge_types(
-    "Query", (AssetQueries, GraphQueries, PromptQueries, WorkflowQueries, ProjectQueries)
+    "Query",
+    (AssetQueries, OrphanQueries, GraphQueries, PromptQueries, WorkflowQueries, ProjectQueries),
 )
 Mutation = merge_types(
-    "Mutation", (AssetMutations, PromptMutations, WorkflowMutations, ProjectMutations)
+    "Mutation",
+    (AssetMutations, OrphanMutations, PromptMutations, WorkflowMutations, ProjectMutations),
 )
 
 schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=[ErrorPolicy])

@@ -12,6 +12,7 @@ from lineage.api.nodes import AssetNode, AssetStatus, AssetType, Ctx, FrameRole
 from lineage.api.relay import Connection, offset_connection, offset_window
 from lineage.assets.models import Frame, NewGeneration
 from lineage.assets.search import keywords_query
+from lineage.assets.service import AssetChange
 from lineage.errors import InvalidInputError
 from lineage.models import normalize_timestamp
 from lineage.validation import describe
@@ -100,11 +101,43 @@ class AssetFilter:
     created_from: str | None = strawberry.field(default=None, description="Inclusive ISO time.")
     created_to: str | None = strawberry.field(default=None, description="Exclusive ISO time.")
     current_only: bool = False
+    orphaned: bool | None = strawberry.field(
+        default=None, description="Only orphaned (true) or only not orphaned (false) assets."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="A changed asset, and whose orphan status changed because of it.")
 class GenerationPayload:
     asset: AssetNode
+    orphaned_ids: strawberry.Private[list[str]]
+    restored_ids: strawberry.Private[list[str]]
+    reasons_changed_ids: strawberry.Private[list[str]]
+
+    @classmethod
+    def of(cls, change: AssetChange) -> GenerationPayload:
+        return cls(
+            asset=AssetNode.of(change.asset),
+            orphaned_ids=change.orphans.orphaned,
+            restored_ids=change.orphans.restored,
+            reasons_changed_ids=change.orphans.changed,
+        )
+
+    @strawberry.field(description="Assets this change orphaned.")
+    async def orphaned(self, info: Ctx) -> list[AssetNode]:
+        return await _assets(info, self.orphaned_ids)
+
+    @strawberry.field(description="Assets that stopped being orphaned because of this change.")
+    async def restored(self, info: Ctx) -> list[AssetNode]:
+        return await _assets(info, self.restored_ids)
+
+    @strawberry.field(description="Orphans whose reasons (root causes, paths) changed.")
+    async def reasons_changed(self, info: Ctx) -> list[AssetNode]:
+        return await _assets(info, self.reasons_changed_ids)
+
+
+async def _assets(info: Ctx, ids: list[str]) -> list[AssetNode]:
+    found = await info.context.loaders.asset.load_many(ids)
+    return [AssetNode.of(a) for a in found if a is not None]
 
 
 def to_generation(data: RecordGenerationInput) -> NewGeneration:
@@ -144,6 +177,7 @@ def filter_params(where: AssetFilter | None, order: AssetOrder | None) -> dict[s
         "createdFrom": _time(where.created_from, "createdFrom"),
         "createdTo": _time(where.created_to, "createdTo"),
         "currentOnly": where.current_only,
+        "orphaned": where.orphaned,
         "orderBy": order.field.value,
         "descending": order.direction is SortDirection.DESC,
     }
@@ -175,8 +209,8 @@ class AssetQueries:
 class AssetMutations:
     @strawberry.mutation(description="Record one generation attempt and everything it came from.")
     async def record_generation(self, info: Ctx, input: RecordGenerationInput) -> GenerationPayload:
-        asset = await info.context.generations.record(to_generation(input), input.client_key)
-        return GenerationPayload(asset=AssetNode.of(asset))
+        change = await info.context.generations.record(to_generation(input), input.client_key)
+        return GenerationPayload.of(change)
 
     @strawberry.mutation(description="A generating attempt finished: it becomes ready and current.")
     async def complete_generation(
@@ -189,27 +223,21 @@ class AssetMutations:
             "estimatedCost": input.estimated_cost,
             "generationTimeMs": input.generation_time_ms,
         }
-        asset = await info.context.generations.complete(
+        change = await info.context.generations.complete(
             str(input.id), {k: v for k, v in changes.items() if v is not None}
         )
-        return GenerationPayload(asset=AssetNode.of(asset))
+        return GenerationPayload.of(change)
 
     @strawberry.mutation(description="A generating attempt failed.")
     async def fail_generation(self, info: Ctx, id: strawberry.ID, error: str) -> GenerationPayload:
-        return GenerationPayload(
-            asset=AssetNode.of(await info.context.generations.fail(str(id), error))
-        )
+        return GenerationPayload.of(await info.context.generations.fail(str(id), error))
 
     @strawberry.mutation(
         description="Make an older ready attempt its slot's current version again."
     )
     async def revert_to(self, info: Ctx, asset_id: strawberry.ID) -> GenerationPayload:
-        return GenerationPayload(
-            asset=AssetNode.of(await info.context.generations.revert_to(str(asset_id)))
-        )
+        return GenerationPayload.of(await info.context.generations.revert_to(str(asset_id)))
 
     @strawberry.mutation(description="Archive an attempt (its file and history are kept).")
     async def archive_asset(self, info: Ctx, id: strawberry.ID) -> GenerationPayload:
-        return GenerationPayload(
-            asset=AssetNode.of(await info.context.generations.archive(str(id)))
-        )
+        return GenerationPayload.of(await info.context.generations.archive(str(id)))

@@ -141,6 +141,11 @@ class Asset(Model):
     file_size_bytes: int | None = None
     media_type: str | None = None
     file_missing: bool = False
+    file_problem: str | None = None
+    metadata_missing: bool = False
+    orphaned: bool = False
+    orphan_reasons: str | None = None
+    pinned_inputs: list[str] = []
 
     @property
     def params(self) -> dict[str, Any]:

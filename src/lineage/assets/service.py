@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from lineage import idempotency
@@ -13,6 +14,7 @@ from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.files import FileStore, StoredFile
 from lineage.models import utc_timestamp
+from lineage.orphans.tracker import OrphanChanges, refresh_in
 
 RELATION_FIELDS = {
     "prompt_ids",
@@ -76,6 +78,14 @@ def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
     )
 
 
+@dataclass(frozen=True)
+class AssetChange:
+    """A mutation's result: the asset, and whose orphan status changed because of it."""
+
+    asset: Asset
+    orphans: OrphanChanges
+
+
 class GenerationService:
     def __init__(self, store: Store, files: FileStore | None = None) -> None:
         self.store = store
@@ -88,10 +98,15 @@ class GenerationService:
             raise NotFoundError(f"no asset with id {asset_id!r}")
         return asset
 
-    async def record(self, gen: NewGeneration, client_key: str | None = None) -> Asset:
+    async def record(self, gen: NewGeneration, client_key: str | None = None) -> AssetChange:
         check_shape(gen)
         gen = await self.attach_file(gen)
-        return await self.store.in_write_tx(lambda tx: self.record_in(tx, gen, client_key))
+
+        async def work(tx: Tx) -> AssetChange:
+            asset = await self.record_in(tx, gen, client_key)
+            return await _refreshed(tx, asset.slot, asset.id, new=True)
+
+        return await self.store.in_write_tx(work)
 
     async def attach_file(self, gen: NewGeneration) -> NewGeneration:
         """Resolve `file_ref` (from POST /files) into the file's hash, size and probes."""
@@ -131,24 +146,24 @@ class GenerationService:
         await idempotency.remember(tx, client_key, str(gen.id))
         return await self._get_in(tx, str(gen.id))
 
-    async def complete(self, asset_id: str, changes: dict[str, Any]) -> Asset:
+    async def complete(self, asset_id: str, changes: dict[str, Any]) -> AssetChange:
         """A `generating` attempt finished: it becomes `ready` (and current)."""
         now = changes.get("completedAt") or utc_timestamp()
         extra = {**changes, "completedAt": now, "currentSince": now, "error": None}
         return await self._change(asset_id, AssetStatus.READY, extra)
 
-    async def fail(self, asset_id: str, error: str) -> Asset:
+    async def fail(self, asset_id: str, error: str) -> AssetChange:
         if not error.strip():
             raise InvalidInputError("failGeneration needs the error message")
         return await self._change(asset_id, AssetStatus.FAILED, {"error": error})
 
-    async def archive(self, asset_id: str) -> Asset:
+    async def archive(self, asset_id: str) -> AssetChange:
         return await self._change(asset_id, AssetStatus.ARCHIVED, {"archivedAt": utc_timestamp()})
 
-    async def revert_to(self, asset_id: str) -> Asset:
+    async def revert_to(self, asset_id: str) -> AssetChange:
         """Make an older ready attempt its slot's current version again."""
 
-        async def work(tx: Tx) -> Asset:
+        async def work(tx: Tx) -> AssetChange:
             asset = await self._get_in(tx, asset_id)
             if asset.status is not AssetStatus.READY:
                 raise InvalidInputError(
@@ -158,17 +173,19 @@ class GenerationService:
                 tx, asset_id, "ready", {"currentSince": utc_timestamp()}
             )
             await AssetRepository.refresh_current(tx, asset.slot)
-            return await self._get_in(tx, asset_id)
+            return await _refreshed(tx, asset.slot, asset_id)
 
         return await self.store.in_write_tx(work)
 
-    async def _change(self, asset_id: str, status: AssetStatus, changes: dict[str, Any]) -> Asset:
-        async def work(tx: Tx) -> Asset:
+    async def _change(
+        self, asset_id: str, status: AssetStatus, changes: dict[str, Any]
+    ) -> AssetChange:
+        async def work(tx: Tx) -> AssetChange:
             asset = await self._get_in(tx, asset_id)
             check_status_change(asset_id, asset.status, status)
             await AssetRepository.set_status(tx, asset_id, status.value, changes)
             await AssetRepository.refresh_current(tx, asset.slot)
-            return await self._get_in(tx, asset_id)
+            return await _refreshed(tx, asset.slot, asset_id)
 
         return await self.store.in_write_tx(work)
 
@@ -178,6 +195,12 @@ class GenerationService:
         if asset is None:
             raise NotFoundError(f"no asset with id {asset_id!r}")
         return asset
+
+
+async def _refreshed(tx: Tx, slot: str, asset_id: str, *, new: bool = False) -> AssetChange:
+    """Bring orphan state up to date after a change to `slot` (and a `new` asset), in `tx`."""
+    changes = await refresh_in(tx, slots=[slot], ids=[asset_id] if new else ())
+    return AssetChange(await GenerationService._get_in(tx, asset_id), changes)
 
 
 def _references(gen: NewGeneration) -> dict[str, Any]:

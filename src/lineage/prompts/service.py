@@ -10,6 +10,7 @@ from lineage import idempotency
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
+from lineage.orphans.tracker import refresh_in
 from lineage.prompts.models import NewPrompt, Prompt, PromptKind
 
 EDGE_FIELDS = {"refined_from_id", "revises_id", "workflow_id"}
@@ -54,6 +55,8 @@ class PromptService:
         replayed = await idempotency.claim(tx, client_key, "recordPrompt", new.to_row())
         if replayed is None:
             replayed = await self._create(tx, new)
+            if new.revises_id:
+                await refresh_in(tx, ids=[new.revises_id])
             await idempotency.remember(tx, client_key, replayed)
         [row] = await tx.run("prompts/find_by_id", id=replayed)
         return Prompt.model_validate(row["prompt"])

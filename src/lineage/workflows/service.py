@@ -13,6 +13,7 @@ from lineage.assets.service import GenerationService
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import Model, utc_timestamp
+from lineage.orphans.tracker import refresh_in
 from lineage.prompts.models import NewPrompt, Prompt
 from lineage.prompts.service import PromptService
 from lineage.workflows.models import NewWorkflowRun, WorkflowRun
@@ -78,10 +79,10 @@ class WorkflowService:
         replayed = await idempotency.claim(tx, key, "recordWorkflowRun", request.to_row())
         run_id = replayed or await self._create_run(tx, request.run)
         if replayed is None:
-            prompts, assets = await self._create_outputs(tx, request, run_id)
+            _, created = await self._create_outputs(tx, request, run_id)
+            await refresh_in(tx, slots={a.slot for a in created}, ids=[a.id for a in created])
             await idempotency.remember(tx, key, run_id)
-        else:
-            prompts, assets = await self._outputs_of(tx, run_id)
+        prompts, assets = await self._outputs_of(tx, run_id)
         [row] = await tx.run("workflows/find_by_id", id=run_id)
         return RecordedRun(
             run=WorkflowRun.model_validate(row["workflow"]), prompts=prompts, assets=assets

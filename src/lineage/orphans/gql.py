@@ -1,0 +1,131 @@
+"""GraphQL for orphans: a project's orphans, impact dry runs, and pins."""
+
+from __future__ import annotations
+
+import strawberry
+
+from lineage.api.nodes import AssetNode, Ctx
+from lineage.api.relay import Connection, offset_connection, offset_window
+from lineage.assets.gql import GenerationPayload
+from lineage.orphans import service
+from lineage.orphans.gql_status import OrphanStatusNode
+
+ImpactAction = strawberry.enum(service.ImpactAction, description="The change to simulate.")
+
+
+@strawberry.type
+class RootCauseGroup:
+    root_cause: strawberry.ID
+    count: int = strawberry.field(description="Orphans it started.")
+    estimated_cost: float = strawberry.field(description="What redoing them would cost.")
+
+    @strawberry.field(description="The root cause when it is an asset (null for a prompt).")
+    async def asset(self, info: Ctx) -> AssetNode | None:
+        return AssetNode.maybe(await info.context.loaders.asset.load(str(self.root_cause)))
+
+
+@strawberry.type
+class OrphanConnection(Connection[AssetNode]):
+    """A page of a project's orphans, newest first, with totals and groups by root cause."""
+
+    estimated_cost: float = strawberry.field(description="Cost to redo every orphan listed.")
+    project_code: strawberry.Private[str]
+
+    @strawberry.field(description="Every orphan of the project grouped by root cause.")
+    async def by_root_cause(self, info: Ctx) -> list[RootCauseGroup]:
+        groups = await info.context.orphans.by_root_cause(self.project_code)
+        return [
+            RootCauseGroup(
+                root_cause=strawberry.ID(g.root_cause),
+                count=g.count,
+                estimated_cost=g.estimated_cost,
+            )
+            for g in groups
+        ]
+
+
+@strawberry.type
+class ImpactedAsset:
+    asset: AssetNode
+    depth: int = strawberry.field(description="Steps from the changed asset.")
+    already_orphaned: bool = strawberry.field(description="Orphaned before, for other reasons.")
+    status: OrphanStatusNode = strawberry.field(description="Its orphan status after the change.")
+
+
+@strawberry.type(description="What an action would orphan and free; nothing is written.")
+class Impact:
+    action: ImpactAction  # type: ignore[valid-type]
+    asset: AssetNode
+    orphaned: list[ImpactedAsset]
+    restored_ids: strawberry.Private[list[str]]
+    estimated_cost: float = strawberry.field(description="Cost to redo everything orphaned.")
+
+    @strawberry.field(description="Orphans the action would make whole again.")
+    async def restored(self, info: Ctx) -> list[AssetNode]:
+        found = await info.context.loaders.asset.load_many(self.restored_ids)
+        return [AssetNode.of(a) for a in found if a is not None]
+
+
+def impact_of(found: service.Impact) -> Impact:
+    return Impact(
+        action=found.action,
+        asset=AssetNode.of(found.asset),
+        orphaned=[
+            ImpactedAsset(
+                asset=AssetNode.of(i.asset),
+                depth=i.depth,
+                already_orphaned=i.already_orphaned,
+                status=OrphanStatusNode.of(i.status, i.asset.pinned_inputs),
+            )
+            for i in found.orphaned
+        ],
+        restored_ids=found.restored,
+        estimated_cost=found.estimated_cost,
+    )
+
+
+@strawberry.type
+class OrphanQueries:
+    @strawberry.field(description="A project's orphaned assets, newest first.")
+    async def orphans(
+        self,
+        info: Ctx,
+        project_code: str,
+        root_cause: strawberry.ID | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> OrphanConnection:
+        orphans = info.context.orphans
+        cause = None if root_cause is None else str(root_cause)
+        skip, size = offset_window(first, after, info.context.settings)
+        found = await orphans.page(project_code, cause, skip, size)
+        total, cost = await orphans.count(project_code, cause)
+        page = offset_connection(AssetNode.all(found), skip, size, total)
+        return OrphanConnection(
+            edges=page.edges,
+            page_info=page.page_info,
+            total_count=page.total_count,
+            estimated_cost=cost,
+            project_code=project_code,
+        )
+
+    @strawberry.field(description="Dry run: what regenerating or archiving an asset would orphan.")
+    async def impact(self, info: Ctx, asset_id: strawberry.ID, action: ImpactAction) -> Impact:  # type: ignore[valid-type]
+        return impact_of(await info.context.orphans.impact(str(asset_id), action))
+
+
+@strawberry.type
+class OrphanMutations:
+    @strawberry.mutation(description="Accept an input as it is: it no longer orphans the asset.")
+    async def pin_input(
+        self, info: Ctx, asset_id: strawberry.ID, input_id: strawberry.ID
+    ) -> GenerationPayload:
+        change = await info.context.orphans.pin(str(asset_id), str(input_id), pinned=True)
+        return GenerationPayload.of(change)
+
+    @strawberry.mutation(description="Undo pinInput: the input orphans the asset again if stale.")
+    async def unpin_input(
+        self, info: Ctx, asset_id: strawberry.ID, input_id: strawberry.ID
+    ) -> GenerationPayload:
+        change = await info.context.orphans.pin(str(asset_id), str(input_id), pinned=False)
+        return GenerationPayload.of(change)

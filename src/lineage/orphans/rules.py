@@ -1,0 +1,184 @@
+"""What makes an asset orphaned: the rules, as pure functions over facts read from the graph.
+
+An asset is *evaluated* when it is live: the current version of its slot, or
+still generating. Superseded, failed and archived attempts are history, not
+orphans (they are reasons, though, when something live was built from them).
+
+For each input edge of a live asset (`GENERATED_FROM` or `USES_FRAME`) that
+is not pinned:
+- an input asset that is failed or archived makes it BROKEN (root: the input);
+- an input asset that is ready but no longer current makes it STALE;
+- a prompt that has been revised makes it STALE;
+- every reason of a live input is inherited, one level deeper (INHERITED).
+Its own file missing makes it BROKEN with itself as the root cause.
+
+One reason is kept per (kind, root cause): the shortest path, ties broken by
+the smallest path, so a diamond reports each root once and the result is
+deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class OrphanKind(StrEnum):
+    STALE = "stale"
+    BROKEN = "broken"
+    INHERITED = "inherited"
+
+
+class OrphanState(StrEnum):
+    """The most serious kind among an asset's reasons (OK when it has none)."""
+
+    OK = "ok"
+    BROKEN = "broken"
+    STALE = "stale"
+    INHERITED = "inherited"
+
+
+SEVERITY = (OrphanKind.BROKEN, OrphanKind.STALE, OrphanKind.INHERITED)
+DEAD_STATUSES = frozenset({"failed", "archived"})
+
+
+@dataclass(frozen=True, order=True)
+class Reason:
+    """Why an asset is orphaned: `path` runs from the root cause to the asset."""
+
+    kind: OrphanKind
+    root_cause: str
+    depth: int
+    path: tuple[str, ...]
+
+    def inherited_by(self, asset_id: str) -> Reason:
+        return Reason(OrphanKind.INHERITED, self.root_cause, self.depth + 1, (*self.path, asset_id))
+
+
+@dataclass(frozen=True)
+class InputFacts:
+    """One input edge of an asset and what the graph says about its target."""
+
+    id: str
+    is_prompt: bool
+    status: str | None = None
+    is_current: bool = False
+    revised: bool = False
+    pinned: bool = False
+
+    @property
+    def is_live_asset(self) -> bool:
+        return not self.is_prompt and is_live(self.status, self.is_current)
+
+    def direct_kind(self) -> OrphanKind | None:
+        """The trouble this input causes by itself, before any inheritance."""
+        if self.is_prompt:
+            return OrphanKind.STALE if self.revised else None
+        if self.status in DEAD_STATUSES:
+            return OrphanKind.BROKEN
+        if self.status == "ready" and not self.is_current:
+            return OrphanKind.STALE
+        return None
+
+
+@dataclass(frozen=True)
+class AssetFacts:
+    id: str
+    status: str
+    is_current: bool
+    file_missing: bool = False
+    inputs: tuple[InputFacts, ...] = field(default=())
+
+    @property
+    def is_live(self) -> bool:
+        return is_live(self.status, self.is_current)
+
+
+def is_live(status: str | None, is_current: bool) -> bool:
+    return status == "generating" or (status == "ready" and is_current)
+
+
+@dataclass(frozen=True)
+class OrphanStatus:
+    state: OrphanState
+    reasons: tuple[Reason, ...]
+
+    @property
+    def orphaned(self) -> bool:
+        return bool(self.reasons)
+
+    @property
+    def root_causes(self) -> list[str]:
+        return sorted({r.root_cause for r in self.reasons})
+
+
+NOT_ORPHANED = OrphanStatus(OrphanState.OK, ())
+
+
+def evaluate(asset: AssetFacts, input_reasons: Mapping[str, Iterable[Reason]]) -> OrphanStatus:
+    """The status of one asset, given the reasons already known for its live inputs."""
+    if not asset.is_live:
+        return NOT_ORPHANED
+    found: list[Reason] = []
+    if asset.file_missing:
+        found.append(Reason(OrphanKind.BROKEN, asset.id, 0, (asset.id,)))
+    for edge in asset.inputs:
+        if edge.pinned:
+            continue
+        kind = edge.direct_kind()
+        if kind is not None:
+            found.append(Reason(kind, edge.id, 1, (edge.id, asset.id)))
+        if edge.is_live_asset:
+            found.extend(r.inherited_by(asset.id) for r in input_reasons.get(edge.id, ()))
+    return status_of(found)
+
+
+def status_of(reasons: Iterable[Reason]) -> OrphanStatus:
+    """Keep the best reason per (kind, root cause); the state is the most serious kind."""
+    best: dict[tuple[OrphanKind, str], Reason] = {}
+    for reason in reasons:
+        key = (reason.kind, reason.root_cause)
+        if key not in best or (reason.depth, reason.path) < (best[key].depth, best[key].path):
+            best[key] = reason
+    if not best:
+        return NOT_ORPHANED
+    kept = tuple(sorted(best.values(), key=lambda r: (r.depth, r.root_cause, r.kind.value)))
+    state = next(OrphanState(k.value) for k in SEVERITY if any(r.kind is k for r in kept))
+    return OrphanStatus(state, kept)
+
+
+def topological(assets: Mapping[str, AssetFacts]) -> list[str]:
+    """Ids ordered so every asset comes after its inputs among `assets` (the graph is a DAG)."""
+    waiting = {
+        a.id: {i.id for i in a.inputs if i.id in assets and i.id != a.id} for a in assets.values()
+    }
+    consumers: dict[str, list[str]] = {}
+    for asset_id, inputs in waiting.items():
+        for input_id in inputs:
+            consumers.setdefault(input_id, []).append(asset_id)
+    ready = sorted(a for a, inputs in waiting.items() if not inputs)
+    order: list[str] = []
+    while ready:
+        current = ready.pop()
+        order.append(current)
+        for consumer in consumers.get(current, ()):
+            waiting[consumer].discard(current)
+            if not waiting[consumer]:
+                ready.append(consumer)
+    if len(order) != len(assets):
+        raise ValueError("the GENERATED_FROM/USES_FRAME graph has a cycle")
+    return order
+
+
+def evaluate_all(
+    assets: Mapping[str, AssetFacts], known: Mapping[str, Iterable[Reason]]
+) -> dict[str, OrphanStatus]:
+    """Statuses of `assets` in dependency order; `known` gives the reasons of inputs outside."""
+    reasons: dict[str, Iterable[Reason]] = dict(known)
+    result: dict[str, OrphanStatus] = {}
+    for asset_id in topological(assets):
+        status = evaluate(assets[asset_id], reasons)
+        result[asset_id] = status
+        reasons[asset_id] = status.reasons
+    return result

@@ -1,0 +1,172 @@
+"""Orphans as Story Builder asks for them: pages, groups, pins, and impact dry runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from lineage.assets.models import Asset
+from lineage.assets.repository import AssetRepository
+from lineage.assets.service import AssetChange
+from lineage.db.store import Row, Store, Tx
+from lineage.errors import InvalidInputError, NotFoundError
+from lineage.models import utc_timestamp
+from lineage.orphans.facts import stored_status
+from lineage.orphans.rules import OrphanStatus
+from lineage.orphans.tracker import affected_rows, evaluate_rows, refresh_in
+
+
+class ImpactAction(StrEnum):
+    REGENERATE = "regenerate"
+    ARCHIVE = "archive"
+
+
+@dataclass(frozen=True)
+class Impacted:
+    """An asset a dry run would orphan (or free), at its depth from the changed asset."""
+
+    asset: Asset
+    depth: int
+    status: OrphanStatus
+    already_orphaned: bool
+    estimated_cost: float
+
+
+@dataclass(frozen=True)
+class Impact:
+    asset: Asset
+    action: ImpactAction
+    orphaned: list[Impacted]
+    restored: list[str]
+
+    @property
+    def estimated_cost(self) -> float:
+        return sum(i.estimated_cost for i in self.orphaned)
+
+
+@dataclass(frozen=True)
+class RootCauseGroup:
+    root_cause: str
+    count: int
+    estimated_cost: float
+
+
+def simulated(action: ImpactAction, asset: Asset, rows: list[Row]) -> dict[str, dict[str, Any]]:
+    """What the action would change in the asset's slot (id -> changed fields)."""
+    attempts = [r for r in rows if r["slot"] == asset.slot]
+    if action is ImpactAction.REGENERATE:
+        return {r["id"]: {"isCurrent": False} for r in attempts}
+    overrides: dict[str, dict[str, Any]] = {asset.id: {"status": "archived", "isCurrent": False}}
+    if asset.is_current:
+        others = [r for r in attempts if r["id"] != asset.id and r["status"] == "ready"]
+        if others:
+            successor = max(others, key=lambda r: (r["currentSince"] or "", r["version"]))
+            overrides[successor["id"]] = {"isCurrent": True}
+    return overrides
+
+
+def depth_from(status: OrphanStatus, roots: set[str]) -> int:
+    """Depth of the closest reason rooted in `roots` (any reason's, failing that)."""
+    rooted = [r.depth for r in status.reasons if r.root_cause in roots]
+    return min(rooted or [r.depth for r in status.reasons])
+
+
+def newly_caused(before: OrphanStatus, after: OrphanStatus) -> bool:
+    return bool(set(after.reasons) - set(before.reasons))
+
+
+class OrphanService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def pin(self, asset_id: str, input_id: str, pinned: bool) -> AssetChange:
+        """Accept (or stop accepting) an older or broken input on purpose."""
+
+        async def work(tx: Tx) -> AssetChange:
+            asset = await _asset_in(tx, asset_id)
+            rows = await tx.run(
+                "orphans/set_pin",
+                assetId=asset_id,
+                inputId=input_id,
+                pinned=pinned,
+                at=utc_timestamp(),
+            )
+            if not rows:
+                raise InvalidInputError(f"asset {asset_id!r} was not built from {input_id!r}")
+            changes = await refresh_in(tx, ids=[asset.id])
+            return AssetChange(await _asset_in(tx, asset_id), changes)
+
+        return await self.store.in_write_tx(work)
+
+    async def impact(self, asset_id: str, action: ImpactAction) -> Impact:
+        """A dry run: what `action` on the asset would orphan or free. Writes nothing."""
+
+        async def work(tx: Tx) -> Impact:
+            asset = await _asset_in(tx, asset_id)
+            rows = await affected_rows(tx, slots=[asset.slot], ids=())
+            overrides = simulated(action, asset, rows)
+            fresh = evaluate_rows(rows, overrides)
+            orphaned, restored = _impact(rows, fresh, set(overrides))
+            found = await tx.run("assets/find_many", ids=[i["id"] for i in orphaned])
+            assets = {r["id"]: Asset.model_validate(r["asset"]) for r in found}
+            return Impact(
+                asset,
+                action,
+                [Impacted(asset=assets[i.pop("id")], **i) for i in orphaned],
+                restored,
+            )
+
+        return await self.store.in_read_tx(work)
+
+    async def page(
+        self, project_code: str, root_cause: str | None, skip: int, limit: int
+    ) -> list[Asset]:
+        rows = await self.store.read(
+            "orphans/list_page",
+            projectCode=project_code,
+            rootCause=root_cause,
+            skip=skip,
+            limit=limit,
+        )
+        return [Asset.model_validate(row["asset"]) for row in rows]
+
+    async def count(self, project_code: str, root_cause: str | None) -> tuple[int, float]:
+        [row] = await self.store.read(
+            "orphans/count_orphans", projectCode=project_code, rootCause=root_cause
+        )
+        return row["totalCount"], float(row["estimatedCost"])
+
+    async def by_root_cause(self, project_code: str) -> list[RootCauseGroup]:
+        rows = await self.store.read("orphans/summarize_by_root_cause", projectCode=project_code)
+        return [RootCauseGroup(r["rootCause"], r["count"], float(r["estimatedCost"])) for r in rows]
+
+
+def _impact(
+    rows: list[Row], fresh: dict[str, OrphanStatus], changed: set[str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """(what the change would orphan, as Impacted fields plus id; what it would free)."""
+    orphaned, restored = [], []
+    for row in rows:
+        before, after = stored_status(row["orphanReasons"]), fresh[row["id"]]
+        if after.orphaned and newly_caused(before, after):
+            orphaned.append(
+                {
+                    "id": row["id"],
+                    "depth": depth_from(after, changed),
+                    "status": after,
+                    "already_orphaned": before.orphaned,
+                    "estimated_cost": float(row["estimatedCost"] or 0.0),
+                }
+            )
+        elif before.orphaned and not after.orphaned:
+            restored.append(row["id"])
+    orphaned.sort(key=lambda i: (i["depth"], i["id"]))
+    return orphaned, restored
+
+
+async def _asset_in(tx: Tx, asset_id: str) -> Asset:
+    asset = await AssetRepository.find_in(tx, asset_id)
+    if asset is None:
+        raise NotFoundError(f"no asset with id {asset_id!r}")
+    return asset
