@@ -24,5 +24,6 @@ WITH a, collect(CASE WHEN i IS NOT NULL THEN {
 RETURN a.id AS id, a.slot AS slot, a.currentSince AS currentSince, a.version AS version,
        a.status AS status, coalesce(a.isCurrent, false) AS isCurrent,
        coalesce(a.fileMissing, false) AS fileMissing, a.orphanReasons AS orphanReasons,
-       a.orphanState AS orphanState, a.estimatedCost AS estimatedCost,
+       a.orphanState AS orphanState, coalesce(a.orphaned, false) AS orphaned,
+       a.estimatedCost AS estimatedCost,
        inputs

@@ -19,6 +19,7 @@ WITH a, collect(CASE WHEN i IS NOT NULL THEN {
 } END) AS inputs
 RETURN a.id AS id, a.status AS status, coalesce(a.isCurrent, false) AS isCurrent,
        coalesce(a.fileMissing, false) AS fileMissing, a.orphanReasons AS orphanReasons,
-       a.orphanState AS orphanState, a.estimatedCost AS estimatedCost,
+       a.orphanState AS orphanState, coalesce(a.orphaned, false) AS orphaned,
+       a.estimatedCost AS estimatedCost,
        inputs
 ORDER BY id
