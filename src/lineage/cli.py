@@ -18,13 +18,14 @@ from lineage.db.driver import neo4j_uri
 from lineage.files import cli as files_cli
 from lineage.legacy import cli as legacy_cli
 from lineage.localdb.server import LocalNeo4j
+from lineage.orphans import cli as orphans_cli
 from lineage.runtime import ensure_database, prepare_database
 from lineage.settings import get_settings
 
 app = typer.Typer(help="Lineage: FliGen's asset lineage service.", no_args_is_help=True)
 db_app = typer.Typer(help="The Neo4j behind Lineage (local server management, schema).")
 app.add_typer(db_app, name="db")
-for package_cli in (legacy_cli, files_cli, bench_cli):
+for package_cli in (orphans_cli, legacy_cli, files_cli, bench_cli):
     package_cli.register(app)
 
 

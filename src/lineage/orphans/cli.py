@@ -1,0 +1,116 @@
+"""`lineage orphans PROJECT` and `lineage recompute-orphans` on the command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from lineage.assets.models import Asset
+from lineage.console import clear_errors, out
+from lineage.orphans.facts import stored_status
+from lineage.orphans.service import OrphanService
+from lineage.orphans.tracker import recompute_all
+from lineage.runtime import ensure_database, open_store
+from lineage.settings import get_settings
+
+PAGE = 500
+
+
+def orphan_row(asset: Asset) -> dict[str, Any]:
+    status = stored_status(asset.orphan_reasons)
+    return {
+        "id": asset.id,
+        "type": asset.type.value,
+        "slot": asset.slot,
+        "state": status.state.value,
+        "rootCauses": status.root_causes,
+        "depth": min(r.depth for r in status.reasons),
+        "estimatedCost": asset.estimated_cost or 0.0,
+        "reasons": [
+            {"kind": r.kind.value, "rootCause": r.root_cause, "depth": r.depth, "path": r.path}
+            for r in status.reasons
+        ],
+    }
+
+
+async def project_orphans(project_code: str, root_cause: str | None) -> dict[str, Any]:
+    async with open_store(get_settings()) as store:
+        service = OrphanService(store)
+        total, cost = await service.count(project_code, root_cause)
+        assets: list[Asset] = []
+        while len(assets) < total:
+            page = await service.page(project_code, root_cause, len(assets), PAGE)
+            if not page:
+                break
+            assets.extend(page)
+        groups = await service.by_root_cause(project_code)
+    return {
+        "projectCode": project_code,
+        "totalCount": total,
+        "estimatedCost": cost,
+        "byRootCause": [
+            {"rootCause": g.root_cause, "count": g.count, "estimatedCost": g.estimated_cost}
+            for g in groups
+        ],
+        "orphans": [orphan_row(a) for a in assets],
+    }
+
+
+def print_table(report: dict[str, Any]) -> None:
+    table = Table(title=f"Orphans of {report['projectCode']}")
+    for column in ("asset", "type", "state", "root cause(s)", "depth", "cost"):
+        table.add_column(column, justify="right" if column in {"depth", "cost"} else "left")
+    for row in report["orphans"]:
+        table.add_row(
+            row["id"],
+            row["type"],
+            row["state"],
+            ", ".join(row["rootCauses"]),
+            str(row["depth"]),
+            f"{row['estimatedCost']:.2f}",
+        )
+    out.print(table)
+    out.print(
+        f"{report['totalCount']} orphan(s); redoing them would cost {report['estimatedCost']:.2f}"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add `orphans` and `recompute-orphans` to the main app."""
+
+    @app.command()
+    @clear_errors
+    def orphans(
+        project: Annotated[str, typer.Argument(help="Project code, e.g. VSS-001.")],
+        root_cause: Annotated[
+            str | None, typer.Option(help="Only orphans of this root cause.")
+        ] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+    ) -> None:
+        """Every orphan of a project: why, since where, at what depth and redo cost."""
+        report = asyncio.run(project_orphans(project, root_cause))
+        if as_json:
+            print(json.dumps(report, indent=2, ensure_ascii=False))
+        else:
+            print_table(report)
+
+    @app.command("recompute-orphans")
+    @clear_errors
+    def recompute_orphans() -> None:
+        """Recompute every asset's orphan state from scratch (after a bulk change)."""
+        settings = get_settings()
+        ensure_database(settings)
+
+        async def run() -> None:
+            async with open_store(settings) as store:
+                changes = await recompute_all(store)
+            out.print(
+                f"orphaned: {len(changes.orphaned)}, restored: {len(changes.restored)}, "
+                f"reasons changed: {len(changes.changed)}"
+            )
+
+        asyncio.run(run())
