@@ -18,7 +18,16 @@ from lineage.files.errors import (
     PathEscapeError,
     UnsupportedMediaError,
 )
-from tests.files.samples import MP3, MP4, PDF, chunks, files_under, image_bytes, wav_bytes
+from tests.files.samples import (
+    MP3,
+    MP4,
+    PDF,
+    chunks,
+    files_under,
+    image_bytes,
+    wav_bytes,
+    webm_bytes,
+)
 
 NAME = re.compile(r"^(img|vid|aud|thb)-\d{13}-[a-z0-9-]+-[0-9a-f]{6}\.[a-z0-9]+$")
 
@@ -37,6 +46,7 @@ def claim(asset_type: AssetType = AssetType.IMAGE, **claims: str) -> FileClaim:
         (MP3, AssetType.MUSIC, "audio/mpeg", "mp3"),
         (wav_bytes(), AssetType.AUDIO, "audio/wav", "wav"),
         (MP4, AssetType.VIDEO, "video/mp4", "mp4"),
+        (webm_bytes(), AssetType.VIDEO, "video/webm", "webm"),
     ],
 )
 async def test_stores_and_reads_back_byte_identical(

@@ -6,7 +6,9 @@
     ├── UnsupportedMediaError    not media the studio makes (or empty)     UNSUPPORTED_MEDIA 415
     ├── MediaMismatchError       bytes do not match the claimed type,      MEDIA_MISMATCH   422
     │                            extension or asset type, or do not decode
-    └── PathEscapeError          a ref or name that leaves its folder      PATH_ESCAPE      400
+    ├── PathEscapeError          a ref or name that leaves its folder      PATH_ESCAPE      400
+    └── DownloadError            a source URL that is not http(s), cannot  DOWNLOAD_FAILED  422
+                                 be reached, times out or answers non-2xx
     ConflictError
     └── NameTakenError           the generated name already exists;        NAME_TAKEN       409
                                  the write fails rather than overwrite
@@ -38,3 +40,7 @@ class PathEscapeError(InvalidInputError):
 
 class NameTakenError(ConflictError):
     code = "NAME_TAKEN"
+
+
+class DownloadError(InvalidInputError):
+    code = "DOWNLOAD_FAILED"

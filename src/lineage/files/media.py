@@ -3,8 +3,9 @@
 The type is sniffed from the first bytes (`filetype`), never taken from a name or a
 header; a claimed media type, file extension or asset type must agree with it.
 Properties come from Pillow (image size, after a full decode), mutagen (audio and
-video duration) and the MP4/MOV track header (video frame size); a file Pillow or
-mutagen cannot parse is refused as a mismatch.
+video duration), the MP4/MOV track header (video frame size) and the WebM segment
+header (frame size, duration); a file Pillow, mutagen or the WebM reader cannot
+parse is refused as a mismatch.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PIL import Image
 from lineage.files.errors import MediaMismatchError, UnsupportedMediaError
 from lineage.files.models import AssetType, FileClaim
 from lineage.files.mp4 import frame_size
+from lineage.files.webm import read_info
 
 SNIFF_BYTES = 8192
 ISO_VIDEO = frozenset({"video/mp4", "video/quicktime"})
@@ -113,6 +115,8 @@ def probe(path: Path, kind: MediaKind) -> Probe:
     """Image size or media duration; MediaMismatchError when the bytes do not decode."""
     if kind.family == "image":
         return _probe_image(path, kind)
+    if kind.media_type == "video/webm":
+        return _probe_webm(path, kind)
     return _probe_timed(path, kind)
 
 
@@ -134,6 +138,17 @@ def _probe_timed(path: Path, kind: MediaKind) -> Probe:
     length = getattr(getattr(parsed, "info", None), "length", None)
     width, height = _frame_size(path) if kind.media_type in ISO_VIDEO else (None, None)
     return Probe(width, height, float(length) if length else None)
+
+
+def _probe_webm(path: Path, kind: MediaKind) -> Probe:
+    try:
+        with path.open("rb") as handle:
+            info = read_info(handle)
+    except (OSError, ValueError, struct.error) as exc:
+        raise MediaMismatchError(f"not a readable {kind.media_type} file: {exc}") from exc
+    if not info.has_tracks:
+        raise MediaMismatchError(f"not a readable {kind.media_type} file: no tracks")
+    return Probe(info.width, info.height, info.duration_seconds)
 
 
 def _frame_size(path: Path) -> tuple[int | None, int | None]:

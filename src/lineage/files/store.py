@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+import httpx
 from pydantic import ValidationError
 
 from lineage.errors import LineageError, NotFoundError
@@ -33,6 +34,7 @@ from lineage.files.errors import FileTooLargeError, NameTakenError, PathEscapeEr
 from lineage.files.layout import CatalogLayout, check_name, parse_ref
 from lineage.files.media import MediaKind, Probe, check_claim, probe, sniff
 from lineage.files.models import URL_PREFIX, AssetType, FileCheck, FileClaim, StoredFile
+from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, download
 from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
@@ -64,6 +66,10 @@ class FileStore(Protocol):
         """Store a copy of a local file, which is only read; `within` bounds where it may be."""
         ...
 
+    async def copy_from_url(self, url: str, claim: FileClaim) -> StoredFile:
+        """Store a copy of the file at an http(s) URL, streamed like an upload."""
+        ...
+
     async def describe(self, ref: str) -> StoredFile:
         """The stored file a ref names, or NotFoundError."""
         ...
@@ -82,7 +88,14 @@ class FileStore(Protocol):
 
 
 class LocalFileStore:
-    """The file store under `<root>/catalog/` on the local disk (see `layout`)."""
+    """The file store under `<root>/catalog/` on the local disk (see `layout`).
+
+    `url_timeout` and `url_deadline_seconds` bound `copy_from_url` (see `remote`);
+    set them on an instance to change them.
+    """
+
+    url_timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    url_deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
 
     def __init__(self, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.layout = CatalogLayout(root)
@@ -102,6 +115,19 @@ class LocalFileStore:
         self, source: Path, claim: FileClaim, *, within: Path | None = None
     ) -> StoredFile:
         return await asyncio.to_thread(self._copy, Path(source), claim, within)
+
+    async def copy_from_url(self, url: str, claim: FileClaim) -> StoredFile:
+        """Stream the body of a 2xx GET into the store: http(s) only, the size limit
+        enforced as bytes arrive (FileTooLargeError), DownloadError naming the URL for
+        an unreachable host, a timeout or a non-2xx status; a failure stores nothing."""
+        _check_claimed_name(claim)
+        async with download(
+            url,
+            self._max_bytes,
+            timeout=self.url_timeout,
+            deadline_seconds=self.url_deadline_seconds,
+        ) as chunks:
+            return await self.save(chunks, claim)
 
     async def describe(self, ref: str) -> StoredFile:
         return await asyncio.to_thread(self._describe, ref)
