@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     max_page_size: int = 100
     graphiql: bool = True
     max_upload_bytes: int = 512 * 1024 * 1024
+    # recordGeneration(sourcePath) copies only from inside this folder (unset: refused).
+    source_root: Path | None = None
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -65,3 +65,36 @@ async def test_a_file_of_another_type_is_refused(
     )
     assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
     assert "music" in body["errors"][0]["message"]
+
+
+async def test_record_generation_copies_the_bytes_from_a_url(
+    http: httpx.AsyncClient, gql: GraphQLClient
+) -> None:
+    song = (SAMPLES / "music-b.mp3").read_bytes()
+    uploaded = await http.post(
+        "/files", params={"type": "music", "provider": "kie", "model": "suno"}, content=song
+    )
+    source = str(http.base_url.join(uploaded.json()["url"]))
+    fields = {"id": "song", "type": "MUSIC", "provider": "kie", "model": "suno"}
+    data = await gql.data(
+        """mutation($in: RecordGenerationInput!) { recordGeneration(input: $in) {
+          asset { fileRef fileSha256 mediaType url } } }""",
+        **{"in": {**fields, "sourceUrl": source}},
+    )
+    asset = data["recordGeneration"]["asset"]
+    assert asset["fileRef"] == uploaded.json()["ref"]  # the same bytes are stored once
+    assert (await http.get(asset["url"])).content == song
+    missing = await gql(RECORD, **{"in": {**fields, "id": "x", "sourceUrl": source + "-nope"}})
+    assert missing["errors"][0]["extensions"]["code"] == "DOWNLOAD_FAILED"
+    assert "404" in missing["errors"][0]["message"]
+
+
+async def test_source_path_is_refused_unless_a_source_root_is_configured(
+    gql: GraphQLClient,
+) -> None:
+    fields = {"id": "shot", "type": "IMAGE", "provider": "fal", "model": "m"}
+    body = await gql(RECORD, **{"in": {**fields, "sourcePath": "/etc/passwd"}})
+    assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
+    assert "LINEAGE_SOURCE_ROOT" in body["errors"][0]["message"]
+    both = await gql(RECORD, **{"in": {**fields, "sourcePath": "a.png", "sourceUrl": "http://x"}})
+    assert "only one of" in both["errors"][0]["message"]

@@ -23,7 +23,7 @@ class Context(BaseContext):
         self.settings: Settings = state.settings
         self.store = state.store
         self.projects = ProjectService(ProjectRepository(state.store))
-        self.generations = GenerationService(state.store, files)
+        self.generations = GenerationService(state.store, files, state.settings.source_root)
         self.prompts = PromptService(state.store)
         self.workflows = WorkflowService(state.store, self.prompts, self.generations)
         self.orphans = OrphanService(state.store)

@@ -59,6 +59,12 @@ class RecordGenerationInput:
     file_ref: str | None = strawberry.field(
         default=None, description="The `ref` POST /files returned for this attempt's bytes."
     )
+    source_path: str | None = strawberry.field(
+        default=None, description="Copy the bytes from this file under LINEAGE_SOURCE_ROOT."
+    )
+    source_url: str | None = strawberry.field(
+        default=None, description="Copy the bytes from this http(s) URL (e.g. the provider's)."
+    )
 
 
 @strawberry.input

@@ -103,6 +103,8 @@ class NewGeneration(Model):
     workflow_id: str | None = None
     regenerates_id: str | None = None
     file_ref: str | None = None
+    source_path: str | None = Field(default=None, min_length=1)
+    source_url: str | None = Field(default=None, min_length=1)
     file_sha256: str | None = None
     file_size_bytes: int | None = None
     media_type: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lineage import idempotency
@@ -12,7 +13,7 @@ from lineage.assets.repository import AssetRepository
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
-from lineage.files import FileStore, StoredFile
+from lineage.files import FileClaim, FileStore, StoredFile
 from lineage.models import utc_timestamp
 from lineage.orphans.tracker import OrphanChanges, refresh_in
 
@@ -87,9 +88,12 @@ class AssetChange:
 
 
 class GenerationService:
-    def __init__(self, store: Store, files: FileStore | None = None) -> None:
+    def __init__(
+        self, store: Store, files: FileStore | None = None, source_root: Path | None = None
+    ) -> None:
         self.store = store
         self.files = files
+        self.source_root = source_root
         self.repository = AssetRepository(store)
 
     async def get(self, asset_id: str) -> Asset:
@@ -109,12 +113,31 @@ class GenerationService:
         return await self.store.in_write_tx(work)
 
     async def attach_file(self, gen: NewGeneration) -> NewGeneration:
-        """Resolve `file_ref` (from POST /files) into the file's hash, size and probes."""
-        if gen.file_ref is None:
+        """Store or resolve the attempt's bytes: `fileRef`, `sourcePath` or `sourceUrl`."""
+        given = [s for s in (gen.file_ref, gen.source_path, gen.source_url) if s]
+        if not given:
             return gen
+        if len(given) > 1:
+            raise InvalidInputError("give only one of fileRef, sourcePath and sourceUrl")
         if self.files is None:
-            raise InvalidInputError("this service has no file store to resolve fileRef")
-        return with_file(gen, await self.files.describe(gen.file_ref))
+            raise InvalidInputError("this service has no file store to take a file")
+        stored = await self._stored_file(gen)
+        return with_file(gen, stored).model_copy(update={"file_ref": stored.ref})
+
+    async def _stored_file(self, gen: NewGeneration) -> StoredFile:
+        assert self.files is not None
+        claim = FileClaim(gen.type, gen.provider, gen.model)
+        if gen.source_url:
+            return await self.files.copy_from_url(gen.source_url, claim)
+        if gen.source_path:
+            if self.source_root is None:
+                raise InvalidInputError(
+                    "sourcePath is off: set LINEAGE_SOURCE_ROOT to the folder it may copy from"
+                )
+            path = Path(gen.source_path)
+            source = path if path.is_absolute() else self.source_root / path
+            return await self.files.copy_from_path(source, claim, within=self.source_root)
+        return await self.files.describe(str(gen.file_ref))
 
     async def record_in(self, tx: Tx, gen: NewGeneration, client_key: str | None) -> Asset:
         """Record one attempt inside `tx` (shared with workflow runs)."""
