@@ -1,11 +1,10 @@
 // Everything recordGeneration must check before it writes, in one round trip.
-// $id, $promptIds, $sourceIds, $frameIds, $workflowId, $projectCode, $regeneratesId, $slot
+// $id, $promptIds, $sourceIds, $frameIds, $workflowId, $projectCode, $regeneratesId
 // Result: one row: idTaken, missingPrompts, missingSources, frames [{id, type}],
 //   workflowFound, projectFound, previous {id, slot, version} (the attempt named by
-//   $regeneratesId), newestInSlot {id, slot, version} (of $slot, else of previous's slot),
-//   wouldCycle
+//   $regeneratesId), wouldCycle. (The slot's newest attempt is read under the slot's
+//   lock: slots/lock.)
 WITH COLLECT { MATCH (p:Asset {id: $regeneratesId}) RETURN p {.id, .slot, .version} }[0] AS previous
-WITH previous, coalesce($slot, previous.slot) AS slot
 RETURN
   EXISTS { MATCH (:Asset {id: $id}) } AS idTaken,
   [pid IN $promptIds WHERE NOT EXISTS { MATCH (:Prompt {id: pid}) }] AS missingPrompts,
@@ -14,8 +13,4 @@ RETURN
   $workflowId IS NULL OR EXISTS { MATCH (:Workflow {id: $workflowId}) } AS workflowFound,
   $projectCode IS NULL OR EXISTS { MATCH (:Project {code: $projectCode}) } AS projectFound,
   previous,
-  COLLECT {
-    MATCH (n:Asset {slot: slot})
-    RETURN n {.id, .slot, .version} ORDER BY n.version DESC LIMIT 1
-  }[0] AS newestInSlot,
   EXISTS { MATCH (:Asset {id: $regeneratesId})-[:REGENERATES*0..]->(:Asset {id: $id}) } AS wouldCycle

@@ -19,7 +19,7 @@ from lineage.files import cli as files_cli
 from lineage.legacy import cli as legacy_cli
 from lineage.localdb.server import LocalNeo4j
 from lineage.orphans import cli as orphans_cli
-from lineage.runtime import ensure_database, prepare_database
+from lineage.runtime import ensure_database, open_store, prepare_database
 from lineage.settings import get_settings
 
 app = typer.Typer(help="Lineage: FliGen's asset lineage service.", no_args_is_help=True)
@@ -94,6 +94,27 @@ def db_migrate() -> None:
     out.print(
         f"applied {len(applied)} new migration(s)" + (": " + ", ".join(applied) if applied else "")
     )
+
+
+@app.command()
+@clear_errors
+def check() -> None:
+    """Check the graph's invariants (version chains, current versions, orphan state).
+
+    Exit code: 0 sound, 2 problems found (one line each), 1 error.
+    """
+    from lineage.integrity import check_integrity
+
+    async def run() -> list[str]:
+        async with open_store(get_settings()) as store:
+            return await check_integrity(store)
+
+    problems = asyncio.run(run())
+    for problem in problems:
+        out.print(problem, highlight=False, soft_wrap=True)
+    out.print(f"{len(problems)} problem(s)" if problems else "the graph is sound")
+    if problems:
+        raise typer.Exit(2)
 
 
 @app.command("export-schema")

@@ -80,7 +80,7 @@ async def test_same_key_same_request_records_once(gql: GraphQLClient, store: Sto
     first = await gql.data(RECORD, **{"in": fields})
     second = await gql.data(RECORD, **{"in": fields})
     assert first == second
-    assert await node_count(store) == 2  # the asset and its idempotency key
+    assert await node_count(store) == 3  # the asset, its idempotency key, its slot lock
     changed = await gql(RECORD, **{"in": {**fields, "model": "other"}})
     assert changed["errors"][0]["extensions"]["code"] == "CONFLICT"
     assert "k-1" in changed["errors"][0]["message"]

@@ -19,10 +19,8 @@ from lineage.assets.models import AssetStatus, AssetType, Frame, FrameRole, NewG
 from lineage.assets.service import GenerationService
 from lineage.db.store import Store
 from lineage.errors import LineageError
-from lineage.orphans.facts import asset_facts, decode_reasons
-from lineage.orphans.rules import evaluate_all
+from lineage.integrity import check_integrity
 from lineage.orphans.service import OrphanService
-from lineage.orphans.tracker import read_all_rows
 from lineage.prompts.models import NewPrompt, PromptKind
 from lineage.prompts.service import PromptService
 
@@ -167,12 +165,7 @@ class Runner:
 
 
 async def assert_stored_equals_recomputed(store: Store) -> None:
-    rows = await read_all_rows(store)
-    fresh = evaluate_all({row["id"]: asset_facts(row) for row in rows}, {})
-    for row in rows:
-        stored = decode_reasons(row["orphanReasons"])
-        assert stored == fresh[row["id"]].reasons, (row["id"], stored, fresh[row["id"]])
-        assert row["orphaned"] == fresh[row["id"]].orphaned, row["id"]
+    assert await check_integrity(store) == []
 
 
 @settings(

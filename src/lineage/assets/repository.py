@@ -6,6 +6,7 @@ from typing import Any
 
 from lineage.assets.models import Asset
 from lineage.db.store import Store, Tx
+from lineage.models import utc_timestamp
 
 
 class AssetRepository:
@@ -37,6 +38,13 @@ class AssetRepository:
     @staticmethod
     async def set_status(tx: Tx, asset_id: str, status: str, changes: dict[str, Any]) -> None:
         await tx.run("assets/set_status", id=asset_id, status=status, changes=changes)
+
+    @staticmethod
+    async def lock_slot(tx: Tx, slot: str) -> dict[str, Any] | None:
+        """Queue behind other writers of the slot; then its newest attempt (None if new)."""
+        [row] = await tx.run("slots/lock", slot=slot, at=utc_timestamp())
+        newest: dict[str, Any] | None = row["newest"]
+        return newest
 
     @staticmethod
     async def refresh_current(tx: Tx, slot: str) -> str | None:

@@ -42,17 +42,22 @@ def asset_row(gen: NewGeneration, slot: str, version: int) -> dict[str, Any]:
     }
 
 
-def placement(gen: NewGeneration, found: dict[str, Any]) -> tuple[str, int, str | None]:
-    """(slot, version, attempt it regenerates) for a new attempt."""
-    previous, newest = found["previous"], found["newestInSlot"]
+def slot_of(gen: NewGeneration, previous: dict[str, Any] | None) -> str:
+    """The slot of a new attempt: the one named, else the regenerated attempt's, else its own."""
     if previous and gen.slot and gen.slot != previous["slot"]:
         raise InvalidInputError(
             f"asset {previous['id']!r} belongs to slot {previous['slot']!r}, not {gen.slot!r}"
         )
-    slot = gen.slot or (previous["slot"] if previous else str(gen.id))
+    return gen.slot or (previous["slot"] if previous else str(gen.id))
+
+
+def placement(
+    previous: dict[str, Any] | None, newest: dict[str, Any] | None
+) -> tuple[int, str | None]:
+    """(version, attempt it regenerates) for a new attempt of a slot whose newest is `newest`."""
     version = (newest["version"] if newest else 0) + 1
     regenerates = previous["id"] if previous else (newest["id"] if newest else None)
-    return slot, version, regenerates
+    return version, regenerates
 
 
 def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
@@ -154,7 +159,9 @@ class GenerationService:
         if found["idTaken"]:
             raise ConflictError(f"an asset with id {gen.id!r} already exists")
         check_references(gen, found)
-        slot, version, previous_id = placement(gen, found)
+        slot = slot_of(gen, found["previous"])
+        newest = await AssetRepository.lock_slot(tx, slot)
+        version, previous_id = placement(found["previous"], newest)
         await AssetRepository.create(
             tx,
             asset_row(gen, slot, version),
@@ -235,5 +242,4 @@ def _references(gen: NewGeneration) -> dict[str, Any]:
         "workflowId": gen.workflow_id,
         "projectCode": gen.project_code,
         "regeneratesId": gen.regenerates_id,
-        "slot": gen.slot,
     }

@@ -1,0 +1,12 @@
+// Takes write locks on every asset find_affected would read, so two transactions
+// whose changes reach the same assets re-evaluate them one after the other (each
+// then reads what the other committed). Same parameters as find_affected.
+// $slots: [slot]; $ids: [asset or prompt id]
+// Result: one row: locked (count)
+MATCH (seed)
+WHERE (seed:Asset AND (seed.slot IN $slots OR seed.id IN $ids)) OR (seed:Prompt AND seed.id IN $ids)
+MATCH (seed)<-[:GENERATED_FROM|USES_FRAME*0..]-(a:Asset)
+WITH DISTINCT a
+SET a.orphanLock = true
+REMOVE a.orphanLock
+RETURN count(a) AS locked
