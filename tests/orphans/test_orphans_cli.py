@@ -69,10 +69,14 @@ async def test_recompute_repairs_a_state_written_behind_its_back(
 ) -> None:
     await scenario(store)
     cleared = {"id": "vid-1", "orphaned": False, "state": "ok", "reasons": None, "rootCauses": []}
+    assert lineage("check", **env(settings)).returncode == 0
     await store.write("orphans/set_status", rows=[cleared])
+    broken = lineage("check", **env(settings))
+    assert broken.returncode == 2 and "1 asset(s) with a stale orphan state: vid-1" in broken.stdout
     done = lineage("recompute-orphans", **env(settings))
     assert done.returncode == 0, done.stderr
     assert "orphaned: 1, restored: 0" in done.stdout
+    assert "the graph is sound" in lineage("check", **env(settings)).stdout
     again = lineage("orphans", "VSS-001", "--json", **env(settings))
     assert json.loads(again.stdout)["totalCount"] == 1
 
