@@ -6,8 +6,13 @@
 // Result per asset: id, slot, currentSince, version, status, isCurrent, fileMissing, orphanReasons and orphanState
 //   (as stored), estimatedCost,
 //   inputs: [{id, isPrompt, status, isCurrent, revised, pinned, reasons}]
-MATCH (seed)
-WHERE (seed:Asset AND (seed.slot IN $slots OR seed.id IN $ids)) OR (seed:Prompt AND seed.id IN $ids)
+CALL () {
+  MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
+  UNION
+  MATCH (s:Asset) WHERE s.id IN $ids RETURN s AS seed
+  UNION
+  MATCH (s:Prompt) WHERE s.id IN $ids RETURN s AS seed
+}
 MATCH (seed)<-[:GENERATED_FROM|USES_FRAME*0..]-(a:Asset)
 WITH DISTINCT a
 OPTIONAL MATCH (a)-[e:GENERATED_FROM|USES_FRAME]->(i)

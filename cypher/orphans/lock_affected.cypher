@@ -3,8 +3,13 @@
 // then reads what the other committed). Same parameters as find_affected.
 // $slots: [slot]; $ids: [asset or prompt id]
 // Result: one row: locked (count)
-MATCH (seed)
-WHERE (seed:Asset AND (seed.slot IN $slots OR seed.id IN $ids)) OR (seed:Prompt AND seed.id IN $ids)
+CALL () {
+  MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
+  UNION
+  MATCH (s:Asset) WHERE s.id IN $ids RETURN s AS seed
+  UNION
+  MATCH (s:Prompt) WHERE s.id IN $ids RETURN s AS seed
+}
 MATCH (seed)<-[:GENERATED_FROM|USES_FRAME*0..]-(a:Asset)
 WITH DISTINCT a
 SET a.orphanLock = true
