@@ -47,9 +47,11 @@ class AssetRepository:
         return newest
 
     @staticmethod
-    async def refresh_current(tx: Tx, slot: str) -> str | None:
+    async def refresh_current(tx: Tx, slot: str) -> list[str]:
+        """Recompute the slot's current attempt; the ids whose `isCurrent` flipped."""
         [row] = await tx.run("slots/refresh_current", slot=slot)
-        return row["currentId"]
+        flipped: list[str] = row["flippedIds"]
+        return flipped
 
     async def list_page(self, skip: int, limit: int, **filters: Any) -> tuple[list[Asset], int]:
         [row] = await self.store.read("assets/list", skip=skip, limit=limit, **filters)

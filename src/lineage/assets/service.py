@@ -85,6 +85,14 @@ def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
 
 
 @dataclass(frozen=True)
+class Recorded:
+    """A recorded attempt, and the ids whose status or currency the recording changed."""
+
+    asset: Asset
+    changed_ids: list[str]
+
+
+@dataclass(frozen=True)
 class AssetChange:
     """A mutation's result: the asset, and whose orphan status changed because of it."""
 
@@ -112,8 +120,8 @@ class GenerationService:
         gen = await self.attach_file(gen)
 
         async def work(tx: Tx) -> AssetChange:
-            asset = await self.record_in(tx, gen, client_key)
-            return await _refreshed(tx, asset.slot, asset.id, new=True)
+            recorded = await self.record_in(tx, gen, client_key)
+            return await _refreshed(tx, recorded.asset.id, recorded.changed_ids)
 
         return await self.store.in_write_tx(work)
 
@@ -144,11 +152,11 @@ class GenerationService:
             return await self.files.copy_from_path(source, claim, within=self.source_root)
         return await self.files.describe(str(gen.file_ref))
 
-    async def record_in(self, tx: Tx, gen: NewGeneration, client_key: str | None) -> Asset:
+    async def record_in(self, tx: Tx, gen: NewGeneration, client_key: str | None) -> Recorded:
         """Record one attempt inside `tx` (shared with workflow runs)."""
         replayed = await idempotency.claim(tx, client_key, "recordGeneration", gen.to_row())
         if replayed is not None:
-            return await self._get_in(tx, replayed)
+            return Recorded(await self._get_in(tx, replayed), [])
         gen = gen.model_copy(
             update={
                 "id": gen.id or new_asset_id(gen.type),
@@ -172,9 +180,9 @@ class GenerationService:
             workflowId=gen.workflow_id,
             previousId=previous_id,
         )
-        await AssetRepository.refresh_current(tx, slot)
+        flipped = await AssetRepository.refresh_current(tx, slot)
         await idempotency.remember(tx, client_key, str(gen.id))
-        return await self._get_in(tx, str(gen.id))
+        return Recorded(await self._get_in(tx, str(gen.id)), [str(gen.id), *flipped])
 
     async def complete(self, asset_id: str, changes: dict[str, Any]) -> AssetChange:
         """A `generating` attempt finished: it becomes `ready` (and current)."""
@@ -202,8 +210,8 @@ class GenerationService:
             await AssetRepository.set_status(
                 tx, asset_id, "ready", {"currentSince": utc_timestamp()}
             )
-            await AssetRepository.refresh_current(tx, asset.slot)
-            return await _refreshed(tx, asset.slot, asset_id)
+            flipped = await AssetRepository.refresh_current(tx, asset.slot)
+            return await _refreshed(tx, asset_id, [asset_id, *flipped])
 
         return await self.store.in_write_tx(work)
 
@@ -214,8 +222,8 @@ class GenerationService:
             asset = await self._get_in(tx, asset_id)
             check_status_change(asset_id, asset.status, status)
             await AssetRepository.set_status(tx, asset_id, status.value, changes)
-            await AssetRepository.refresh_current(tx, asset.slot)
-            return await _refreshed(tx, asset.slot, asset_id)
+            flipped = await AssetRepository.refresh_current(tx, asset.slot)
+            return await _refreshed(tx, asset_id, [asset_id, *flipped])
 
         return await self.store.in_write_tx(work)
 
@@ -227,9 +235,9 @@ class GenerationService:
         return asset
 
 
-async def _refreshed(tx: Tx, slot: str, asset_id: str, *, new: bool = False) -> AssetChange:
-    """Bring orphan state up to date after a change to `slot` (and a `new` asset), in `tx`."""
-    changes = await refresh_in(tx, slots=[slot], ids=[asset_id] if new else ())
+async def _refreshed(tx: Tx, asset_id: str, changed_ids: list[str]) -> AssetChange:
+    """Bring orphan state up to date after `changed_ids` changed status or currency, in `tx`."""
+    changes = await refresh_in(tx, ids=changed_ids)
     return AssetChange(await GenerationService._get_in(tx, asset_id), changes)
 
 

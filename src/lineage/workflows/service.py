@@ -79,8 +79,8 @@ class WorkflowService:
         replayed = await idempotency.claim(tx, key, "recordWorkflowRun", request.to_row())
         run_id = replayed or await self._create_run(tx, request.run)
         if replayed is None:
-            _, created = await self._create_outputs(tx, request, run_id)
-            await refresh_in(tx, slots={a.slot for a in created}, ids=[a.id for a in created])
+            changed = await self._create_outputs(tx, request, run_id)
+            await refresh_in(tx, ids=changed)
             await idempotency.remember(tx, key, run_id)
         prompts, assets = await self._outputs_of(tx, run_id)
         [row] = await tx.run("workflows/find_by_id", id=run_id)
@@ -101,12 +101,10 @@ class WorkflowService:
         await tx.run("workflows/create", row=row.to_row(), projectCode=run.project_code)
         return run_id
 
-    async def _create_outputs(
-        self, tx: Tx, request: WorkflowRunRequest, run_id: str
-    ) -> tuple[list[Prompt], list[Asset]]:
+    async def _create_outputs(self, tx: Tx, request: WorkflowRunRequest, run_id: str) -> list[str]:
+        """Record the run's prompts and generations; the asset ids whose state changed."""
         ids: dict[str, str] = {}
         project = request.run.project_code
-        prompts = []
         for item in request.prompts:
             new = item.prompt.model_copy(
                 update={
@@ -117,15 +115,14 @@ class WorkflowService:
             )
             prompt = await self.prompts.record_in(tx, new, None)
             ids[item.key] = prompt.id
-            prompts.append(prompt)
-        assets = []
+        changed: list[str] = []
         for entry in request.generations:
-            asset = await self.generations.record_in(
+            recorded = await self.generations.record_in(
                 tx, _bind(entry.generation, ids, run_id, project), None
             )
-            ids[entry.key] = asset.id
-            assets.append(asset)
-        return prompts, assets
+            ids[entry.key] = recorded.asset.id
+            changed += recorded.changed_ids
+        return changed
 
     async def _outputs_of(self, tx: Tx, run_id: str) -> tuple[list[Prompt], list[Asset]]:
         [row] = await tx.run("workflows/list_outputs", id=run_id)
