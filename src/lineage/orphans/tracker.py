@@ -74,8 +74,7 @@ async def refresh_in(
     tx: Tx, slots: Collection[str] = (), ids: Collection[str] = ()
 ) -> OrphanChanges:
     """Re-evaluate what the change of `slots` and `ids` (assets or prompts) can affect."""
-    await tx.run("orphans/lock_affected", slots=sorted(slots), ids=sorted(ids))
-    rows = await affected_rows(tx, slots, ids)
+    rows = await tx.run("orphans/claim_affected", slots=sorted(slots), ids=sorted(ids))
     changes, updates = differences(rows, evaluate_rows(rows))
     for start in range(0, len(updates), WRITE_BATCH):
         await tx.run("orphans/set_status", rows=updates[start : start + WRITE_BATCH])
