@@ -1,1 +1,14 @@
-"""Importing FliGen's legacy assets/ folder into the graph and the catalog."""
+"""Importing FliGen's legacy assets/ folder into the graph and the catalog.
+
+importer.py   import_legacy(store, files, path) and the finish_import hook
+demo.py       import_demo_if_empty(settings): the demo `lineage serve` shows
+folder.py     the folder's layout; NotAFliGenFolderError   errors.py
+projects.py   projects, human prompts, transcripts   media.py  shots, videos, loose files
+music.py      the streamed music index (ijson, base64 decoded in slices)
+plan.py       planned nodes and assets (the API's own models)   ids.py  deterministic ids
+jsonfiles.py  JSON read whole or streamed, errors with line and column
+storing.py    files into the catalog   writing.py / repository.py  batched Cypher writes
+report.py     ImportReport and its anomalies   render.py  rich tables and progress
+bench.py      `lineage bench-import`; synthetic.py generated trees; memprobe.py peak memory
+cli.py        `lineage import-legacy` and `lineage bench-import`
+"""

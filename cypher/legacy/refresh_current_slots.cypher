@@ -1,0 +1,13 @@
+// Recomputes the current attempt of each given slot, exactly as slots/refresh_current
+// does for one: the ready attempt that became current last (none when none is ready).
+// $slots: [string]. Result: slots (number refreshed)
+UNWIND $slots AS slot
+CALL (slot) {
+  MATCH (a:Asset {slot: slot})
+  WITH a
+  ORDER BY CASE a.status WHEN 'ready' THEN 0 ELSE 1 END, a.currentSince DESC, a.version DESC
+  WITH collect(a) AS attempts
+  WITH attempts, CASE WHEN attempts[0].status = 'ready' THEN attempts[0] END AS current
+  FOREACH (x IN attempts | SET x.isCurrent = (x = current))
+}
+RETURN count(*) AS slots

@@ -1,0 +1,191 @@
+"""`lineage bench-import`: the importer measured on generated legacy folders.
+
+Two measurements: assets imported per second on a tree of N records (and the
+idempotent re-import of it), and the peak memory of importing a music index of
+at least 100 MB of base64, in a fresh process. Both run against a dedicated
+local Neo4j (`bench-import` on ports 7693/7480), wiped first, never the `dev`
+one; with NEO4J_URI set they refuse unless `--wipe-ok`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from lineage.console import clear_errors, err, out
+from lineage.db.migrations import apply_migrations
+from lineage.db.store import Store
+from lineage.errors import InvalidInputError, LineageError
+from lineage.files import LocalFileStore
+from lineage.legacy.importer import import_legacy
+from lineage.legacy.render import ProgressBar
+from lineage.legacy.report import ImportReport
+from lineage.legacy.synthetic import TreeShape, write_music_index, write_tree
+from lineage.localdb.server import LocalNeo4j
+from lineage.runtime import open_store
+from lineage.settings import Settings, get_settings
+
+BENCH_PASSWORD = "lineage-bench-password"
+WIPE_SLICE = 10_000
+BENCH_INSTANCE = "bench-import"
+BENCH_BOLT_PORT, BENCH_HTTP_PORT = 7693, 7480
+
+
+@clear_errors
+def bench_import(
+    records: Annotated[int, typer.Option(help="Legacy records in the generated tree.")] = 100_000,
+    files: Annotated[int, typer.Option(help="How many of them carry bytes on disk.")] = 1_000,
+    memory_mb: Annotated[int, typer.Option(help="MB of base64 in the memory test.")] = 100,
+    track_mb: Annotated[float, typer.Option(help="MB of audio per track there.")] = 2.0,
+    skip_memory: Annotated[bool, typer.Option(help="Skip the memory measurement.")] = False,
+    wipe_ok: Annotated[
+        bool, typer.Option(help="Allow using (and wiping) the database NEO4J_URI names.")
+    ] = False,
+) -> None:
+    """Benchmark the legacy importer (assets/s on N records, peak memory on a big index)."""
+    with bench_database(wipe_ok) as settings, tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        err.print(f"Generating a legacy tree of {records} records in {work} ...")
+        shape = write_tree(work / "tree", records, files)
+        first, again = asyncio.run(_timed_imports(settings, work / "tree", work / "store"))
+        out.print(_import_table(shape, first, again))
+        if not skip_memory:
+            out.print(_memory_table(_memory(settings, work, memory_mb, track_mb), memory_mb))
+
+
+@contextmanager
+def bench_database(wipe_ok: bool) -> Iterator[Settings]:
+    """Settings naming a database the benchmark may wipe (started here when local)."""
+    configured = get_settings()
+    if configured.neo4j_uri:
+        if not wipe_ok:
+            raise InvalidInputError(
+                "NEO4J_URI is set and the benchmark wipes its database; "
+                "unset it (a dedicated local Neo4j is used) or pass --wipe-ok"
+            )
+        yield configured
+        return
+    settings = Settings(
+        neo4j_uri=None,
+        neo4j_password=BENCH_PASSWORD,
+        local_neo4j_instance=BENCH_INSTANCE,
+        local_neo4j_bolt_port=BENCH_BOLT_PORT,
+        local_neo4j_http_port=BENCH_HTTP_PORT,
+    )
+    server = LocalNeo4j(settings)
+    was_running = server.status().running
+    status = server.start()
+    try:
+        yield settings.model_copy(update={"neo4j_uri": status.bolt_uri})
+    finally:
+        if not was_running:
+            server.stop()
+
+
+async def _timed_imports(
+    settings: Settings, tree: Path, catalog: Path
+) -> tuple[ImportReport, ImportReport]:
+    async with open_store(settings) as store:
+        await apply_migrations(store)
+        await wipe(store)
+        files = LocalFileStore(catalog)
+        with ProgressBar(err) as progress:
+            first = await import_legacy(store, files, tree, progress=progress)
+        again = await import_legacy(store, files, tree)
+    return first, again
+
+
+def _memory(settings: Settings, work: Path, megabytes: int, track_mb: float) -> dict[str, float]:
+    """Import a generated music index in a fresh process; its peak RSS and more."""
+    err.print(f"Generating a music index with {megabytes} MB of base64 ...")
+    tracks = write_music_index(work / "memory" / "music-library", megabytes, track_mb)
+    asyncio.run(_wipe(settings))
+    env = {
+        **os.environ,
+        "NEO4J_URI": str(settings.neo4j_uri),
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "lineage.legacy.memprobe",
+        str(work / "memory"),
+        str(work / "memstore"),
+    ]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        raise LineageError(f"the memory probe failed: {done.stderr.strip()[-2000:]}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    index = work / "memory" / "music-library" / "index.json"
+    return {**result, "indexMb": round(index.stat().st_size / 2**20, 1), "generated": tracks}
+
+
+async def _wipe(settings: Settings) -> None:
+    async with open_store(settings) as store:
+        await wipe(store)
+
+
+async def wipe(store: Store) -> None:
+    """Empty the benchmark's database, a slice per transaction (one would run out of memory)."""
+    while (await store.write("legacy/delete_some_nodes", limit=WIPE_SLICE))[0]["deleted"]:
+        pass
+
+
+def _import_table(shape: TreeShape, first: ImportReport, again: ImportReport) -> Table:
+    assets = sum(c.created for k, c in first.counts.items() if k.value in _ASSET_KINDS)
+    graph = first.phases.get("graph", 0.0) or 1e-9
+    shown = f"{shape.shots} / {shape.videos} / {shape.tracks}"
+    return _table(
+        f"Legacy import of {shape.records} generated records",
+        [
+            ("records (shots / video attempts / tracks)", shown),
+            ("records with bytes (on disk or inline)", str(shape.files)),
+            ("assets created", str(assets)),
+            (
+                "files stored (+ deduplicated)",
+                f"{first.files_stored} (+{first.files_deduplicated})",
+            ),
+            ("import time, s", f"{first.seconds:.2f}"),
+            ("phases, s", ", ".join(f"{k} {v:.2f}" for k, v in first.phases.items())),
+            ("assets imported per second (whole import)", f"{assets / first.seconds:,.0f}"),
+            ("assets written per second (graph phase)", f"{assets / graph:,.0f}"),
+            ("re-import of the same tree, s", f"{again.seconds:.2f} ({again.created} created)"),
+        ],
+    )
+
+
+def _memory_table(memory: dict[str, float], megabytes: int) -> Table:
+    return _table(
+        f"Peak memory importing a music index of >= {megabytes} MB of base64",
+        [
+            ("index size, MB", f"{memory['indexMb']}"),
+            ("tracks imported", f"{memory['tracks']:.0f} of {memory['generated']:.0f}"),
+            ("RSS before the import, MB", f"{memory['baselineRssMb']}"),
+            ("peak RSS of the importing process, MB", f"{memory['peakRssMb']}"),
+            ("music import time, s", f"{memory['seconds']:.2f}"),
+        ],
+    )
+
+
+def _table(title: str, rows: list[tuple[str, str]]) -> Table:
+    table = Table(title=title)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for measure, value in rows:
+        table.add_row(measure, value)
+    return table
+
+
+_ASSET_KINDS = {"image", "video", "music", "audio"}

@@ -1,0 +1,54 @@
+"""Peak memory of one import, measured in a fresh process (`python -m lineage.legacy.memprobe`).
+
+Usage: `python -m lineage.legacy.memprobe FOLDER CATALOG_ROOT`, with `NEO4J_URI` and
+`NEO4J_PASSWORD` naming the database. Prints one JSON line: the resident set size
+before the import (interpreter and libraries loaded), its peak (`VmHWM`, else `ru_maxrss`), the
+import's time and the tracks imported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+from pathlib import Path
+
+from lineage.files import LocalFileStore
+from lineage.legacy.importer import import_legacy
+from lineage.legacy.report import Kind
+from lineage.runtime import open_store
+from lineage.settings import Settings
+
+
+def max_rss_mb() -> float:
+    """The peak resident set size of this process so far.
+
+    Linux's `VmHWM` belongs to this program's own address space; `ru_maxrss` would also
+    count the parent's memory when the process was spawned with vfork (Python does).
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def measure(folder: Path, catalog_root: Path) -> dict[str, float]:
+    settings = Settings()
+    async with open_store(settings) as store:
+        before = max_rss_mb()
+        report = await import_legacy(store, LocalFileStore(catalog_root), folder)
+    return {
+        "baselineRssMb": round(before, 1),
+        "peakRssMb": round(max_rss_mb(), 1),
+        "seconds": report.seconds,
+        "tracks": report.counts[Kind.MUSIC].created,
+        "anomalies": len(report.anomalies),
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover - run as a subprocess by the benchmark
+    result = asyncio.run(measure(Path(sys.argv[1]), Path(sys.argv[2])))
+    print(json.dumps(result))

@@ -1,0 +1,75 @@
+"""The importer's reads and batched writes (`cypher/legacy/`): UNWIND over rows,
+a few thousand rows per transaction, nodes before the relationships between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from lineage.db.store import Store, Tx
+
+BATCH = 2_000
+
+
+def batches(rows: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+class LegacyRepository:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def existing_assets(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """id -> file hash (or None) of the given assets that exist."""
+        found: dict[str, str | None] = {}
+        for batch in batches(ids, 10 * BATCH):
+            rows = await self.store.read("legacy/find_existing_assets", ids=list(batch))
+            found.update((row["id"], row["fileSha256"]) for row in rows)
+        return found
+
+    async def existing_prompts(self, ids: Sequence[str]) -> set[str]:
+        rows = await self.store.read("legacy/find_existing_prompts", ids=list(ids))
+        return {row["id"] for row in rows}
+
+    async def existing_projects(self, codes: Sequence[str]) -> set[str]:
+        rows = await self.store.read("legacy/find_existing_projects", codes=list(codes))
+        return {row["code"] for row in rows}
+
+    async def slot_heads(self, slots: Sequence[str]) -> dict[str, tuple[str, int]]:
+        """slot -> (id, version) of its newest attempt, for slots that have any."""
+        heads: dict[str, tuple[str, int]] = {}
+        for batch in batches(slots, 10 * BATCH):
+            rows = await self.store.read("legacy/find_slot_heads", slots=list(batch))
+            heads.update((row["slot"], (row["id"], row["version"])) for row in rows)
+        return heads
+
+    async def count_projects(self) -> int:
+        [row] = await self.store.read("legacy/count_projects")
+        return int(row["projects"])
+
+    async def write(self, name: str, rows: Sequence[Any], advance: Any = None) -> None:
+        """Run the named batch query over `rows`, one transaction per batch."""
+        for batch in batches(rows):
+            await self.store.write(f"legacy/{name}", rows=list(batch))
+            if advance is not None:
+                advance(len(batch))
+
+    async def write_assets(
+        self,
+        rows: list[dict[str, Any]],
+        frames: list[dict[str, Any]],
+        regenerations: list[dict[str, str]],
+        slots: set[str],
+    ) -> None:
+        """One batch of assets with their edges and current attempts, in one transaction."""
+
+        async def work(tx: Tx) -> None:
+            await tx.run("legacy/merge_assets", rows=rows)
+            if frames:
+                await tx.run("legacy/link_frames", rows=frames)
+            if regenerations:
+                await tx.run("legacy/link_regenerations", rows=regenerations)
+            await tx.run("legacy/refresh_current_slots", slots=sorted(slots))
+
+        await self.store.in_write_tx(work)

@@ -1,0 +1,75 @@
+"""`lineage import-legacy` through typer, against the test Neo4j (settings from the env)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from lineage.db.store import Store
+from lineage.legacy.cli import register
+from lineage.settings import Settings, get_settings
+from tests.legacy.conftest import snapshot
+
+
+@pytest.fixture
+def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """The CLI reads its settings from the environment; the catalog goes to a temp root."""
+    assert settings.neo4j_uri is not None
+    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_USER", settings.neo4j_user)
+    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password)
+    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
+    monkeypatch.setenv("LINEAGE_ASSETS_ROOT", str(tmp_path / "service"))
+    get_settings.cache_clear()
+    yield tmp_path / "service"
+    get_settings.cache_clear()
+
+
+async def run_cli(*args: str) -> Result:
+    """`lineage import-legacy ...` on a fresh app, in a thread (it runs its own loop)."""
+    app = typer.Typer()
+    register(app)
+    return await asyncio.to_thread(CliRunner().invoke, app, ["import-legacy", *args])
+
+
+async def test_json_report(cli_env: Path, store: Store, legacy: Path) -> None:
+    result = await run_cli(str(legacy), "--json")
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["counts"]["video"] == {"created": 15, "present": 0}
+    assert body["filesStored"] == 10 and body["dryRun"] is False
+    lost = [a for a in body["anomalies"] if a["problem"] == "lostOverwrittenVideo"]
+    assert len(lost) == 5 and lost[0]["path"] == "video-scenes/index.json"
+    assert len((await snapshot(store)).nodes) == 31
+    assert (cli_env / "catalog" / "video").is_dir()
+
+    again = json.loads((await run_cli(str(legacy), "--json")).stdout)
+    assert again["counts"]["video"] == {"created": 0, "present": 15}
+
+
+async def test_dry_run_prints_tables_and_writes_nothing(
+    cli_env: Path, store: Store, legacy: Path
+) -> None:
+    result = await run_cli(str(legacy), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Would import" in result.stdout and "would create" in result.stdout
+    assert "lostOverwrittenVideo" in result.stdout and "shot-009" in result.stdout
+    assert (await snapshot(store)).nodes == {}
+    assert not cli_env.exists()
+
+
+async def test_a_folder_that_is_not_fligen_is_one_line_and_exit_1(
+    cli_env: Path, store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "random").mkdir()
+    result = await run_cli(str(tmp_path / "random"))
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()[-1:]
+    assert line.startswith("error:") and "not a FliGen assets folder" in result.stderr
+    assert "Traceback" not in result.output
