@@ -3,6 +3,7 @@
 // $projectCode; $rootCause (or null)
 // Result: one row: totalCount, estimatedCost
 MATCH (a:Asset)
-WHERE a.projectCode = $projectCode AND a.orphaned = true
+USING INDEX a:Asset(projectCode, orphaned, createdAt)
+WHERE a.projectCode = $projectCode AND a.orphaned = true AND a.createdAt IS NOT NULL
   AND ($rootCause IS NULL OR $rootCause IN a.orphanRootCauses)
 RETURN count(a) AS totalCount, sum(coalesce(a.estimatedCost, 0.0)) AS estimatedCost

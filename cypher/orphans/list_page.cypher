@@ -5,6 +5,7 @@
 // $projectCode; $rootCause (asset or prompt id, or null); $skip; $limit
 // Result per asset: asset (map)
 MATCH (a:Asset)
+USING INDEX a:Asset(projectCode, orphaned, createdAt)
 WHERE a.projectCode = $projectCode AND a.orphaned = true AND a.createdAt IS NOT NULL
   AND ($rootCause IS NULL OR $rootCause IN a.orphanRootCauses)
 RETURN properties(a) AS asset
