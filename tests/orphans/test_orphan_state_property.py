@@ -21,6 +21,7 @@ from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.integrity import check_integrity
 from lineage.orphans.service import OrphanService
+from lineage.orphans.tracker import recompute_all
 from lineage.prompts.models import NewPrompt, PromptKind
 from lineage.prompts.service import PromptService
 
@@ -184,3 +185,4 @@ async def test_stored_orphan_state_always_equals_a_full_recomputation(
         with contextlib.suppress(LineageError):
             await runner.run(operation)
         await assert_stored_equals_recomputed(store)
+    assert (await recompute_all(store)).count == 0  # the full recomputation agrees

@@ -19,7 +19,7 @@ from lineage.orphans.facts import (
     status_row,
     stored_status,
 )
-from lineage.orphans.rules import OrphanStatus, evaluate_all
+from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus, evaluate_all
 
 FULL_RECOMPUTE_PAGE = 20_000
 WRITE_BATCH = 10_000
@@ -94,10 +94,23 @@ async def read_all_rows(store: Store, page: int = FULL_RECOMPUTE_PAGE) -> list[R
 
 
 async def recompute_all(store: Store) -> OrphanChanges:
-    """Recompute every asset's orphan state from scratch and store what differs."""
-    rows = await read_all_rows(store)
+    """Recompute every asset's orphan state from scratch and store what differs.
+
+    Only candidates (list_candidates: a superset of the orphans, found by one
+    downstream expansion in Cypher) are evaluated by the rules; every other asset
+    has no reason, so one stored as orphaned is simply cleared.
+    """
+    candidates = [row["id"] for row in await store.read("orphans/list_candidates")]
+    rows: list[Row] = []
+    for start in range(0, len(candidates), FULL_RECOMPUTE_PAGE):
+        batch = candidates[start : start + FULL_RECOMPUTE_PAGE]
+        rows += await store.read("orphans/list_facts_of", ids=batch)
     facts = {row["id"]: asset_facts(row) for row in rows}
     changes, updates = differences(rows, evaluate_all(facts, {}))
+    stored = {row["id"] for row in await store.read("orphans/list_stored_orphans")}
+    for asset_id in sorted(stored - facts.keys()):
+        updates.append(status_row(asset_id, NOT_ORPHANED))
+        changes.restored.append(asset_id)
     for start in range(0, len(updates), WRITE_BATCH):
         await store.write("orphans/set_status", rows=updates[start : start + WRITE_BATCH])
     return changes
