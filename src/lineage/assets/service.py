@@ -86,9 +86,9 @@ def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
 
 @dataclass(frozen=True)
 class Recorded:
-    """A recorded attempt, and the ids whose status or currency the recording changed."""
+    """A recorded attempt's id, and the ids whose status or currency the recording changed."""
 
-    asset: Asset
+    asset_id: str
     changed_ids: list[str]
 
 
@@ -121,7 +121,7 @@ class GenerationService:
 
         async def work(tx: Tx) -> AssetChange:
             recorded = await self.record_in(tx, gen, client_key)
-            return await _refreshed(tx, recorded.asset.id, recorded.changed_ids)
+            return await _refreshed(tx, recorded.asset_id, recorded.changed_ids)
 
         return await self.store.in_write_tx(work)
 
@@ -156,7 +156,7 @@ class GenerationService:
         """Record one attempt inside `tx` (shared with workflow runs)."""
         replayed = await idempotency.claim(tx, client_key, "recordGeneration", gen.to_row())
         if replayed is not None:
-            return Recorded(await self._get_in(tx, replayed), [])
+            return Recorded(replayed, [])
         gen = gen.model_copy(
             update={
                 "id": gen.id or new_asset_id(gen.type),
@@ -182,7 +182,7 @@ class GenerationService:
         )
         flipped = await AssetRepository.refresh_current(tx, slot)
         await idempotency.remember(tx, client_key, str(gen.id))
-        return Recorded(await self._get_in(tx, str(gen.id)), [str(gen.id), *flipped])
+        return Recorded(str(gen.id), [str(gen.id), *flipped])
 
     async def complete(self, asset_id: str, changes: dict[str, Any]) -> AssetChange:
         """A `generating` attempt finished: it becomes `ready` (and current)."""

@@ -120,7 +120,7 @@ class WorkflowService:
             recorded = await self.generations.record_in(
                 tx, _bind(entry.generation, ids, run_id, project), None
             )
-            ids[entry.key] = recorded.asset.id
+            ids[entry.key] = recorded.asset_id
             changed += recorded.changed_ids
         return changed
 
