@@ -35,6 +35,9 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+bench: install ## lineage(depth 5) via GraphQL vs the neo4j driver, on a generated 100k-asset graph
+	$(VENV)/bin/lineage bench
+
 schema: install ## re-export schema.graphql from the code
 	$(VENV)/bin/lineage export-schema > schema.graphql
 

@@ -1,4 +1,10 @@
-"""Shared fixtures: one real Neo4j per session, a clean graph per test, a live API."""
+"""Shared fixtures: one real Neo4j per session, a clean graph per test, a live API.
+
+The API needs a key: `http` (and so `gql`) sends the session's admin key. The
+session's server verifies it once against Neo4j, at start, and then trusts it
+for the session (a long key cache), so the key node, wiped with the rest of
+the graph before each test, neither needs storing again nor shows in counts.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +16,18 @@ import pytest
 from neo4j import AsyncDriver
 
 from lineage.app import create_app
+from lineage.auth.models import ApiKey, Scope
+from lineage.auth.repository import KeyRepository
+from lineage.auth.tokens import digest, new_token
 from lineage.db.driver import create_driver
 from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
+from lineage.models import utc_timestamp
 from lineage.settings import Settings
 from tests.live_server import LiveServer
 from tests.neo4j_provider import test_neo4j
+
+SESSION_S = 24 * 3600.0
 
 
 @pytest.fixture(scope="session")
@@ -41,8 +53,28 @@ async def store(driver: AsyncDriver, settings: Settings) -> AsyncIterator[Store]
 
 
 @pytest.fixture(scope="session")
-def live_server(settings: Settings) -> Iterator[LiveServer]:
-    with LiveServer(create_app(settings)) as server:
+def admin_key() -> tuple[ApiKey, str]:
+    """The tests' admin key and its token."""
+    key_id, token = new_token()
+    key = ApiKey(id=key_id, name="tests", scopes=Scope.ADMIN.granted(), created_at=utc_timestamp())
+    return key, token
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture(scope="session")
+async def live_server(
+    settings: Settings, driver: AsyncDriver, admin_key: tuple[ApiKey, str]
+) -> AsyncIterator[LiveServer]:
+    key, token = admin_key
+    await KeyRepository(Store(driver, settings.neo4j_database)).create(key, digest(token))
+    trusting = settings.model_copy(update={"auth_cache_ttl_s": SESSION_S})
+    with LiveServer(create_app(trusting)) as server:
+        async with httpx.AsyncClient(base_url=server.url, headers=bearer(token)) as client:
+            checked = await client.get("/graphql", params={"query": "{ __typename }"})
+        assert checked.status_code == 200, checked.text
         yield server
 
 
@@ -68,8 +100,12 @@ class GraphQLClient:
 
 
 @pytest.fixture
-async def http(live_server: LiveServer, store: Store) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=live_server.url, timeout=30) as client:
+async def http(
+    live_server: LiveServer, store: Store, admin_key: tuple[ApiKey, str]
+) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(
+        base_url=live_server.url, timeout=30, headers=bearer(admin_key[1])
+    ) as client:
         yield client
 
 

@@ -1,4 +1,8 @@
-"""`create_app(settings)`: the FastAPI application; its lifespan owns the one AsyncDriver."""
+"""`create_app(settings)`: the FastAPI application; its lifespan owns the one AsyncDriver.
+
+Middleware, outermost first: CORS (when `cors_origins` is set, so preflights and
+refusals carry its headers), then the API-key gate of `lineage.auth.middleware`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from lineage import __version__
 from lineage.api import health
 from lineage.api.schema import graphql_router
+from lineage.auth.middleware import AuthMiddleware
+from lineage.auth.service import KeyService
 from lineage.db.driver import create_driver
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
@@ -18,14 +25,17 @@ from lineage.settings import Settings, get_settings
 from lineage.state import ServiceState
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, dev_token: str | None = None) -> FastAPI:
+    """The service; `dev_token` (local `lineage serve` only) is offered by GraphiQL."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         driver = create_driver(settings)
-        state = ServiceState(settings, Store(driver, settings.neo4j_database))
+        store = Store(driver, settings.neo4j_database, timeout_s=settings.neo4j_query_timeout_s)
+        state = ServiceState(settings, store)
         app.state.lineage = state
+        app.state.keys = KeyService(store, ttl_s=settings.auth_cache_ttl_s)
         files = LocalFileStore(settings.assets_root, max_bytes=settings.max_upload_bytes)
         app.state.file_store = files
         await files.recover()
@@ -35,8 +45,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await driver.close()
 
-    app = FastAPI(title="Lineage", version=__version__, lifespan=lifespan)
+    openapi_url = "/openapi.json" if settings.graphiql else None  # None: no /docs, /redoc either
+    app = FastAPI(title="Lineage", version=__version__, lifespan=lifespan, openapi_url=openapi_url)
     app.include_router(health.router)
     app.include_router(files_router)
-    app.include_router(graphql_router(settings), prefix="/graphql")
+    app.include_router(graphql_router(settings, dev_token), prefix="/graphql")
+    _add_middleware(app, settings)
     return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    app.add_middleware(
+        AuthMiddleware, enabled=settings.auth_enabled, developer_pages=bool(settings.graphiql)
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["ETag", "Content-Range", "Accept-Ranges"],
+            max_age=600,
+        )

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from lineage.auth import cli as auth_cli
 from lineage.bench import cli as bench_cli
 from lineage.console import clear_errors, out, set_debug
 from lineage.db.driver import neo4j_uri
@@ -20,12 +21,12 @@ from lineage.legacy import cli as legacy_cli
 from lineage.localdb.server import LocalNeo4j
 from lineage.orphans import cli as orphans_cli
 from lineage.runtime import ensure_database, open_store, prepare_database
-from lineage.settings import get_settings
+from lineage.settings import Settings, get_settings
 
 app = typer.Typer(help="Lineage: FliGen's asset lineage service.", no_args_is_help=True)
 db_app = typer.Typer(help="The Neo4j behind Lineage (local server management, schema).")
 app.add_typer(db_app, name="db")
-for package_cli in (orphans_cli, legacy_cli, files_cli, bench_cli):
+for package_cli in (orphans_cli, legacy_cli, files_cli, bench_cli, auth_cli):
     package_cli.register(app)
 
 
@@ -44,12 +45,24 @@ def serve(
     import uvicorn
 
     from lineage.app import create_app
+    from lineage.auth.dev import dev_key_for_serve
 
     settings = get_settings()
     ensure_database(settings)
+    import_demo(settings)
+    dev_token = dev_key_for_serve(settings)
     host, port = host or settings.host, port or settings.port
     out.print(f"GraphiQL: http://{host}:{port}/graphql")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings, dev_token), host=host, port=port, log_level="info")
+
+
+def import_demo(settings: Settings) -> None:
+    """On a graph without projects, import the assets/ folder so the demo opens on real data."""
+    from lineage.legacy.demo import import_demo_if_empty
+
+    report = asyncio.run(import_demo_if_empty(settings))
+    if report is not None:
+        out.print(f"Demo: imported {settings.assets_root}/ ({report.created} nodes created)")
 
 
 @db_app.command("start")

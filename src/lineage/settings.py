@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# What `LINEAGE_PROFILE` turns on or off unless a variable says otherwise.
+DEVELOPER_TOOLS = ("graphiql", "introspection", "field_suggestions")
 
 
 def _env(name: str) -> AliasChoices:
@@ -43,10 +48,42 @@ class Settings(BaseSettings):
     max_lineage_depth: int = 10
     default_page_size: int = 20
     max_page_size: int = 100
-    graphiql: bool = True
     max_upload_bytes: int = 512 * 1024 * 1024
     # recordGeneration(sourcePath) copies only from inside this folder (unset: refused).
     source_root: Path | None = None
+
+    # Security (README "Security"). `production` turns the developer tools off
+    # unless their own variable says otherwise; `development` leaves them on.
+    profile: Literal["development", "production"] = "development"
+    graphiql: bool | None = None
+    introspection: bool | None = None
+    field_suggestions: bool | None = None
+    auth_enabled: bool = True
+    # How long a verified key is trusted without asking Neo4j again (revocation delay).
+    auth_cache_ttl_s: float = 30.0
+    dev_key_file: Path = Path(".lineage/dev-api-key")
+    cors_origins: Annotated[list[str], NoDecode] = []
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_query_tokens: int = 2000
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        """`a,b` or a JSON list, as the environment gives it."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [origin.strip() for origin in text.split(",") if origin.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _profile_defaults(self) -> Settings:
+        for name in DEVELOPER_TOOLS:
+            if getattr(self, name) is None:
+                setattr(self, name, self.profile == "development")
+        return self
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+from fastapi import FastAPI, Response
 
 from tests.api.helpers import RECORD
 from tests.conftest import GraphQLClient
+from tests.live_server import LiveServer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "scripts" / "sample_media"
 
@@ -71,20 +73,21 @@ async def test_record_generation_copies_the_bytes_from_a_url(
     http: httpx.AsyncClient, gql: GraphQLClient
 ) -> None:
     song = (SAMPLES / "music-b.mp3").read_bytes()
-    uploaded = await http.post(
-        "/files", params={"type": "music", "provider": "kie", "model": "suno"}, content=song
-    )
-    source = str(http.base_url.join(uploaded.json()["url"]))
+    provider = FastAPI()
+    provider.get("/results/song.mp3")(lambda: Response(song, media_type="audio/mpeg"))
     fields = {"id": "song", "type": "MUSIC", "provider": "kie", "model": "suno"}
-    data = await gql.data(
-        """mutation($in: RecordGenerationInput!) { recordGeneration(input: $in) {
-          asset { fileRef fileSha256 mediaType url } } }""",
-        **{"in": {**fields, "sourceUrl": source}},
-    )
+    with LiveServer(provider) as cdn:
+        data = await gql.data(
+            """mutation($in: RecordGenerationInput!) { recordGeneration(input: $in) {
+              asset { fileRef fileSha256 fileSizeBytes mediaType url } } }""",
+            **{"in": {**fields, "sourceUrl": f"{cdn.url}/results/song.mp3"}},
+        )
+        missing = await gql(
+            RECORD, **{"in": {**fields, "id": "x", "sourceUrl": f"{cdn.url}/results/nope.mp3"}}
+        )
     asset = data["recordGeneration"]["asset"]
-    assert asset["fileRef"] == uploaded.json()["ref"]  # the same bytes are stored once
+    assert asset["fileSizeBytes"] == len(song) and asset["mediaType"] == "audio/mpeg"
     assert (await http.get(asset["url"])).content == song
-    missing = await gql(RECORD, **{"in": {**fields, "id": "x", "sourceUrl": source + "-nope"}})
     assert missing["errors"][0]["extensions"]["code"] == "DOWNLOAD_FAILED"
     assert "404" in missing["errors"][0]["message"]
 

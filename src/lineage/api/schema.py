@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
+from collections.abc import Callable
+from functools import partial
 
 import strawberry
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
 from strawberry.fastapi import GraphQLRouter
 from strawberry.tools import merge_types
 
 from lineage.api.context import Context, get_context
 from lineage.api.errors import ErrorPolicy
 from lineage.assets.gql import AssetMutations, AssetQueries
+from lineage.auth.gql import ScopePolicy
 from lineage.graph.gql import GraphQueries
 from lineage.orphans.gql import OrphanMutations, OrphanQueries
 from lineage.projects.gql import ProjectMutations, ProjectQueries
@@ -27,7 +41,24 @@ Mutation = merge_types(
     (AssetMutations, OrphanMutations, PromptMutations, WorkflowMutations, ProjectMutations),
 )
 
+# The schema as `lineage export-schema` prints it; each app builds its own from settings.
 schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=[ErrorPolicy])
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The served schema: access, limits and error policy as `settings` say."""
+    extensions: list[Callable[[], SchemaExtension]] = [
+        partial(ErrorPolicy, field_suggestions=bool(settings.field_suggestions)),
+        partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
+        partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
+        partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
+        ScopePolicy,
+        ValidationCache,  # the same documents arrive again and again: validate once
+        # (no ParserCache: it parses without the token limit's parse options)
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
 
 
 EXAMPLE_QUERY = """# The newest assets, their versions, frames and what was built from them.
@@ -49,20 +80,45 @@ EXAMPLE_QUERY = """# The newest assets, their versions, frames and what was buil
 
 
 class LineageRouter(GraphQLRouter[Context, None]):
-    """Strawberry's router, with GraphiQL opening on an example query."""
+    """Strawberry's router, with GraphiQL opening on an example query.
+
+    With a development key (local `lineage serve` only), GraphiQL also sends it
+    by default, and only to a browser on this machine (a loopback address).
+    """
+
+    dev_token: str | None = None
 
     @property
     def graphql_ide_html(self) -> str:
-        html = super().graphql_ide_html
-        option = f"defaultQuery: {json.dumps(EXAMPLE_QUERY)},"
-        return html.replace(
-            "defaultEditorToolsVisibility: true,", f"defaultEditorToolsVisibility: true, {option}"
+        return self._ide_html(headers=None)
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        local = _is_loopback(request.client.host if request.client else "")
+        token = self.dev_token if local else None
+        headers = {"Authorization": f"Bearer {token}"} if token else None
+        return HTMLResponse(self._ide_html(headers))
+
+    def _ide_html(self, headers: dict[str, str] | None) -> str:
+        options = f"defaultQuery: {json.dumps(EXAMPLE_QUERY)},"
+        if headers:
+            options += f" defaultHeaders: {json.dumps(json.dumps(headers))},"
+        return super().graphql_ide_html.replace(
+            "defaultEditorToolsVisibility: true,", f"defaultEditorToolsVisibility: true, {options}"
         )
 
 
-def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
-    return LineageRouter(
-        schema,
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def graphql_router(settings: Settings, dev_token: str | None = None) -> LineageRouter:
+    router = LineageRouter(
+        build_schema(settings),
         context_getter=get_context,
         graphql_ide="graphiql" if settings.graphiql else None,
     )
+    router.dev_token = dev_token
+    return router

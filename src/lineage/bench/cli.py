@@ -2,8 +2,125 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from lineage.console import clear_errors, err, out
+from lineage.errors import InvalidInputError
+from lineage.localdb.server import LocalNeo4j
+from lineage.settings import Settings, get_settings
 
 
 def register(app: typer.Typer) -> None:
     """Add this package's commands to the main `lineage` app."""
+    app.command("bench")(bench)
+    app.command("bench-orphans")(bench_orphans)
+
+
+@contextmanager
+def bench_neo4j(wipe_ok: bool, log: Console) -> Iterator[Settings]:
+    """The database to benchmark on, started for the run (and stopped if it was not running)."""
+    settings, local = target_settings(wipe_ok)
+    was_running = local is not None and local.status().running
+    if local is not None:
+        status = local.start()
+        log.print(f"bench Neo4j {status.version} on {status.bolt_uri} (home {status.home})")
+    try:
+        yield settings
+    finally:
+        if local is not None and not was_running:
+            local.stop()
+
+
+def target_settings(wipe_ok: bool) -> tuple[Settings, LocalNeo4j | None]:
+    """The configured NEO4J_URI (only with --wipe-ok), else the dedicated bench instance."""
+    configured = get_settings()
+    if configured.neo4j_uri:
+        if not wipe_ok:
+            raise InvalidInputError(
+                f"NEO4J_URI is set ({configured.neo4j_uri}): the benchmark would wipe that "
+                "database. Unset it to use the dedicated bench instance, or pass --wipe-ok."
+            )
+        return configured, None
+    from lineage.bench.run import bench_settings
+
+    settings = bench_settings()
+    return settings, LocalNeo4j(settings)
+
+
+@clear_errors
+def bench(
+    assets: Annotated[int, typer.Option(help="Assets in the generated graph.")] = 100_000,
+    runs: Annotated[int, typer.Option(help="Measured starts (each direction, both sides).")] = 200,
+    depth: Annotated[int, typer.Option(help="Depth of the lineage query.")] = 5,
+    seed: Annotated[int, typer.Option(help="Seed of the generated graph and the starts.")] = 1,
+    warmup: Annotated[int, typer.Option(help="Unmeasured starts run first.")] = 20,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    wipe_ok: Annotated[
+        bool, typer.Option("--wipe-ok", help="Allow wiping the database NEO4J_URI names.")
+    ] = False,
+) -> None:
+    """Time lineage(depth 5) through the GraphQL API against the same traversal via the driver.
+
+    The graph is generated once (then reused) in a dedicated local Neo4j on bolt port 7689.
+    With NEO4J_URI set it refuses, unless --wipe-ok: it wipes that database.
+    """
+    from lineage.bench.run import BenchOptions, run_bench
+
+    log = err if json_output else out
+    options = BenchOptions(assets=assets, runs=runs, depth=depth, seed=seed, warmup=warmup)
+    with bench_neo4j(wipe_ok, log) as settings:
+        report = asyncio.run(run_bench(settings, options, log.print))
+    if json_output:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        report.render(out)
+
+
+@clear_errors
+def bench_orphans(
+    assets: Annotated[int, typer.Option(help="Assets in the generated graph.")] = 1_000_000,
+    runs: Annotated[int, typer.Option(help="Measured runs of each measure.")] = 50,
+    seed: Annotated[int, typer.Option(help="Seed of the generated graph.")] = 1,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    wipe_ok: Annotated[
+        bool, typer.Option("--wipe-ok", help="Allow wiping the database NEO4J_URI names.")
+    ] = False,
+) -> None:
+    """Time orphan detection through the API against the plainest Cypher, in the same run.
+
+    Full recomputation, a regeneration with its orphan update, and a page of orphans,
+    on a generated graph (reused when present) in the dedicated bench Neo4j.
+    """
+    from lineage.bench.orphans import run_orphan_bench
+
+    log = err if json_output else out
+    with bench_neo4j(wipe_ok, log) as settings:
+        report = asyncio.run(run_orphan_bench(settings, assets, seed, runs, log.print))
+    if json_output:
+        print(json.dumps(report, indent=2))
+        return
+    table = Table(title=f"Orphan detection on {report['assets']:,} assets")
+    for column in ("measure", "API p50", "API p95", "plain p50", "plain p95", "ratio p50"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for row in report["results"]:
+        api, plain = row["api"], row["plain"]
+        table.add_row(
+            row["measure"],
+            f"{api['p50']:.2f}",
+            f"{api['p95']:.2f}",
+            f"{plain['p50']:.2f}",
+            f"{plain['p95']:.2f}",
+            f"{row['ratioP50']:.2f}x" if row["ratioP50"] else "-",
+        )
+    out.print(table)
+    for row in report["results"]:
+        for note in row["notes"]:
+            out.print(f"{row['measure']}: {note}", highlight=False)

@@ -31,7 +31,9 @@ def _driver(uri: str, settings: Settings) -> AsyncDriver:
         auth=(settings.neo4j_user, settings.neo4j_password),
         connection_acquisition_timeout=10.0,
         connection_timeout=5.0,
-        max_transaction_retry_time=10.0,
+        # No driver retries: `lineage.db.store.retried` retries transient errors
+        # itself, but not an unreachable server, so outages fail fast.
+        max_transaction_retry_time=0.0,
         notifications_min_severity="OFF",
     )
 

@@ -1,15 +1,28 @@
 """Runs named Cypher on the one AsyncDriver, and translates Neo4j's exceptions.
 
-This module is the only place `neo4j.exceptions` are caught.
+This module is the only place `neo4j.exceptions` are caught. Two guards:
+
+- a time limit per transaction (`timeout_s`, the service passes
+  `neo4j_query_timeout_s`): Neo4j itself ends a transaction that runs longer,
+  so no query can pin it; the client gets `QueryTimeoutError` (`TIMEOUT`);
+- fail fast while Neo4j is down. The driver's own retries are off (see
+  `lineage.db.driver`); `retried` here retries transient errors (deadlocks,
+  lock timeouts) with backoff for up to `RETRY_BUDGET_S`, but an unreachable
+  server only once, at once (a pooled connection may have died with a restart).
+  Once a query found Neo4j unreachable, later ones fail without trying; one
+  connection attempt, at most every `PROBE_INTERVAL_S`, notices its return.
 """
 
 from __future__ import annotations
 
+import asyncio
+import random
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j import AsyncDriver, AsyncManagedTransaction, Query, RoutingControl, unit_of_work
 from neo4j import exceptions as neo
 
 from lineage.db import cypher
@@ -18,11 +31,24 @@ from lineage.errors import (
     ConflictError,
     DatabaseError,
     DatabaseUnavailableError,
+    LimitExceededError,
     LineageError,
 )
 
 Row = dict[str, Any]
 T = TypeVar("T")
+PROBE_INTERVAL_S = 1.0
+RETRY_BUDGET_S = 10.0
+
+
+class QueryTimeoutError(LimitExceededError):
+    """Neo4j ended a transaction that ran past the time limit."""
+
+    code = "TIMEOUT"
+
+
+def _timed_out(exc: neo.Neo4jError) -> bool:
+    return "TransactionTimedOut" in (exc.code or "")
 
 
 @asynccontextmanager
@@ -40,9 +66,58 @@ async def translated_errors() -> AsyncIterator[None]:
     except neo.ConstraintError as exc:
         raise ConflictError(f"a record with the same key already exists: {exc.message}") from exc
     except neo.Neo4jError as exc:
+        if _timed_out(exc):
+            raise QueryTimeoutError(
+                "the query ran past the time limit and was stopped; ask for less "
+                "(a smaller depth or page)"
+            ) from exc
         raise DatabaseError(f"Neo4j error {exc.code}") from exc
     except neo.DriverError as exc:
         raise DatabaseError(f"Neo4j driver error: {type(exc).__name__}") from exc
+
+
+async def retried(attempt: Callable[[], Awaitable[T]]) -> T:
+    """`attempt()`, again on transient errors (backoff) and once on a lost connection."""
+    deadline, delay, reconnected = time.monotonic() + RETRY_BUDGET_S, 0.05, False
+    while True:
+        try:
+            return await attempt()
+        except (neo.ServiceUnavailable, neo.SessionExpired):
+            if reconnected:
+                raise
+            reconnected = True
+        except (neo.DriverError, neo.Neo4jError) as exc:
+            if not exc.is_retryable() or time.monotonic() + delay > deadline:
+                raise
+            await asyncio.sleep(delay * random.uniform(0.8, 1.2))
+            delay = min(delay * 2, 1.0)
+
+
+class Availability:
+    """Whether Neo4j was last found unreachable, and a cheap probe of its return."""
+
+    def __init__(self, driver: AsyncDriver) -> None:
+        self.driver = driver
+        self.down: DatabaseUnavailableError | None = None
+        self.probed_at = 0.0
+
+    async def check(self) -> None:
+        """Raise at once while Neo4j is known down (probing at most every second)."""
+        if self.down is None:
+            return
+        if time.monotonic() - self.probed_at < PROBE_INTERVAL_S:
+            raise DatabaseUnavailableError(self.down.message)
+        self.probed_at = time.monotonic()
+        try:
+            async with translated_errors():
+                await self.driver.verify_connectivity()
+        except DatabaseUnavailableError as exc:
+            self.down = exc
+            raise
+        self.down = None
+
+    def note(self, exc: DatabaseUnavailableError) -> None:
+        self.down, self.probed_at = exc, time.monotonic()
 
 
 class Tx:
@@ -55,15 +130,17 @@ class Tx:
     async def run(self, name: str, **params: Any) -> list[Row]:
         self._store.queries_run += 1
         result = await self._tx.run(cypher.load_text(name), params)
-        return [record.data() async for record in result]
+        return [dict(record) async for record in result]
 
 
 class Store:
     """Named-query execution on one database of one driver."""
 
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+    def __init__(self, driver: AsyncDriver, database: str, timeout_s: float | None = None) -> None:
         self.driver = driver
         self.database = database
+        self.timeout_s = timeout_s
+        self.availability = Availability(driver)
         self.queries_run = 0
 
     async def read(self, name: str, **params: Any) -> list[Row]:
@@ -74,19 +151,53 @@ class Store:
 
     async def in_write_tx(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run `work` in one managed write transaction (retried on transient errors)."""
-        async with translated_errors(), self.driver.session(database=self.database) as session:
-            return await session.execute_write(lambda tx: work(Tx(tx, self)))
+
+        async def attempt() -> T:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(self._unit(work))
+
+        async with self._guarded():
+            return await retried(attempt)
 
     async def in_read_tx(self, work: Callable[[Tx], Awaitable[T]]) -> T:
-        async with translated_errors(), self.driver.session(database=self.database) as session:
-            return await session.execute_read(lambda tx: work(Tx(tx, self)))
+        async def attempt() -> T:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_read(self._unit(work))
+
+        async with self._guarded():
+            return await retried(attempt)
+
+    def _unit(self, work: Callable[[Tx], Awaitable[T]]) -> Callable[[Any], Awaitable[T]]:
+        """`work` as a transaction function bounded by the time limit."""
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx, self))
+
+        return unit_of_work(timeout=self.timeout_s)(unit)
+
+    @asynccontextmanager
+    async def _guarded(self) -> AsyncIterator[None]:
+        """Fail fast while Neo4j is known down; translate errors; note an outage."""
+        await self.availability.check()
+        try:
+            async with translated_errors():
+                yield
+        except DatabaseUnavailableError as exc:
+            self.availability.note(exc)
+            raise
 
     async def _execute(
         self, name: str, params: dict[str, Any], routing: RoutingControl
     ) -> list[Row]:
         self.queries_run += 1
-        async with translated_errors():
+        named = cypher.load(name)
+        query = Query(named.text, metadata=named.metadata, timeout=self.timeout_s)
+
+        async def attempt() -> list[Row]:
             records, _, _ = await self.driver.execute_query(
-                cypher.load(name), params, routing_=routing, database_=self.database
+                query, params, routing_=routing, database_=self.database
             )
-        return [record.data() for record in records]
+            return [dict(record) for record in records]
+
+        async with self._guarded():
+            return await retried(attempt)

@@ -1,8 +1,12 @@
-"""Lineage walks: breadth-first, one query per level, each node at its shortest distance.
+"""Lineage walks: breadth-first, each node at its shortest distance.
 
 `upstream` follows GENERATED_FROM, USES_FRAME and REGENERATES to what things came
 from; `downstream` follows them backwards to what was built from them. The walk
 looks one level past `depth` only to tell whether the limit cut anything off.
+
+A walk of depth up to `ONE_QUERY_MAX_DEPTH` is one Cypher query (both directions
+at once); a deeper one (only when the configured maximum allows it) runs one query
+per level, because a Cypher path quantifier's bound must be a literal.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from lineage.db.store import Store
 from lineage.errors import InvalidInputError, LimitExceededError, NotFoundError
 
 STEP_QUERY = {"upstream": "lineage/upstream_step", "downstream": "lineage/downstream_step"}
+ONE_QUERY_MAX_DEPTH = 10  # lineage/find_subgraph walks at most 11 steps: depth + 1
 
 
 class Direction(Enum):
@@ -55,6 +60,39 @@ def check_depth(depth: int, maximum: int) -> None:
 
 async def walk(store: Store, node_id: str, direction: Direction, depth: int) -> LineageGraph:
     """The subgraph around `node_id`, `depth` steps in `direction`."""
+    if depth > ONE_QUERY_MAX_DEPTH:
+        return await walk_by_levels(store, node_id, direction, depth)
+    rows = await store.read(
+        "lineage/find_subgraph",
+        id=node_id,
+        depth=depth,
+        upstream=direction is not Direction.DOWNSTREAM,
+        downstream=direction is not Direction.UPSTREAM,
+    )
+    if not rows:
+        raise NotFoundError(f"no asset, prompt or workflow run with id {node_id!r}")
+    graph = LineageGraph(root_id=node_id)
+    for row in rows:
+        graph.merge(_graph_of(node_id, row))
+    return graph
+
+
+def _graph_of(root_id: str, row: dict[str, Any]) -> LineageGraph:
+    """One direction's row of lineage/find_subgraph as a graph."""
+    graph = LineageGraph(root_id=root_id, truncated=row["truncated"])
+    for node in row["nodes"]:
+        graph.nodes[node["key"]] = LineageNode(
+            node["id"], node["labels"], node["properties"], node["distance"]
+        )
+    for edge in row["edges"]:
+        graph.edges[(edge["fromId"], edge["toId"], edge["type"])] = edge["properties"]
+    return graph
+
+
+async def walk_by_levels(
+    store: Store, node_id: str, direction: Direction, depth: int
+) -> LineageGraph:
+    """The same walk, one query per level: for depths past one query's reach."""
     rows = await store.read("lineage/find_start", id=node_id)
     if not rows:
         raise NotFoundError(f"no asset, prompt or workflow run with id {node_id!r}")

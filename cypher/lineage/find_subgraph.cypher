@@ -1,0 +1,54 @@
+// The lineage subgraph around an asset, prompt or workflow run, in one query: shortest
+// distances by breadth-first search (ANY SHORTEST) up to one step past $depth (to tell
+// truncation), upstream and/or downstream, with the GENERATED_FROM|USES_FRAME|REGENERATES
+// edges each walk crosses between the nodes it reached. Covers $depth up to 10.
+// $id, $depth, $upstream, $downstream (booleans: the directions to walk).
+// Result: one row per direction walked: way, nodes [{key, id, labels, properties,
+//   distance}], edges [{fromId, toId, type, properties}], truncated; no row for an unknown id.
+CALL () {
+  MATCH (n:Asset {id: $id}) RETURN n
+  UNION
+  MATCH (n:Prompt {id: $id}) RETURN n
+  UNION
+  MATCH (n:Workflow {id: $id}) RETURN n
+}
+WITH n AS start LIMIT 1
+CALL (start) {
+  WITH start WHERE $upstream
+  MATCH p = ANY SHORTEST (start)-[:GENERATED_FROM|USES_FRAME|REGENERATES]->{0,11}(m)
+  WHERE length(p) <= $depth + 1
+  WITH collect({node: m, distance: length(p)}) AS reached
+  WITH [x IN reached WHERE x.distance <= $depth] AS kept,
+       any(x IN reached WHERE x.distance > $depth) AS truncated
+  WITH kept, truncated, [x IN kept | x.node] AS members
+  CALL (kept, members) {
+    UNWIND kept AS x
+    WITH x, x.node AS n
+    MATCH (n)-[r:GENERATED_FROM|USES_FRAME|REGENERATES]->(o)
+    WHERE x.distance < $depth OR o IN members
+    RETURN collect({fromId: n.id, toId: o.id, type: type(r), properties: properties(r)}) AS edges
+  }
+  RETURN 'upstream' AS way, kept, edges, truncated
+  UNION ALL
+  WITH start WHERE $downstream
+  MATCH p = ANY SHORTEST (start)<-[:GENERATED_FROM|USES_FRAME|REGENERATES]-{0,11}(m)
+  WHERE length(p) <= $depth + 1
+  WITH collect({node: m, distance: length(p)}) AS reached
+  WITH [x IN reached WHERE x.distance <= $depth] AS kept,
+       any(x IN reached WHERE x.distance > $depth) AS truncated
+  WITH kept, truncated, [x IN kept | x.node] AS members
+  CALL (kept, members) {
+    UNWIND kept AS x
+    WITH x, x.node AS n
+    MATCH (n)<-[r:GENERATED_FROM|USES_FRAME|REGENERATES]-(o)
+    WHERE x.distance < $depth OR o IN members
+    RETURN collect({fromId: o.id, toId: n.id, type: type(r), properties: properties(r)}) AS edges
+  }
+  RETURN 'downstream' AS way, kept, edges, truncated
+}
+WITH way, kept, edges, truncated
+WHERE size(kept) > 0
+RETURN way,
+       [x IN kept | {key: elementId(x.node), id: x.node.id, labels: labels(x.node),
+                     properties: properties(x.node), distance: x.distance}] AS nodes,
+       edges, truncated

@@ -1,0 +1,44 @@
+"""The GraphQL gate: queries need any valid key (the HTTP gate checked it), mutations `write`.
+
+A refused mutation is not executed at all: the answer is `data: null` and one
+error with `extensions.code` `FORBIDDEN`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import ExecutionResult, GraphQLError
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from lineage.auth.models import Caller, Scope
+
+NEEDED = {OperationType.MUTATION: Scope.WRITE, OperationType.SUBSCRIPTION: Scope.WRITE}
+
+
+def caller_of(context: Any) -> Caller | None:
+    """The caller the HTTP gate left on the request (None: nobody, so nothing allowed)."""
+    request = getattr(context, "request", None)
+    state = getattr(request, "scope", {}).get("state", {})
+    caller = state.get("caller")
+    return caller if isinstance(caller, Caller) else None
+
+
+class ScopePolicy(SchemaExtension):
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        needed = NEEDED.get(context.operation_type, Scope.READ)
+        caller = caller_of(context.context)
+        if caller is None or not caller.may(needed):
+            context.result = ExecutionResult(data=None, errors=[_forbidden(caller, needed)])
+        yield
+
+
+def _forbidden(caller: Caller | None, needed: Scope) -> GraphQLError:
+    held = "the request carries none"
+    if caller is not None:
+        held = f"key {caller.key_id} has only: {', '.join(sorted(caller.scopes))}"
+    message = f"a '{needed}' key is needed for this operation; {held}"
+    return GraphQLError(message, extensions={"code": "FORBIDDEN"})

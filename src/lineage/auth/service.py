@@ -1,0 +1,78 @@
+"""Creating, listing and revoking API keys, and telling who a token belongs to.
+
+`authenticate` remembers a verified key for `ttl_s` seconds (30 by default), so
+a request costs no Neo4j round trip for its key; the price is that a revoked
+key keeps working for at most that long in a running server. Unknown or
+revoked tokens are never remembered: they are re-checked every time.
+"""
+
+from __future__ import annotations
+
+import time
+
+from lineage.auth.errors import UnauthenticatedError
+from lineage.auth.models import ApiKey, Caller, Scope
+from lineage.auth.repository import KeyRepository
+from lineage.auth.tokens import digest, key_id_of, matches, new_token
+from lineage.db.store import Store
+from lineage.errors import InvalidInputError, NotFoundError
+from lineage.models import utc_timestamp
+
+MAX_NAME = 100
+MAX_CACHED = 1000
+
+
+class KeyService:
+    def __init__(self, store: Store, ttl_s: float = 30.0) -> None:
+        self.keys = KeyRepository(store)
+        self.ttl_s = ttl_s
+        self._cache: dict[str, tuple[float, Caller]] = {}
+
+    async def create(self, name: str, scope: Scope) -> tuple[ApiKey, str]:
+        """The new key and its token (shown once: only its hash is stored)."""
+        name = name.strip()
+        if not name or len(name) > MAX_NAME:
+            raise InvalidInputError(f"a key's name must be 1 to {MAX_NAME} characters")
+        key_id, token = new_token()
+        key = ApiKey(id=key_id, name=name, scopes=scope.granted(), created_at=utc_timestamp())
+        return await self.keys.create(key, digest(token)), token
+
+    async def list_all(self) -> list[ApiKey]:
+        return await self.keys.list_all()
+
+    async def revoke(self, key_id: str) -> ApiKey:
+        revoked = await self.keys.revoke(key_id, utc_timestamp())
+        if revoked is None:
+            raise NotFoundError(f"no API key with id {key_id!r}")
+        return revoked
+
+    async def authenticate(self, token: str) -> Caller:
+        """The caller a token stands for; `UnauthenticatedError` says why not."""
+        hashed = digest(token)
+        cached = self._cache.get(hashed)
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        caller = await self._verify(token)
+        if self.ttl_s > 0:
+            self._remember(hashed, caller)
+        return caller
+
+    async def _verify(self, token: str) -> Caller:
+        key_id = key_id_of(token)
+        if key_id is None:
+            raise UnauthenticatedError("the bearer token is not a Lineage API key")
+        found = await self.keys.find_with_hash(key_id)
+        if found is None or not matches(token, found[1]):
+            raise UnauthenticatedError("unknown API key")
+        key = found[0]
+        if key.revoked_at is not None:
+            raise UnauthenticatedError(f"API key {key.id} was revoked at {key.revoked_at}")
+        return Caller(key.id, key.name, frozenset(key.scopes))
+
+    def _remember(self, hashed: str, caller: Caller) -> None:
+        now = time.monotonic()
+        if len(self._cache) >= MAX_CACHED:
+            self._cache = {k: v for k, v in self._cache.items() if v[0] > now}
+        if len(self._cache) >= MAX_CACHED:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[hashed] = (now + self.ttl_s, caller)

@@ -1,0 +1,176 @@
+"""`lineage bench-orphans`: orphan detection through the real API next to the plainest Cypher.
+
+On the generated graph (see generate.py), in the same run:
+- full recomputation: `recompute_all` (reasons, paths, stored) against one
+  Cypher statement that only flags orphans (recompute_orphans_plain);
+- regeneration: `recordGeneration` of a new current attempt over HTTP, with its
+  orphan update and the payload listing what changed, against one Cypher
+  statement that creates the attempt and flags everything downstream;
+- a page of 50 orphans with totalCount: `orphans(projectCode)` over HTTP
+  against a query that walks every asset of the project.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from lineage.app import create_app
+from lineage.auth.models import Scope
+from lineage.auth.service import KeyService
+from lineage.bench.generate import GraphSummary, auto_commit, ensure_generated
+from lineage.bench.measure import stats
+from lineage.bench.server import ThreadedServer
+from lineage.db.migrations import apply_migrations
+from lineage.db.store import Store
+from lineage.errors import LineageError
+from lineage.models import utc_timestamp
+from lineage.orphans.tracker import recompute_all
+from lineage.runtime import open_store
+from lineage.settings import Settings
+
+REGENERATE = """mutation($in: RecordGenerationInput!) {
+  recordGeneration(input: $in) { asset { id } orphaned { id } restored { id } } }"""
+PAGE = """query($code: String!) {
+  orphans(projectCode: $code, first: 50) { totalCount edges { node { id } } } }"""
+
+
+@dataclass
+class Timing:
+    """One measure: API and baseline timings (ms) and what each did."""
+
+    name: str
+    api: list[float] = field(default_factory=list)
+    plain: list[float] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        api, plain = stats(self.api), stats(self.plain)
+        return {
+            "measure": self.name,
+            "api": api,
+            "plain": plain,
+            "ratioP50": api["p50"] / plain["p50"] if plain["p50"] else None,
+            "ratioP95": api["p95"] / plain["p95"] if plain["p95"] else None,
+            "notes": self.notes,
+        }
+
+
+async def clocked(call: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = await call()
+    return (time.perf_counter() - started) * 1000, result
+
+
+async def graphql(http: httpx.AsyncClient, query: str, **variables: Any) -> dict[str, Any]:
+    response = await http.post("/graphql", json={"query": query, "variables": variables})
+    body: dict[str, Any] = response.json()
+    if response.status_code != 200 or "errors" in body:
+        raise LineageError(f"the API refused a bench request: {body}")
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+async def with_history(store: Store) -> None:
+    """Once per graph: regenerate one in ten used images, so a share of it is orphaned."""
+    [counts] = await store.read("bench/count_orphaned")
+    if counts["orphaned"] == 0:
+        await auto_commit(store, "bench/supersede_some_images", at=utc_timestamp())
+
+
+async def full_recompute(store: Store) -> Timing:
+    timing = Timing("full recomputation (s)")
+    seconds, changes = await clocked(lambda: recompute_all(store))
+    timing.api.append(seconds / 1000)
+    plain, _ = await clocked(lambda: auto_commit(store, "bench/recompute_orphans_plain"))
+    timing.plain.append(plain / 1000)
+    timing.notes.append(f"API side stored {changes.count:,} changed states; baseline only flags")
+    return timing
+
+
+async def regenerations(http: httpx.AsyncClient, store: Store, runs: int) -> Timing:
+    timing = Timing("regeneration + orphan update (ms)")
+    targets = await store.read("bench/find_regeneration_targets", limit=2 * runs)
+    if len(targets) < 2:
+        raise LineageError("the generated graph has no image that something was built from")
+    changed: list[int] = []
+    for n, target in enumerate(targets):
+        new_id = f"bench-regen-{utc_timestamp()}-{n}"
+        if n % 2 == 0:
+            fields = {"id": new_id, "type": "IMAGE", "provider": "fal", "model": "flux"}
+            fields.update(regeneratesId=target["id"], projectCode=target["projectCode"])
+            ms, data = await clocked(lambda f=fields: graphql(http, REGENERATE, **{"in": f}))
+            timing.api.append(ms)
+            changed.append(len(data["recordGeneration"]["orphaned"]))
+        else:
+            ms, _ = await clocked(
+                lambda t=target, i=new_id: store.write(
+                    "bench/regenerate_plain", id=t["id"], newId=i, at=utc_timestamp()
+                )
+            )
+            timing.plain.append(ms)
+    changed.sort()
+    timing.notes.append(
+        f"orphaned per regeneration: median {changed[len(changed) // 2]}, max {changed[-1]}"
+    )
+    return timing
+
+
+async def orphan_pages(http: httpx.AsyncClient, store: Store, runs: int) -> Timing:
+    timing = Timing("page of 50 orphans + totalCount (ms)")
+    [busiest] = await store.read("bench/find_busiest_orphan_project") or [None]
+    if busiest is None:
+        raise LineageError("the generated graph has no orphan to page through")
+    code = busiest["projectCode"]
+    for _ in range(runs):
+        ms, _ = await clocked(lambda: graphql(http, PAGE, code=code))
+        timing.api.append(ms)
+        ms, _ = await clocked(
+            lambda: store.read("bench/list_orphans_plain", projectCode=code, limit=50)
+        )
+        timing.plain.append(ms)
+    timing.notes.append(
+        f"project {code}: {busiest['orphans']:,} orphans of {busiest['assets']:,} assets"
+    )
+    return timing
+
+
+async def run_orphan_bench(
+    settings: Settings, assets: int, seed: int, runs: int, log: Callable[[str], None]
+) -> dict[str, Any]:
+    """Generate (or reuse) the graph, then time each measure on both sides."""
+    async with open_store(settings) as store:
+        await apply_migrations(store)
+        summary: GraphSummary = await ensure_generated(store, assets, seed)
+        log(f"graph: {assets:,} assets ({'reused' if summary.reused else 'generated'})")
+        await with_history(store)
+        recompute = await full_recompute(store)
+        [counts] = await store.read("bench/count_orphaned")
+        log(f"full recomputation done: {counts['orphaned']:,} of {counts['assets']:,} orphaned")
+        keys = KeyService(store)
+        key, token = await keys.create("lineage bench-orphans", Scope.WRITE)
+        try:
+            with tempfile.TemporaryDirectory(prefix="lineage-bench-") as root:
+                app = create_app(settings.model_copy(update={"assets_root": Path(root)}))
+                with ThreadedServer(app) as server:
+                    auth = {"Authorization": f"Bearer {token}"}
+                    async with httpx.AsyncClient(
+                        base_url=server.url, timeout=120, headers=auth
+                    ) as http:
+                        pages = await orphan_pages(http, store, runs)
+                        regen = await regenerations(http, store, runs)
+        finally:
+            await keys.revoke(key.id)
+    recompute.notes.append(f"{counts['orphaned']:,} of {counts['assets']:,} assets orphaned")
+    return {
+        "assets": assets,
+        "nodes": sum(summary.nodes.values()),
+        "relationships": sum(summary.relationships.values()),
+        "results": [t.row() for t in (recompute, regen, pages)],
+    }

@@ -1,0 +1,116 @@
+"""`lineage bench` without the CLI: which Neo4j, the graph, the server, the measurement."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from lineage.app import create_app
+from lineage.auth.models import Scope
+from lineage.auth.service import KeyService
+from lineage.bench.generate import GraphSummary, ensure_generated
+from lineage.bench.measure import Comparison
+from lineage.bench.report import BenchReport, DirectionResult
+from lineage.bench.server import ThreadedServer
+from lineage.db.driver import neo4j_uri
+from lineage.db.migrations import apply_migrations
+from lineage.db.store import Store
+from lineage.errors import InvalidInputError, LineageError
+from lineage.runtime import open_store
+from lineage.settings import Settings
+
+# The dedicated local instance: its own folder, ports and password, so a benchmark
+# never touches the data of `make run` or of the test suite.
+BENCH_INSTANCE = {
+    "local_neo4j_instance": "bench",
+    "local_neo4j_bolt_port": 7689,
+    "local_neo4j_http_port": 7476,
+    "neo4j_password": "lineage-bench-password",
+    "local_neo4j_heap": "2g",
+    "local_neo4j_pagecache": "1g",
+}
+
+
+def bench_settings() -> Settings:
+    """Settings of the dedicated local Neo4j instance the benchmark runs on."""
+    return Settings(neo4j_uri=None, **BENCH_INSTANCE)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class BenchOptions:
+    assets: int = 100_000
+    runs: int = 200
+    depth: int = 5
+    seed: int = 1
+    warmup: int = 20
+
+
+def check_options(options: BenchOptions, settings: Settings) -> None:
+    if options.assets < 1 or options.runs < 1 or options.warmup < 0:
+        raise InvalidInputError("--assets and --runs must be at least 1, --warmup at least 0")
+    if not 1 <= options.depth <= min(10, settings.max_lineage_depth):
+        raise InvalidInputError(
+            f"--depth must be 1 to {min(10, settings.max_lineage_depth)}, got {options.depth}"
+        )
+
+
+def pick_starts(summary: GraphSummary, count: int, salt: str) -> list[str]:
+    """A seeded random sample of the graph's deep assets (repeats only when too few)."""
+    if not summary.sample_ids:
+        raise LineageError("the generated graph has no asset with deep lineage; use more --assets")
+    rng = random.Random(f"lineage-bench/{summary.seed}/{salt}")
+    if count <= len(summary.sample_ids):
+        return rng.sample(summary.sample_ids, count)
+    return [rng.choice(summary.sample_ids) for _ in range(count)]
+
+
+async def run_bench(
+    settings: Settings, options: BenchOptions, log: Callable[[str], None] = lambda _: None
+) -> BenchReport:
+    """Prepare the graph on `settings`' Neo4j (WIPES it unless it holds the same graph),
+    serve the real app on it, and measure both sides."""
+    check_options(options, settings)
+    async with open_store(settings) as store:
+        await apply_migrations(store)
+        log(f"graph: {options.assets:,} assets, seed {options.seed} on {neo4j_uri(settings)}")
+        summary = await ensure_generated(store, options.assets, options.seed)
+        log(
+            ("reused the graph generated" if summary.reused else "generated")
+            + f" in {summary.seconds:.1f}s"
+        )
+        keys = KeyService(store)
+        key, token = await keys.create("lineage bench", Scope.READ)
+        try:
+            results = await _measure(settings, store, summary, options, token)
+        finally:
+            await keys.revoke(key.id)
+    return BenchReport(
+        graph=summary,
+        runs=options.runs,
+        depth=options.depth,
+        warmup=options.warmup,
+        neo4j=neo4j_uri(settings),
+        results=results,
+    )
+
+
+async def _measure(
+    settings: Settings, store: Store, summary: GraphSummary, options: BenchOptions, token: str
+) -> list[DirectionResult]:
+    """Both sides against the real app (with its API-key check, as Story Builder calls it)."""
+    with tempfile.TemporaryDirectory(prefix="lineage-bench-") as assets_root:
+        app = create_app(settings.model_copy(update={"assets_root": Path(assets_root)}))
+        with ThreadedServer(app) as server:
+            auth = {"Authorization": f"Bearer {token}"}
+            async with httpx.AsyncClient(base_url=server.url, timeout=60, headers=auth) as http:
+                comparison = Comparison(http, store, options.depth)
+                starts = pick_starts(summary, options.runs, "starts")
+                await comparison.preload(starts)
+                await comparison.warm_up(pick_starts(summary, options.warmup, "warm-up"))
+                samples = await comparison.run(starts)
+    return [DirectionResult.of(direction, s) for direction, s in samples.items()]
