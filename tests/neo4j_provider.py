@@ -45,6 +45,28 @@ def _local_server() -> Iterator[Settings]:
 
 
 @contextmanager
+def dedicated_neo4j(
+    instance: str, bolt_port: int, http_port: int
+) -> Iterator[tuple[Settings, LocalNeo4j]]:
+    """A local Neo4j of its own, for tests that kill or stop the database."""
+    settings = Settings(
+        neo4j_uri=None,
+        neo4j_password=TEST_PASSWORD,
+        local_neo4j_instance=instance,
+        local_neo4j_bolt_port=bolt_port,
+        local_neo4j_http_port=http_port,
+        local_neo4j_heap="512m",
+        local_neo4j_pagecache="128m",
+    )
+    server = LocalNeo4j(settings)
+    status = server.start()
+    try:
+        yield settings.model_copy(update={"neo4j_uri": status.bolt_uri}), server
+    finally:
+        server.stop()
+
+
+@contextmanager
 def _container() -> Iterator[Settings]:
     from testcontainers.neo4j import Neo4jContainer
 

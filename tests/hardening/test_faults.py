@@ -27,7 +27,7 @@ from lineage.legacy.synthetic import write_tree
 from lineage.localdb.server import LocalNeo4j
 from lineage.runtime import open_store
 from lineage.settings import Settings
-from tests.neo4j_provider import TEST_PASSWORD
+from tests.neo4j_provider import dedicated_neo4j
 
 BURST = 120
 KILL_AFTER = 40
@@ -36,21 +36,8 @@ SHOTS = 8
 
 @pytest.fixture(scope="module")
 def faulty_neo4j() -> Iterator[tuple[Settings, LocalNeo4j]]:
-    settings = Settings(
-        neo4j_uri=None,
-        neo4j_password=TEST_PASSWORD,
-        local_neo4j_instance="faults",
-        local_neo4j_bolt_port=7697,
-        local_neo4j_http_port=7484,
-        local_neo4j_heap="512m",
-        local_neo4j_pagecache="128m",
-    )
-    server = LocalNeo4j(settings)
-    status = server.start()
-    try:
-        yield settings.model_copy(update={"neo4j_uri": status.bolt_uri}), server
-    finally:
-        server.stop()
+    with dedicated_neo4j("faults", 7697, 7484) as found:
+        yield found
 
 
 def generation(n: int) -> NewGeneration:

@@ -22,28 +22,15 @@ from lineage.runtime import open_store
 from lineage.settings import Settings
 from tests.conftest import bearer
 from tests.live_server import LiveServer
-from tests.neo4j_provider import TEST_PASSWORD
+from tests.neo4j_provider import dedicated_neo4j
 
 QUERY = {"query": "{ projects { totalCount } }"}
 
 
 @pytest.fixture(scope="module")
 def outage_neo4j() -> Iterator[tuple[Settings, LocalNeo4j]]:
-    settings = Settings(
-        neo4j_uri=None,
-        neo4j_password=TEST_PASSWORD,
-        local_neo4j_instance="h-outage",
-        local_neo4j_bolt_port=7694,
-        local_neo4j_http_port=7481,
-        local_neo4j_heap="512m",
-        local_neo4j_pagecache="64m",
-    )
-    server = LocalNeo4j(settings)
-    status = server.start()
-    try:
-        yield settings.model_copy(update={"neo4j_uri": status.bolt_uri}), server
-    finally:
-        server.stop()
+    with dedicated_neo4j("h-outage", 7694, 7481) as found:
+        yield found
 
 
 def timed(
