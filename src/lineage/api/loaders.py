@@ -48,19 +48,19 @@ class Loaders:
         self.asset: DataLoader[str, Asset | None] = _batched(
             store, "assets/find_many", "ids", "id", _one(asset, "asset"), None
         )
-        self.prompts_of = _batched(
+        self.prompts_of: DataLoader[str, list[Prompt]] = _batched(
             store, "assets/list_prompts_of", "ids", "id", _many(prompt, "prompts"), []
         )
-        self.sources_of = _batched(
+        self.sources_of: DataLoader[str, list[Asset]] = _batched(
             store, "assets/list_sources_of", "ids", "id", _many(asset, "assets"), []
         )
         self.frames_of: DataLoader[str, list[Frame]] = _batched(
             store, "assets/list_frames_of", "ids", "id", _frames, []
         )
-        self.used_by = _batched(
+        self.used_by: DataLoader[str, list[Asset]] = _batched(
             store, "assets/list_used_by", "ids", "id", _many(asset, "assets"), []
         )
-        self.versions_of = _batched(
+        self.versions_of: DataLoader[str, list[Asset]] = _batched(
             store, "assets/list_versions_of", "slots", "slot", _many(asset, "assets"), []
         )
         self.workflow_of: DataLoader[str, WorkflowRun | None] = _batched(

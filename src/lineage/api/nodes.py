@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -125,7 +125,7 @@ class AssetNode:
     @classmethod
     def of(cls, asset: am.Asset) -> AssetNode:
         fields: dict[str, Any] = asset.model_dump(exclude={"params_json", "current_since"})
-        return cls(**fields, params=asset.params)
+        return cls(**fields, params=cast(JSON, asset.params))
 
     @classmethod
     def maybe(cls, asset: am.Asset | None) -> AssetNode | None:

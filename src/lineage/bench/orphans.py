@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -105,15 +106,12 @@ async def regenerations(http: httpx.AsyncClient, store: Store, runs: int) -> Tim
         if n % 2 == 0:
             fields = {"id": new_id, "type": "IMAGE", "provider": "fal", "model": "flux"}
             fields.update(regeneratesId=target["id"], projectCode=target["projectCode"])
-            ms, data = await clocked(lambda f=fields: graphql(http, REGENERATE, **{"in": f}))
+            ms, data = await clocked(partial(graphql, http, REGENERATE, **{"in": fields}))
             timing.api.append(ms)
             changed.append(len(data["recordGeneration"]["orphaned"]))
         else:
-            ms, _ = await clocked(
-                lambda t=target, i=new_id: store.write(
-                    "bench/regenerate_plain", id=t["id"], newId=i, at=utc_timestamp()
-                )
-            )
+            plain = partial(store.write, "bench/regenerate_plain", id=target["id"], newId=new_id)
+            ms, _ = await clocked(partial(plain, at=utc_timestamp()))
             timing.plain.append(ms)
     changed.sort()
     timing.notes.append(
@@ -124,9 +122,10 @@ async def regenerations(http: httpx.AsyncClient, store: Store, runs: int) -> Tim
 
 async def orphan_pages(http: httpx.AsyncClient, store: Store, runs: int) -> Timing:
     timing = Timing("page of 50 orphans + totalCount (ms)")
-    [busiest] = await store.read("bench/find_busiest_orphan_project") or [None]
-    if busiest is None:
+    found = await store.read("bench/find_busiest_orphan_project")
+    if not found:
         raise LineageError("the generated graph has no orphan to page through")
+    busiest = found[0]
     code = busiest["projectCode"]
     for _ in range(runs):
         ms, _ = await clocked(lambda: graphql(http, PAGE, code=code))

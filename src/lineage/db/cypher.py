@@ -36,7 +36,7 @@ def load_text(name: str) -> str:
 @cache
 def load(name: str) -> Query:
     """The named query, tagged so `SHOW TRANSACTIONS` names it."""
-    return Query(load_text(name), metadata={"query": name})  # type: ignore[arg-type]
+    return Query(load_text(name), metadata={"query": name})
 
 
 def names(folder: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -89,12 +90,17 @@ class GraphQueries:
                     kind=_kind(n.labels),
                     labels=n.labels,
                     distance=n.distance,
-                    properties=n.properties,
+                    properties=cast(JSON, n.properties),
                 )
                 for n in nodes
             ],
             edges=[
-                LineageEdge(from_id=strawberry.ID(f), to_id=strawberry.ID(t), type=ty, properties=p)
+                LineageEdge(
+                    from_id=strawberry.ID(f),
+                    to_id=strawberry.ID(t),
+                    type=ty,
+                    properties=cast(JSON, p),
+                )
                 for (f, t, ty), p in sorted(graph.edges.items())
             ],
             truncated=graph.truncated,

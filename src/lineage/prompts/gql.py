@@ -50,8 +50,8 @@ class PromptQueries:
     async def prompts(
         self,
         info: Ctx,
-        kind: PromptKind | None = None,
-        role: str | None = None,  # type: ignore[valid-type]
+        kind: PromptKind | None = None,  # type: ignore[valid-type]
+        role: str | None = None,
         project_code: str | None = None,
         search: str | None = None,
         first: int | None = None,
@@ -61,7 +61,7 @@ class PromptQueries:
         found, total = await info.context.prompts.list_page(
             skip,
             size,
-            kind=kind.value if kind else None,
+            kind=kind.value if kind else None,  # type: ignore[attr-defined]
             role=role,
             projectCode=project_code,
             search=keywords_query(search) if search else None,

@@ -96,7 +96,7 @@ class WorkflowQueries:
             size,
             engine=engine,
             projectCode=project_code,
-            status=status.value if status else None,
+            status=status.value if status else None,  # type: ignore[attr-defined]
         )
         return offset_connection([WorkflowNode(**w.model_dump()) for w in found], skip, size, total)
 

@@ -68,7 +68,7 @@ class WorkflowService:
         return [WorkflowRun.model_validate(w) for w in row["workflows"]], row["totalCount"]
 
     async def record(self, request: WorkflowRunRequest, client_key: str | None) -> RecordedRun:
-        keys = [item.key for item in [*request.prompts, *request.generations]]
+        keys = [p.key for p in request.prompts] + [g.key for g in request.generations]
         if len(keys) != len(set(keys)):
             raise InvalidInputError("every prompt and generation of a run needs its own key")
         for item in request.generations:
