@@ -4,55 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from lineage.bench.database import bench_database, lineage_bench_settings
 from lineage.console import clear_errors, err, out
-from lineage.errors import InvalidInputError
-from lineage.localdb.server import LocalNeo4j
-from lineage.settings import Settings, get_settings
 
 
 def register(app: typer.Typer) -> None:
     """Add this package's commands to the main `lineage` app."""
     app.command("bench")(bench)
     app.command("bench-orphans")(bench_orphans)
-
-
-@contextmanager
-def bench_neo4j(wipe_ok: bool, log: Console) -> Iterator[Settings]:
-    """The database to benchmark on, started for the run (and stopped if it was not running)."""
-    settings, local = target_settings(wipe_ok)
-    was_running = local is not None and local.status().running
-    if local is not None:
-        status = local.start()
-        log.print(f"bench Neo4j {status.version} on {status.bolt_uri} (home {status.home})")
-    try:
-        yield settings
-    finally:
-        if local is not None and not was_running:
-            local.stop()
-
-
-def target_settings(wipe_ok: bool) -> tuple[Settings, LocalNeo4j | None]:
-    """The configured NEO4J_URI (only with --wipe-ok), else the dedicated bench instance."""
-    configured = get_settings()
-    if configured.neo4j_uri:
-        if not wipe_ok:
-            raise InvalidInputError(
-                f"NEO4J_URI is set ({configured.neo4j_uri}): the benchmark would wipe that "
-                "database. Unset it to use the dedicated bench instance, or pass --wipe-ok."
-            )
-        return configured, None
-    from lineage.bench.run import bench_settings
-
-    settings = bench_settings()
-    return settings, LocalNeo4j(settings)
 
 
 @clear_errors
@@ -76,7 +40,7 @@ def bench(
 
     log = err if json_output else out
     options = BenchOptions(assets=assets, runs=runs, depth=depth, seed=seed, warmup=warmup)
-    with bench_neo4j(wipe_ok, log) as settings:
+    with bench_database(wipe_ok, lineage_bench_settings(), log) as settings:
         report = asyncio.run(run_bench(settings, options, log.print))
     if json_output:
         print(json.dumps(report.to_json(), indent=2))
@@ -102,7 +66,7 @@ def bench_orphans(
     from lineage.bench.orphans import run_orphan_bench
 
     log = err if json_output else out
-    with bench_neo4j(wipe_ok, log) as settings:
+    with bench_database(wipe_ok, lineage_bench_settings(), log) as settings:
         report = asyncio.run(run_orphan_bench(settings, assets, seed, runs, log.print))
     if json_output:
         print(json.dumps(report, indent=2))

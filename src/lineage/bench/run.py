@@ -24,22 +24,6 @@ from lineage.errors import InvalidInputError, LineageError
 from lineage.runtime import open_store
 from lineage.settings import Settings
 
-# The dedicated local instance: its own folder, ports and password, so a benchmark
-# never touches the data of `make run` or of the test suite.
-BENCH_INSTANCE = {
-    "local_neo4j_instance": "bench",
-    "local_neo4j_bolt_port": 7689,
-    "local_neo4j_http_port": 7476,
-    "neo4j_password": "lineage-bench-password",
-    "local_neo4j_heap": "2g",
-    "local_neo4j_pagecache": "1g",
-}
-
-
-def bench_settings() -> Settings:
-    """Settings of the dedicated local Neo4j instance the benchmark runs on."""
-    return Settings(neo4j_uri=None, **BENCH_INSTANCE)  # type: ignore[arg-type]
-
 
 @dataclass(frozen=True)
 class BenchOptions:

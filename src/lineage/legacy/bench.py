@@ -10,33 +10,26 @@ one; with NEO4J_URI set they refuse unless `--wipe-ok`.
 from __future__ import annotations
 
 import asyncio
-import json
-import os
-import subprocess
-import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
+from lineage.bench.database import bench_database, dedicated
 from lineage.console import clear_errors, err, out
 from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
-from lineage.errors import InvalidInputError, LineageError
 from lineage.files import LocalFileStore
 from lineage.legacy.importer import import_legacy
+from lineage.legacy.memprobe import run_probe
 from lineage.legacy.render import ProgressBar
 from lineage.legacy.report import ImportReport
 from lineage.legacy.synthetic import TreeShape, write_music_index, write_tree
-from lineage.localdb.server import LocalNeo4j
 from lineage.runtime import open_store
-from lineage.settings import Settings, get_settings
+from lineage.settings import Settings
 
-BENCH_PASSWORD = "lineage-bench-password"
 WIPE_SLICE = 10_000
 BENCH_INSTANCE = "bench-import"
 BENCH_BOLT_PORT, BENCH_HTTP_PORT = 7693, 7480
@@ -54,7 +47,8 @@ def bench_import(
     ] = False,
 ) -> None:
     """Benchmark the legacy importer (assets/s on N records, peak memory on a big index)."""
-    with bench_database(wipe_ok) as settings, tempfile.TemporaryDirectory() as tmp:
+    instance = dedicated(BENCH_INSTANCE, BENCH_BOLT_PORT, BENCH_HTTP_PORT)
+    with bench_database(wipe_ok, instance, err) as settings, tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         err.print(f"Generating a legacy tree of {records} records in {work} ...")
         shape = write_tree(work / "tree", records, files)
@@ -62,35 +56,6 @@ def bench_import(
         out.print(_import_table(shape, first, again))
         if not skip_memory:
             out.print(_memory_table(_memory(settings, work, memory_mb, track_mb), memory_mb))
-
-
-@contextmanager
-def bench_database(wipe_ok: bool) -> Iterator[Settings]:
-    """Settings naming a database the benchmark may wipe (started here when local)."""
-    configured = get_settings()
-    if configured.neo4j_uri:
-        if not wipe_ok:
-            raise InvalidInputError(
-                "NEO4J_URI is set and the benchmark wipes its database; "
-                "unset it (a dedicated local Neo4j is used) or pass --wipe-ok"
-            )
-        yield configured
-        return
-    settings = Settings(
-        neo4j_uri=None,
-        neo4j_password=BENCH_PASSWORD,
-        local_neo4j_instance=BENCH_INSTANCE,
-        local_neo4j_bolt_port=BENCH_BOLT_PORT,
-        local_neo4j_http_port=BENCH_HTTP_PORT,
-    )
-    server = LocalNeo4j(settings)
-    was_running = server.status().running
-    status = server.start()
-    try:
-        yield settings.model_copy(update={"neo4j_uri": status.bolt_uri})
-    finally:
-        if not was_running:
-            server.stop()
 
 
 async def _timed_imports(
@@ -111,23 +76,7 @@ def _memory(settings: Settings, work: Path, megabytes: int, track_mb: float) -> 
     err.print(f"Generating a music index with {megabytes} MB of base64 ...")
     tracks = write_music_index(work / "memory" / "music-library", megabytes, track_mb)
     asyncio.run(_wipe(settings))
-    env = {
-        **os.environ,
-        "NEO4J_URI": str(settings.neo4j_uri),
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password,
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "lineage.legacy.memprobe",
-        str(work / "memory"),
-        str(work / "memstore"),
-    ]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800)
-    if done.returncode != 0:
-        raise LineageError(f"the memory probe failed: {done.stderr.strip()[-2000:]}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_probe(settings, work / "memory", work / "memstore", timeout_s=1800)
     index = work / "memory" / "music-library" / "index.json"
     return {**result, "indexMb": round(index.stat().st_size / 2**20, 1), "generated": tracks}
 

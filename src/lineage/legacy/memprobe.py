@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import resource
+import subprocess
 import sys
 from pathlib import Path
 
+from lineage.errors import LineageError
 from lineage.files import LocalFileStore
 from lineage.legacy.importer import import_legacy
 from lineage.legacy.report import Kind
@@ -33,6 +36,24 @@ def max_rss_mb() -> float:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_probe(
+    settings: Settings, folder: Path, catalog_root: Path, timeout_s: float
+) -> dict[str, float]:
+    """Run this probe in a fresh process on `settings`' database; its JSON result."""
+    env = {
+        **os.environ,
+        "NEO4J_URI": str(settings.neo4j_uri),
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+    }
+    command = [sys.executable, "-m", "lineage.legacy.memprobe", str(folder), str(catalog_root)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout_s)
+    if done.returncode != 0:
+        raise LineageError(f"the memory probe failed: {done.stderr.strip()[-2000:]}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 async def measure(folder: Path, catalog_root: Path) -> dict[str, float]:
