@@ -20,8 +20,9 @@ from lineage.assets.service import GenerationService
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.integrity import check_integrity
+from lineage.orphans.facts import status_row
 from lineage.orphans.service import OrphanService
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.tracker import compute_all, recompute_all, stored_orphan_ids
 from lineage.prompts.models import NewPrompt, PromptKind
 from lineage.prompts.service import PromptService
 
@@ -166,7 +167,14 @@ class Runner:
 
 
 async def assert_stored_equals_recomputed(store: Store) -> None:
+    """Both from-scratch computations agree with the stored state: the rules run in
+    Python over every asset (check_integrity) and the one-pass Cypher (compute_all)."""
     assert await check_integrity(store) == []
+    computed = await compute_all(store)
+    assert {i: status_row(i, status)["reasons"] for i, (status, _) in computed.items()} == {
+        i: stored for i, (_, stored) in computed.items()
+    }
+    assert set(computed) == await stored_orphan_ids(store)
 
 
 @settings(

@@ -8,7 +8,7 @@ assets became orphaned or stopped being orphaned.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,10 +19,18 @@ from lineage.orphans.facts import (
     status_row,
     stored_status,
 )
-from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus, evaluate_all
+from lineage.orphans.rules import (
+    NOT_ORPHANED,
+    OrphanKind,
+    OrphanStatus,
+    Reason,
+    evaluate_all,
+    status_of,
+)
 
 FULL_RECOMPUTE_PAGE = 20_000
 WRITE_BATCH = 10_000
+RESULT_CHUNK = 10_000
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ async def refresh_in(
 
 
 async def read_all_rows(store: Store, page: int = FULL_RECOMPUTE_PAGE) -> list[Row]:
-    """Every asset's facts, read page by page."""
+    """Every asset's facts, read page by page (for checks that re-run the rules in Python)."""
     rows: list[Row] = []
     after = ""
     while True:
@@ -93,22 +101,42 @@ async def read_all_rows(store: Store, page: int = FULL_RECOMPUTE_PAGE) -> list[R
         after = batch[-1]["id"]
 
 
+def status_from_candidates(candidates: Iterable[list[Any]]) -> OrphanStatus:
+    """The rules' status from compute_reasons' candidate reasons [kind, root, depth, path]."""
+    return status_of(
+        Reason(OrphanKind(kind), root, depth, tuple(path)) for kind, root, depth, path in candidates
+    )
+
+
+async def compute_all(store: Store) -> dict[str, tuple[OrphanStatus, str | None]]:
+    """Every asset the rules orphan, computed by one pass in Cypher, with its stored reasons."""
+    found: dict[str, tuple[OrphanStatus, str | None]] = {}
+    for row in await store.read("orphans/compute_reasons", chunk=RESULT_CHUNK):
+        for asset_id, stored, candidates in row["chunk"]:
+            found[asset_id] = (status_from_candidates(candidates), stored)
+    return found
+
+
+async def stored_orphan_ids(store: Store) -> set[str]:
+    rows = await store.read("orphans/list_stored_orphans", chunk=RESULT_CHUNK)
+    return {asset_id for row in rows for asset_id in row["ids"]}
+
+
 async def recompute_all(store: Store) -> OrphanChanges:
     """Recompute every asset's orphan state from scratch and store what differs.
 
-    Only candidates (list_candidates: a superset of the orphans, found by one
-    downstream expansion in Cypher) are evaluated by the rules; every other asset
-    has no reason, so one stored as orphaned is simply cleared.
+    compute_reasons finds every orphan and its reasons in one pass; any other
+    asset stored as orphaned has no reason left and is cleared.
     """
-    candidates = [row["id"] for row in await store.read("orphans/list_candidates")]
-    rows: list[Row] = []
-    for start in range(0, len(candidates), FULL_RECOMPUTE_PAGE):
-        batch = candidates[start : start + FULL_RECOMPUTE_PAGE]
-        rows += await store.read("orphans/list_facts_of", ids=batch)
-    facts = {row["id"]: asset_facts(row) for row in rows}
-    changes, updates = differences(rows, evaluate_all(facts, {}))
-    stored = {row["id"] for row in await store.read("orphans/list_stored_orphans")}
-    for asset_id in sorted(stored - facts.keys()):
+    found = await compute_all(store)
+    changes = OrphanChanges()
+    updates = []
+    for asset_id, (status, stored) in found.items():
+        row = status_row(asset_id, status)
+        if row["reasons"] != stored:
+            updates.append(row)
+            (changes.changed if stored else changes.orphaned).append(asset_id)
+    for asset_id in sorted(await stored_orphan_ids(store) - found.keys()):
         updates.append(status_row(asset_id, NOT_ORPHANED))
         changes.restored.append(asset_id)
     for start in range(0, len(updates), WRITE_BATCH):
