@@ -1,10 +1,22 @@
-// Creates one asset attempt and every edge to what it came from.
-// $row: the node's properties; $projectCode; $promptIds; $sourceIds;
-// $frames: [{assetId, role, position}]; $workflowId; $previousId (attempt it regenerates)
+// Creates one asset attempt of its slot and every edge to what it came from.
+// First it holds a write lock on the slot's lock node until the transaction ends,
+// so concurrent attempts of a slot queue and get distinct, gap-free versions:
+// the new attempt's version is one more than the slot's newest attempt's, and it
+// regenerates $previousId, else (when it names none) the slot's newest attempt.
+// $row: the node's properties (slot included, version left to this query); $at;
+// $projectCode; $promptIds; $sourceIds; $frames: [{assetId, role, position}];
+// $workflowId; $previousId (the attempt it regenerates, or null)
 // Result: asset (map)
+MERGE (lock:SlotLock {key: $row.slot})
+SET lock.claimedAt = $at
+WITH lock
+CALL () {
+  OPTIONAL MATCH (n:Asset {slot: $row.slot})
+  RETURN n AS newest ORDER BY n.version DESC LIMIT 1
+}
 CREATE (a:Asset)
-SET a = $row
-WITH a
+SET a = $row, a.version = coalesce(newest.version, 0) + 1
+WITH a, coalesce($previousId, newest.id) AS previousId
 CALL (a) {
   MATCH (p:Project {code: $projectCode})
   MERGE (a)-[:PART_OF]->(p)
@@ -28,8 +40,8 @@ CALL (a) {
   MATCH (w:Workflow {id: $workflowId})
   MERGE (a)-[:GENERATED_FROM]->(w)
 }
-CALL (a) {
-  MATCH (prev:Asset {id: $previousId})
+CALL (a, previousId) {
+  MATCH (prev:Asset {id: previousId})
   MERGE (a)-[:REGENERATES]->(prev)
 }
 RETURN properties(a) AS asset

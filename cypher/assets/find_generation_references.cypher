@@ -3,7 +3,7 @@
 // Result: one row: idTaken, missingPrompts, missingSources, frames [{id, type}],
 //   workflowFound, projectFound, previous {id, slot, version} (the attempt named by
 //   $regeneratesId), wouldCycle. (The slot's newest attempt is read under the slot's
-//   lock: slots/lock.)
+//   lock, by assets/create.)
 WITH COLLECT { MATCH (p:Asset {id: $regeneratesId}) RETURN p {.id, .slot, .version} }[0] AS previous
 RETURN
   EXISTS { MATCH (:Asset {id: $id}) } AS idTaken,

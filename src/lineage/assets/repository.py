@@ -33,18 +33,11 @@ class AssetRepository:
 
     @staticmethod
     async def create(tx: Tx, row: dict[str, Any], **edges: Any) -> None:
-        await tx.run("assets/create", row=row, **edges)
+        await tx.run("assets/create", row=row, at=utc_timestamp(), **edges)
 
     @staticmethod
     async def set_status(tx: Tx, asset_id: str, status: str, changes: dict[str, Any]) -> None:
         await tx.run("assets/set_status", id=asset_id, status=status, changes=changes)
-
-    @staticmethod
-    async def lock_slot(tx: Tx, slot: str) -> dict[str, Any] | None:
-        """Queue behind other writers of the slot; then its newest attempt (None if new)."""
-        [row] = await tx.run("slots/lock", slot=slot, at=utc_timestamp())
-        newest: dict[str, Any] | None = row["newest"]
-        return newest
 
     @staticmethod
     async def refresh_current(tx: Tx, slot: str) -> list[str]:

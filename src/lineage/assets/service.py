@@ -27,15 +27,16 @@ RELATION_FIELDS = {
 }
 
 
-def asset_row(gen: NewGeneration, slot: str, version: int) -> dict[str, Any]:
-    """The node's properties for a new attempt."""
+def asset_row(gen: NewGeneration, slot: str, version: int | None = None) -> dict[str, Any]:
+    """The node's properties for a new attempt. Without `version`, assets/create sets
+    it under the slot's lock; the legacy importer, which owns its slots, passes it."""
     row = gen.model_dump(by_alias=True, mode="json", exclude=RELATION_FIELDS)
     ready = gen.status is AssetStatus.READY
     return {
         **promoted_params(gen.type, gen.params),
         **row,
         "slot": slot,
-        "version": version,
+        **({} if version is None else {"version": version}),
         "isCurrent": False,
         "currentSince": (gen.completed_at or gen.created_at) if ready else None,
         "paramsJson": json.dumps(gen.params, ensure_ascii=False, sort_keys=True),
@@ -49,15 +50,6 @@ def slot_of(gen: NewGeneration, previous: dict[str, Any] | None) -> str:
             f"asset {previous['id']!r} belongs to slot {previous['slot']!r}, not {gen.slot!r}"
         )
     return gen.slot or (previous["slot"] if previous else str(gen.id))
-
-
-def placement(
-    previous: dict[str, Any] | None, newest: dict[str, Any] | None
-) -> tuple[int, str | None]:
-    """(version, attempt it regenerates) for a new attempt of a slot whose newest is `newest`."""
-    version = (newest["version"] if newest else 0) + 1
-    regenerates = previous["id"] if previous else (newest["id"] if newest else None)
-    return version, regenerates
 
 
 def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
@@ -168,17 +160,16 @@ class GenerationService:
             raise ConflictError(f"an asset with id {gen.id!r} already exists")
         check_references(gen, found)
         slot = slot_of(gen, found["previous"])
-        newest = await AssetRepository.lock_slot(tx, slot)
-        version, previous_id = placement(found["previous"], newest)
+        previous = found["previous"]
         await AssetRepository.create(
             tx,
-            asset_row(gen, slot, version),
+            asset_row(gen, slot),
             projectCode=gen.project_code,
             promptIds=gen.prompt_ids,
             sourceIds=gen.source_asset_ids,
             frames=[f.to_row() for f in gen.frames],
             workflowId=gen.workflow_id,
-            previousId=previous_id,
+            previousId=previous["id"] if previous else None,
         )
         flipped = await AssetRepository.refresh_current(tx, slot)
         await idempotency.remember(tx, client_key, str(gen.id))

@@ -40,13 +40,14 @@ def orphan_row(asset: Asset) -> dict[str, Any]:
 async def project_orphans(project_code: str, root_cause: str | None) -> dict[str, Any]:
     async with open_store(get_settings()) as store:
         service = OrphanService(store)
-        total, cost = await service.count(project_code, root_cause)
-        assets: list[Asset] = []
+        first = await service.page(project_code, root_cause, 0, PAGE)
+        total, assets = first.total_count, list(first.assets)
         while len(assets) < total:
             page = await service.page(project_code, root_cause, len(assets), PAGE)
-            if not page:
+            if not page.assets:
                 break
-            assets.extend(page)
+            assets.extend(page.assets)
+        cost = await service.cost(project_code, root_cause)
         groups = await service.by_root_cause(project_code)
     return {
         "projectCode": project_code,

@@ -28,8 +28,12 @@ class RootCauseGroup:
 class OrphanConnection(Connection[AssetNode]):
     """A page of a project's orphans, newest first, with totals and groups by root cause."""
 
-    estimated_cost: float = strawberry.field(description="Cost to redo every orphan listed.")
     project_code: strawberry.Private[str]
+    root_cause: strawberry.Private[str | None]
+
+    @strawberry.field(description="Cost to redo every orphan listed.")
+    async def estimated_cost(self, info: Ctx) -> float:
+        return await info.context.orphans.cost(self.project_code, self.root_cause)
 
     @strawberry.field(description="Every orphan of the project grouped by root cause.")
     async def by_root_cause(self, info: Ctx) -> list[RootCauseGroup]:
@@ -99,14 +103,13 @@ class OrphanQueries:
         cause = None if root_cause is None else str(root_cause)
         skip, size = offset_window(first, after, info.context.settings)
         found = await orphans.page(project_code, cause, skip, size)
-        total, cost = await orphans.count(project_code, cause)
-        page = offset_connection(AssetNode.all(found), skip, size, total)
+        page = offset_connection(AssetNode.all(found.assets), skip, size, found.total_count)
         return OrphanConnection(
             edges=page.edges,
             page_info=page.page_info,
             total_count=page.total_count,
-            estimated_cost=cost,
             project_code=project_code,
+            root_cause=cause,
         )
 
     @strawberry.field(description="Dry run: what regenerating or archiving an asset would orphan.")

@@ -46,6 +46,14 @@ class Impact:
 
 
 @dataclass(frozen=True)
+class OrphanPage:
+    """A window of a project's orphans, newest first, and how many there are in all."""
+
+    assets: list[Asset]
+    total_count: int
+
+
+@dataclass(frozen=True)
 class RootCauseGroup:
     root_cause: str
     count: int
@@ -121,21 +129,21 @@ class OrphanService:
 
     async def page(
         self, project_code: str, root_cause: str | None, skip: int, limit: int
-    ) -> list[Asset]:
-        rows = await self.store.read(
+    ) -> OrphanPage:
+        [row] = await self.store.read(
             "orphans/list_page",
             projectCode=project_code,
             rootCause=root_cause,
             skip=skip,
             limit=limit,
         )
-        return [Asset.model_validate(row["asset"]) for row in rows]
+        return OrphanPage([Asset.model_validate(a) for a in row["assets"]], row["totalCount"])
 
-    async def count(self, project_code: str, root_cause: str | None) -> tuple[int, float]:
+    async def cost(self, project_code: str, root_cause: str | None) -> float:
         [row] = await self.store.read(
-            "orphans/count_orphans", projectCode=project_code, rootCause=root_cause
+            "orphans/sum_orphan_cost", projectCode=project_code, rootCause=root_cause
         )
-        return row["totalCount"], float(row["estimatedCost"])
+        return float(row["estimatedCost"])
 
     async def by_root_cause(self, project_code: str) -> list[RootCauseGroup]:
         rows = await self.store.read("orphans/summarize_by_root_cause", projectCode=project_code)
