@@ -1,6 +1,6 @@
 // The full orphan recomputation in one pass over the graph: every live asset
 // (current, or generating) that has a reason, with its candidate reasons, and
-// the reasons it has stored. Seeds are the root causes: superseded, failed or
+// the state it has stored. Seeds are the root causes: superseded, failed or
 // archived attempts and revised prompts, with each live asset built straight
 // from them (a STALE or BROKEN reason at depth 1), and live assets whose own
 // file is missing (BROKEN at depth 0, their own root). From each seed, the
@@ -8,7 +8,8 @@
 // INHERITED reasons. Several candidates may share a (kind, root cause): the
 // rules (orphans/rules.py status_of) keep the shortest, then smallest, path.
 // $chunk: entries per result row (few big rows decode far faster than many).
-// Result rows: chunk: [[id, storedReasons (JSON text), [[kind, rootCause, depth, path]]]]
+// Result rows: chunk: [[id, storedReasons (JSON text), storedOrphaned,
+//   [[kind, rootCause, depth, path]]]]
 CALL () {
   CALL () {
     MATCH (r:Asset) WHERE r.status IN ['failed', 'archived']
@@ -38,6 +39,6 @@ CALL (s, root, kind, prefix) {
          prefix + [x IN nodes(p) | x.id] AS path
 }
 WITH d, collect([reasonKind, root, depth, path]) AS candidates
-WITH collect([d.id, d.orphanReasons, candidates]) AS found
+WITH collect([d.id, d.orphanReasons, coalesce(d.orphaned, false), candidates]) AS found
 UNWIND range(0, size(found) - 1, $chunk) AS start
 RETURN found[start..start + $chunk] AS chunk

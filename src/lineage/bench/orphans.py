@@ -39,6 +39,8 @@ from lineage.settings import Settings
 REGENERATE = """mutation($in: RecordGenerationInput!) {
   recordGeneration(input: $in) { asset { id } orphaned { id } restored { id } } }"""
 GATHERED = "BENCH-GATHERED"
+HUB_DEPENDANTS = 1_000
+REVERT = """mutation($id: ID!) { revertTo(assetId: $id) { asset { id } restored { id } } }"""
 PAGE = """query($code: String!) {
   orphans(projectCode: $code, first: 50) { totalCount edges { node { id } } } }"""
 
@@ -145,6 +147,53 @@ async def regenerations(http: httpx.AsyncClient, store: Store, runs: int) -> Tim
     return timing
 
 
+async def hubs(store: Store, dependants: int) -> tuple[str, str, int]:
+    """Two images of the gathered project with up to `dependants` live videos built
+    from each (one for each side), and how many the API side's has."""
+    found = await store.read("bench/find_hub_candidates", projectCode=GATHERED, limit=2)
+    if len(found) < 2:
+        raise LineageError(f"project {GATHERED} has no two images to build a hub on")
+    counts = [await link_dependants(store, hub["id"], dependants) for hub in found]
+    return found[0]["id"], found[1]["id"], counts[0]
+
+
+async def link_dependants(store: Store, hub_id: str, dependants: int) -> int:
+    rows = await store.write("bench/link_hub_dependants", hubId=hub_id, dependants=dependants)
+    linked: int = rows[0]["dependants"]
+    return linked
+
+
+async def hub_regenerations(
+    http: httpx.AsyncClient, store: Store, runs: int, assets: int
+) -> tuple[Timing, Timing]:
+    """Regenerate an input with ~1,000 live dependants (one per thousand assets, at
+    most HUB_DEPENDANTS), all orphaned, then revert it (all restored): through the
+    API, and by the plain Cypher on a twin hub."""
+    wanted = min(HUB_DEPENDANTS, max(1, assets // 1000))
+    api_hub, plain_hub, dependants = await hubs(store, wanted)
+    regen = Timing(f"regeneration orphaning {dependants:,} (ms)")
+    revert = Timing(f"revert restoring {dependants:,} (ms)")
+    orphaned, restored = [], []
+    for n in range(runs):
+        new_id = f"bench-hub-{utc_timestamp()}-{n}"
+        fields = {"id": new_id, "type": "IMAGE", "provider": "fal", "model": "flux"}
+        fields.update(regeneratesId=api_hub, projectCode=GATHERED)
+        ms, data = await clocked(partial(graphql, http, REGENERATE, **{"in": fields}))
+        regen.api.append(ms)
+        orphaned.append(len(data["recordGeneration"]["orphaned"]))
+        ms, data = await clocked(partial(graphql, http, REVERT, id=api_hub))
+        revert.api.append(ms)
+        restored.append(len(data["revertTo"]["restored"]))
+        plain = partial(store.write, "bench/regenerate_plain", id=plain_hub, newId=new_id + "-p")
+        ms, _ = await clocked(partial(plain, at=utc_timestamp()))
+        regen.plain.append(ms)
+        ms, _ = await clocked(partial(store.write, "bench/revert_plain", id=plain_hub))
+        revert.plain.append(ms)
+    regen.notes.append(f"orphaned per regeneration: min {min(orphaned)}, max {max(orphaned)}")
+    revert.notes.append(f"restored per revert: min {min(restored)}, max {max(restored)}")
+    return regen, revert
+
+
 async def orphan_pages(http: httpx.AsyncClient, store: Store, runs: int) -> Timing:
     timing = Timing("page of 50 orphans + totalCount (ms)")
     code = GATHERED
@@ -189,6 +238,7 @@ async def run_orphan_bench(
                     ) as http:
                         pages = await orphan_pages(http, store, runs)
                         regen = await regenerations(http, store, runs)
+                        hub_regen, hub_revert = await hub_regenerations(http, store, runs, assets)
         finally:
             await keys.revoke(key.id)
     recompute.notes.append(f"{counts['orphaned']:,} of {counts['assets']:,} assets orphaned")
@@ -196,5 +246,5 @@ async def run_orphan_bench(
         "assets": assets,
         "nodes": sum(summary.nodes.values()),
         "relationships": sum(summary.relationships.values()),
-        "results": [t.row() for t in (recompute, regen, pages)],
+        "results": [t.row() for t in (recompute, regen, hub_regen, hub_revert, pages)],
     }

@@ -109,11 +109,12 @@ def status_from_candidates(candidates: Iterable[list[Any]]) -> OrphanStatus:
 
 
 async def compute_all(store: Store) -> dict[str, tuple[OrphanStatus, str | None]]:
-    """Every asset the rules orphan, computed by one pass in Cypher, with its stored reasons."""
+    """Every asset the rules orphan, computed by one pass in Cypher, with its stored
+    reasons (None when its stored `orphaned` flag says otherwise)."""
     found: dict[str, tuple[OrphanStatus, str | None]] = {}
     for row in await store.read("orphans/compute_reasons", chunk=RESULT_CHUNK):
-        for asset_id, stored, candidates in row["chunk"]:
-            found[asset_id] = (status_from_candidates(candidates), stored)
+        for asset_id, stored, flagged, candidates in row["chunk"]:
+            found[asset_id] = (status_from_candidates(candidates), stored if flagged else None)
     return found
 
 
