@@ -50,6 +50,33 @@ async def test_downstream_and_both_directions(gql: GraphQLClient) -> None:
     assert all(n["kind"] == "Asset" for n in both["nodes"])
 
 
+DRAWN = """query($id: ID!, $dir: LineageDirection!, $depth: Int!) {
+  lineage(id: $id, direction: $dir, depth: $depth) {
+    graph rootId truncated
+    nodes { id kind labels distance properties } edges { fromId toId type properties } } }"""
+
+
+async def test_graph_is_the_typed_fields_as_one_json_value(gql: GraphQLClient) -> None:
+    await chain(gql, 3)
+    await image(gql, "img-end")
+    await video(gql, "vid-1", "img-2", "img-end")
+    result = (await gql.data(DRAWN, id="vid-1", dir="BOTH", depth=2))["lineage"]
+    graph = result.pop("graph")
+    assert graph == result
+    assert graph["rootId"] == "vid-1" and graph["truncated"] is True
+    assert [(n["id"], n["distance"]) for n in graph["nodes"]] == [
+        ("vid-1", 0),
+        ("img-2", 1),
+        ("img-end", 1),
+        ("img-1", 2),
+    ]
+    assert graph["nodes"][1]["kind"] == "Asset" and "Asset" in graph["nodes"][1]["labels"]
+    frames = {
+        e["toId"]: e["properties"]["role"] for e in graph["edges"] if e["type"] == "USES_FRAME"
+    }
+    assert frames == {"img-2": "start", "img-end": "end"}
+
+
 async def test_depth_over_the_maximum_is_refused(gql: GraphQLClient) -> None:
     await image(gql, "img-0")
     body = await gql(LINEAGE, id="img-0", dir="BOTH", depth=99)

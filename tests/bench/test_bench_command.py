@@ -6,9 +6,13 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import httpx
 
 from lineage.bench.measure import Traversal, percentile
 from lineage.bench.run import BenchOptions, run_bench
+from lineage.bench.server import ServerProcess
 from lineage.db.store import Store
 from lineage.settings import Settings
 
@@ -36,18 +40,28 @@ async def test_run_bench_measures_both_sides_on_the_same_answers(
     report = await run_bench(settings, TINY)
     assert [r.direction for r in report.results] == ["UPSTREAM", "BOTH"]
     for result in report.results:
-        assert result.api["p50"] > 0 and result.driver["p50"] > 0
+        assert min(result.api["p50"], result.driver["p50"], result.typed["p50"]) > 0
         assert result.ratio["p50"] == result.api["p50"] / result.driver["p50"]
+        assert result.typed_ratio["p50"] == result.typed["p50"] / result.driver["p50"]
+        assert 0 < result.floor["p50"] < result.api["p50"]
         assert result.nodes_p50 >= 6
     assert report.mismatches == []
     assert not report.graph.reused
     assert (await run_bench(settings, TINY)).graph.reused
 
 
+def test_the_server_process_serves_alone_and_stops(settings: Settings, tmp_path: Path) -> None:
+    with ServerProcess(settings.model_copy(update={"assets_root": tmp_path})) as server:
+        assert httpx.get(f"{server.url}/healthz").status_code == 200
+        assert server.process is not None and server.process.pid != os.getpid()
+    assert server.process.poll() is not None
+
+
 async def test_the_command_prints_the_table(store: Store, settings: Settings) -> None:
     done = lineage("bench", "--assets", "2000", "--runs", "5", "--wipe-ok", **neo4j_env(settings))
     assert done.returncode == 0, done.stderr
-    for text in ("GraphQL API (ms)", "driver (ms)", "API / driver", "UPSTREAM", "BOTH", "2,000"):
+    shown = ("{ graph }", "GraphQL API (ms)", "driver (ms)", "API / driver", "typed", "__typename")
+    for text in (*shown, "UPSTREAM", "BOTH", "2,000"):
         assert text in done.stdout, done.stdout
     assert "same nodes, distances and edges" in done.stdout
 

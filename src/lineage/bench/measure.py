@@ -11,20 +11,25 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
-from neo4j import RoutingControl
+import aiohttp
+import orjson
+from neo4j import Record, RoutingControl
 
 from lineage.db import cypher
 from lineage.db.store import Store, translated_errors
 from lineage.errors import LineageError
 
 LINEAGE_QUERY = """query Lineage($id: ID!, $direction: LineageDirection!, $depth: Int!) {
+  lineage(id: $id, direction: $direction, depth: $depth) { graph }
+}"""
+TYPED_QUERY = """query Lineage($id: ID!, $direction: LineageDirection!, $depth: Int!) {
   lineage(id: $id, direction: $direction, depth: $depth) {
     rootId truncated
     nodes { id kind labels distance properties }
     edges { fromId toId type properties }
   }
 }"""
+FLOOR_QUERY = "{ __typename }"
 DRIVER_QUERY = {"UPSTREAM": "bench/lineage_upstream", "BOTH": "bench/lineage_both"}
 DIRECTIONS = tuple(DRIVER_QUERY)
 
@@ -70,18 +75,34 @@ class Traversal:
         return found
 
 
-async def via_api(http: httpx.AsyncClient, start: str, direction: str, depth: int) -> Traversal:
-    """The GraphQL query over real HTTP, as Story Builder sends it."""
-    variables = {"id": start, "direction": direction, "depth": depth}
-    response = await http.post("/graphql", json={"query": LINEAGE_QUERY, "variables": variables})
-    body = response.json()
-    if response.status_code != 200 or body.get("errors"):
-        raise LineageError(f"lineage({start!r}, {direction}) failed: {response.text[:300]}")
-    lineage = body["data"]["lineage"]
-    return Traversal.of(lineage["nodes"], lineage["edges"], lineage["truncated"])
+async def post(http: aiohttp.ClientSession, query: str, **variables: Any) -> dict[str, Any]:
+    """One GraphQL request over real HTTP; its `data`. aiohttp, not httpx: httpx alone adds
+    about 2 ms to every request here, which is the client's cost, not the API's."""
+    async with http.post("/graphql", json={"query": query, "variables": variables}) as response:
+        content = await response.read()
+    body = orjson.loads(content)
+    if response.status != 200 or body.get("errors"):
+        raise LineageError(f"the API failed: {content[:300]!r}")
+    data: dict[str, Any] = body["data"]
+    return data
 
 
-async def via_driver(store: Store, start: str, direction: str, depth: int) -> Traversal:
+async def fetch_api(
+    http: aiohttp.ClientSession, start: str, direction: str, depth: int, typed: bool = False
+) -> dict[str, Any]:
+    """`lineage { graph }` (what the README recommends for drawing), or the typed fields:
+    the subgraph as Python data, `nodes`, `edges` and `truncated`."""
+    query = TYPED_QUERY if typed else LINEAGE_QUERY
+    lineage = (await post(http, query, id=start, direction=direction, depth=depth))["lineage"]
+    return dict(lineage if typed else lineage["graph"])
+
+
+async def round_trip(http: aiohttp.ClientSession) -> None:
+    """`{ __typename }`: what any request costs (HTTP, API-key check, GraphQL), the floor."""
+    await post(http, FLOOR_QUERY)
+
+
+async def fetch_driver(store: Store, start: str, direction: str, depth: int) -> list[Record]:
     """The plain Cypher of `cypher/bench/`, straight through the driver."""
     async with translated_errors():
         records, _, _ = await store.driver.execute_query(
@@ -92,17 +113,36 @@ async def via_driver(store: Store, start: str, direction: str, depth: int) -> Tr
         )
     if not records:
         raise LineageError(f"no asset with id {start!r}")
+    return records
+
+
+def api_traversal(lineage: dict[str, Any]) -> Traversal:
+    return Traversal.of(lineage["nodes"], lineage["edges"], lineage["truncated"])
+
+
+def driver_traversal(records: list[Record]) -> Traversal:
     nodes = [node for record in records for node in record["nodes"]]
     edges = [edge for record in records for edge in record["edges"]]
     return Traversal.of(nodes, edges, any(record["truncated"] for record in records))
 
 
+@dataclass(frozen=True)
+class Side:
+    """`fetch` is timed (until the answer is Python data); `answer`, what is compared, not."""
+
+    fetch: Callable[[], Awaitable[Any]]
+    answer: Callable[[Any], Traversal | None] = lambda _: None
+
+
+# lineage { graph }, typed nodes and edges, the driver, and the floor: { __typename }
+SIDES = ("api", "typed", "driver", "floor")
+
+
 @dataclass
 class Samples:
-    """One direction's timings (ms), paired by start, and what did not match."""
+    """One direction's timings (ms) by side, paired by start, and what did not match."""
 
-    api: list[float] = field(default_factory=list)
-    driver: list[float] = field(default_factory=list)
+    times: dict[str, list[float]] = field(default_factory=lambda: {side: [] for side in SIDES})
     nodes: list[int] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)
 
@@ -121,54 +161,54 @@ def stats(values: list[float]) -> dict[str, float]:
     }
 
 
-Call = Callable[[], Awaitable[Traversal]]
-
-
-async def timed(call: Call) -> tuple[float, Traversal]:
-    started = time.perf_counter()
-    result = await call()
-    return (time.perf_counter() - started) * 1000, result
-
-
 class Comparison:
-    """Runs both sides on each start, alternating which goes first (neither warms the other)."""
+    """Runs every side on each start, rotating which goes first (none always warms another)."""
 
-    def __init__(self, http: httpx.AsyncClient, store: Store, depth: int) -> None:
+    def __init__(self, http: aiohttp.ClientSession, store: Store, depth: int) -> None:
         self.http, self.store, self.depth = http, store, depth
 
-    def sides(self, start: str, direction: str) -> tuple[Call, Call]:
-        return (
-            lambda: via_api(self.http, start, direction, self.depth),
-            lambda: via_driver(self.store, start, direction, self.depth),
-        )
+    def sides(self, start: str, direction: str) -> dict[str, Side]:
+        http, depth = self.http, self.depth
+        return {
+            "api": Side(lambda: fetch_api(http, start, direction, depth), api_traversal),
+            "typed": Side(lambda: fetch_api(http, start, direction, depth, True), api_traversal),
+            "driver": Side(
+                lambda: fetch_driver(self.store, start, direction, depth), driver_traversal
+            ),
+            "floor": Side(lambda: round_trip(http)),
+        }
 
     async def warm_up(self, starts: list[str]) -> None:
         for start in starts:
             for direction in DIRECTIONS:
-                for call in self.sides(start, direction):
-                    await call()
+                for side in self.sides(start, direction).values():
+                    await side.fetch()
 
     async def preload(self, starts: list[str]) -> None:
         """Read every start's neighbourhood once, so no measured call pays for cold pages."""
         for start in starts:
-            await via_driver(self.store, start, "BOTH", self.depth)
+            await fetch_driver(self.store, start, "BOTH", self.depth)
 
     async def run(self, starts: list[str]) -> dict[str, Samples]:
         samples = {direction: Samples() for direction in DIRECTIONS}
         for index, start in enumerate(starts):
             for direction in DIRECTIONS:
-                await self.pair(samples[direction], start, direction, api_first=index % 2 == 0)
+                await self.measure(samples[direction], start, direction, first=index)
         return samples
 
-    async def pair(self, samples: Samples, start: str, direction: str, api_first: bool) -> None:
-        api_call, driver_call = self.sides(start, direction)
-        if api_first:
-            api_ms, api = await timed(api_call)
-            driver_ms, driver = await timed(driver_call)
-        else:
-            driver_ms, driver = await timed(driver_call)
-            api_ms, api = await timed(api_call)
-        samples.api.append(api_ms)
-        samples.driver.append(driver_ms)
+    async def measure(self, samples: Samples, start: str, direction: str, first: int) -> None:
+        """Each side once on `start`, beginning with side number `first` (modulo)."""
+        sides = list(self.sides(start, direction).items())
+        shift = first % len(sides)
+        answers: dict[str, Traversal] = {}
+        for name, side in sides[shift:] + sides[:shift]:
+            started = time.perf_counter()
+            data = await side.fetch()
+            samples.times[name].append((time.perf_counter() - started) * 1000)
+            if (answer := side.answer(data)) is not None:
+                answers[name] = answer
+        driver = answers.pop("driver")
         samples.nodes.append(len(driver.nodes))
-        samples.mismatches.extend(f"{start} {direction}: {d}" for d in api.differences(driver))
+        for name, answer in answers.items():
+            found = answer.differences(driver)
+            samples.mismatches.extend(f"{start} {direction} ({name}): {d}" for d in found)

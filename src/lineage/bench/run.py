@@ -8,15 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import aiohttp
 
-from lineage.app import create_app
 from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
 from lineage.bench.generate import GraphSummary, ensure_generated
 from lineage.bench.measure import Comparison
 from lineage.bench.report import BenchReport, DirectionResult
-from lineage.bench.server import ThreadedServer
+from lineage.bench.server import ServerProcess
 from lineage.db.driver import neo4j_uri
 from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
@@ -86,12 +85,14 @@ async def run_bench(
 async def _measure(
     settings: Settings, store: Store, summary: GraphSummary, options: BenchOptions, token: str
 ) -> list[DirectionResult]:
-    """Both sides against the real app (with its API-key check, as Story Builder calls it)."""
+    """Both sides against the real app (with its API-key check, as Story Builder calls it),
+    served alone in its own process as in production."""
     with tempfile.TemporaryDirectory(prefix="lineage-bench-") as assets_root:
-        app = create_app(settings.model_copy(update={"assets_root": Path(assets_root)}))
-        with ThreadedServer(app) as server:
+        served = settings.model_copy(update={"assets_root": Path(assets_root)})
+        with ServerProcess(served) as server:
             auth = {"Authorization": f"Bearer {token}"}
-            async with httpx.AsyncClient(base_url=server.url, timeout=60, headers=auth) as http:
+            timeout = aiohttp.ClientTimeout(total=60)
+            async with aiohttp.ClientSession(server.url, headers=auth, timeout=timeout) as http:
                 comparison = Comparison(http, store, options.depth)
                 starts = pick_starts(summary, options.runs, "starts")
                 await comparison.preload(starts)

@@ -71,9 +71,9 @@ async def walk(store: Store, node_id: str, direction: Direction, depth: int) -> 
     )
     if not rows:
         raise NotFoundError(f"no asset, prompt or workflow run with id {node_id!r}")
-    graph = LineageGraph(root_id=node_id)
-    for row in rows:
-        graph.merge(_graph_of(node_id, row))
+    graph, *others = (_graph_of(node_id, row) for row in rows)
+    for other in others:
+        graph.merge(other)
     return graph
 
 
