@@ -9,8 +9,12 @@ import struct
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
+from lineage.legacy import writing
+from lineage.legacy.bench import wipe
 from lineage.legacy.importer import import_legacy
 from lineage.legacy.report import Kind
 from tests.legacy.conftest import snapshot, stored_media
@@ -122,3 +126,17 @@ def _grow(legacy: Path) -> None:
         "prompt": "A calm piano lullaby for the sleeping fox",
     }
     edit_json(legacy / "music-library/index.json", lambda d: d["tracks"].append(track))
+
+
+async def test_batches_cut_inside_slots_write_the_same_graph(
+    store: Store, files: LocalFileStore, legacy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three assets per transaction: the eleven-attempt chain spans four batches, each
+    linking to attempts committed by the one before; the graph is the one-batch graph."""
+    await import_legacy(store, files, legacy)
+    whole = await snapshot(store)
+    await wipe(store)
+    monkeypatch.setattr(writing, "BATCH", 3)
+    report = await import_legacy(store, files, legacy)
+    assert report.created == 31 and report.files_stored == 0
+    assert await snapshot(store) == whole

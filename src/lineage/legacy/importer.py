@@ -8,6 +8,7 @@ records, whose attempts are appended to their slots after the newest one stored.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from lineage.legacy.folder import LegacyFolder, media_files, open_folder
 from lineage.legacy.jsonfiles import MalformedJson
 from lineage.legacy.media import plan_loose_media, plan_shots, plan_videos
 from lineage.legacy.music import plan_music
-from lineage.legacy.plan import PlannedAsset, PlannedNode, read_document
+from lineage.legacy.plan import PlannedAsset, PlannedNode, paused_gc, read_document
 from lineage.legacy.projects import plan_projects
 from lineage.legacy.report import ImportReport, Kind, Problem, Tally
 from lineage.legacy.repository import LegacyRepository
@@ -47,25 +48,59 @@ async def import_legacy(
     A dry run reads the folder and the graph, and writes nothing (no file store needed).
     """
     started = time.perf_counter()
-    progress = progress or NoProgress()
     folder = open_folder(path)
+    if not dry_run and files is None:
+        raise ValueError("an import that writes needs a file store")
     tally = Tally(folder.root)
-    plan = plan_folder(folder, tally)
+    with paused_gc():
+        plan = plan_folder(folder, tally)
     tally.lap("read")
+    gc.freeze()  # the plan lives as long as the import: keep it out of the collector's passes
+    try:
+        writes = None if dry_run else files
+        await _import_plan(store, writes, folder, plan, tally, progress or NoProgress())
+    finally:
+        gc.unfreeze()
+    return tally.finish(dry_run, time.perf_counter() - started)
+
+
+async def _import_plan(
+    store: Store,
+    files: FileStore | None,
+    folder: LegacyFolder,
+    plan: Plan,
+    tally: Tally,
+    progress: Progress,
+) -> None:
+    """Write what the graph lacks (unless `files` is None: a dry run), then report."""
     repository = LegacyRepository(store)
     nodes, assets, hashes = await _new_only(repository, plan, tally)
     tally.lap("lookup")
-    if not dry_run:
-        if files is None:
-            raise ValueError("an import that writes needs a file store")
-        await store_files(assets, folder, files, tally, progress)
-        tally.lap("files")
-        await write_plan(repository, nodes, assets, progress)
-        tally.lap("graph")
+    if files is not None:
+        await _write(repository, nodes, assets, folder, files, tally, progress)
         await finish_import(store)
         tally.lap("finish")
     _report_duplicates(plan.assets, hashes, tally)
-    return tally.finish(dry_run, time.perf_counter() - started)
+
+
+async def _write(
+    repository: LegacyRepository,
+    nodes: list[PlannedNode],
+    assets: list[PlannedAsset],
+    folder: LegacyFolder,
+    files: FileStore,
+    tally: Tally,
+    progress: Progress,
+) -> None:
+    """Files and graph, a batch at a time: a batch's files are stored while the one
+    before it is written. Phases: `files` is the time spent waiting for files only."""
+
+    async def prepare(items: list[PlannedAsset]) -> None:
+        await store_files(items, folder, files, tally, NoProgress())
+
+    waited = await write_plan(repository, nodes, assets, progress, prepare)
+    tally.lap("graph", excluding=waited)
+    tally.phases["files"] = round(waited, 3)
 
 
 async def finish_import(store: Store) -> None:

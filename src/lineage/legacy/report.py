@@ -106,10 +106,10 @@ class Tally:
         self._shown: dict[Path, str] = {}
         self._clock = time.perf_counter()
 
-    def lap(self, phase: str) -> None:
-        """Record the seconds spent since the previous lap under `phase`."""
+    def lap(self, phase: str, excluding: float = 0.0) -> None:
+        """Record the seconds spent since the previous lap (less `excluding`) under `phase`."""
         now = time.perf_counter()
-        self.phases[phase] = round(now - self._clock, 3)
+        self.phases[phase] = round(now - self._clock - excluding, 3)
         self._clock = now
 
     def relative(self, path: Path) -> str:

@@ -24,8 +24,8 @@ class LegacyRepository:
         """id -> file hash (or None) of the given assets that exist."""
         found: dict[str, str | None] = {}
         for batch in batches(ids, 10 * BATCH):
-            rows = await self.store.read("legacy/find_existing_assets", ids=list(batch))
-            found.update((row["id"], row["fileSha256"]) for row in rows)
+            [row] = await self.store.read("legacy/find_existing_assets", ids=list(batch))
+            found.update((asset_id, sha) for asset_id, sha in row["found"])
         return found
 
     async def existing_prompts(self, ids: Sequence[str]) -> set[str]:
@@ -55,21 +55,11 @@ class LegacyRepository:
             if advance is not None:
                 advance(len(batch))
 
-    async def write_assets(
-        self,
-        rows: list[dict[str, Any]],
-        frames: list[dict[str, Any]],
-        regenerations: list[dict[str, str]],
-        slots: set[str],
-    ) -> None:
-        """One batch of assets with their edges and current attempts, in one transaction."""
+    async def write_assets(self, rows: list[dict[str, Any]], slots: set[str]) -> None:
+        """One batch of new assets with their edges and current attempts, in one transaction."""
 
         async def work(tx: Tx) -> None:
-            await tx.run("legacy/merge_assets", rows=rows)
-            if frames:
-                await tx.run("legacy/link_frames", rows=frames)
-            if regenerations:
-                await tx.run("legacy/link_regenerations", rows=regenerations)
+            await tx.run("legacy/create_assets", rows=rows)
             await tx.run("legacy/refresh_current_slots", slots=sorted(slots))
 
         await self.store.in_write_tx(work)
