@@ -3,7 +3,7 @@
 // same assets re-evaluate them one after the other (the second reads what the
 // first committed); then returns the same rows as find_affected.
 // $slots: [slot]; $ids: [asset or prompt id]
-// Result per asset: as find_affected
+// Result: one row: rows, as find_affected
 CALL () {
   MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
   UNION
@@ -24,13 +24,14 @@ WITH a, collect(CASE WHEN i IS NOT NULL THEN {
   isPrompt: i:Prompt,
   status: i.status,
   isCurrent: coalesce(i.isCurrent, false),
-  revised: i:Prompt AND EXISTS { (:Prompt)-[:REGENERATES]->(i) },
+  revised: i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0,
   pinned: coalesce(e.pinned, false),
   reasons: i.orphanReasons
 } END) AS inputs
-RETURN a.id AS id, a.slot AS slot, a.currentSince AS currentSince, a.version AS version,
-       a.status AS status, coalesce(a.isCurrent, false) AS isCurrent,
-       coalesce(a.fileMissing, false) AS fileMissing, a.orphanReasons AS orphanReasons,
-       a.orphanState AS orphanState, coalesce(a.orphaned, false) AS orphaned,
-       a.estimatedCost AS estimatedCost,
-       inputs
+RETURN collect({
+  id: a.id, slot: a.slot, currentSince: a.currentSince, version: a.version,
+  status: a.status, isCurrent: coalesce(a.isCurrent, false),
+  fileMissing: coalesce(a.fileMissing, false), orphanReasons: a.orphanReasons,
+  orphanState: a.orphanState, orphaned: coalesce(a.orphaned, false),
+  estimatedCost: a.estimatedCost, inputs: inputs
+}) AS rows

@@ -3,8 +3,9 @@
 // from them at any depth; each with its input edges and what they point to.
 // Paste into Neo4j Browser with  :param slots => ['shot-001']  :param ids => []
 // $slots: [slot]; $ids: [asset or prompt id]
-// Result per asset: id, slot, currentSince, version, status, isCurrent, fileMissing, orphanReasons and orphanState
-//   (as stored), estimatedCost,
+// Result: one row: rows, a map per asset (one list decodes far faster than a
+//   record per asset): id, slot, currentSince, version, status, isCurrent,
+//   fileMissing, orphanReasons, orphanState and orphaned (as stored), estimatedCost,
 //   inputs: [{id, isPrompt, status, isCurrent, revised, pinned, reasons}]
 CALL () {
   MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
@@ -22,13 +23,14 @@ WITH a, collect(CASE WHEN i IS NOT NULL THEN {
   isPrompt: i:Prompt,
   status: i.status,
   isCurrent: coalesce(i.isCurrent, false),
-  revised: i:Prompt AND EXISTS { (:Prompt)-[:REGENERATES]->(i) },
+  revised: i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0,
   pinned: coalesce(e.pinned, false),
   reasons: i.orphanReasons
 } END) AS inputs
-RETURN a.id AS id, a.slot AS slot, a.currentSince AS currentSince, a.version AS version,
-       a.status AS status, coalesce(a.isCurrent, false) AS isCurrent,
-       coalesce(a.fileMissing, false) AS fileMissing, a.orphanReasons AS orphanReasons,
-       a.orphanState AS orphanState, coalesce(a.orphaned, false) AS orphaned,
-       a.estimatedCost AS estimatedCost,
-       inputs
+RETURN collect({
+  id: a.id, slot: a.slot, currentSince: a.currentSince, version: a.version,
+  status: a.status, isCurrent: coalesce(a.isCurrent, false),
+  fileMissing: coalesce(a.fileMissing, false), orphanReasons: a.orphanReasons,
+  orphanState: a.orphanState, orphaned: coalesce(a.orphaned, false),
+  estimatedCost: a.estimatedCost, inputs: inputs
+}) AS rows

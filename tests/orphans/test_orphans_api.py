@@ -7,7 +7,10 @@ from typing import Any
 from tests.api.helpers import image, prompt, record, video
 from tests.conftest import GraphQLClient
 
-CHANGE = "asset { id isCurrent } orphaned { id } restored { id } reasonsChanged { id }"
+CHANGE = (
+    "asset { id isCurrent } orphaned { id } restored { id } reasonsChanged { id } "
+    "orphanedIds restoredIds reasonsChangedIds"
+)
 STATUS = """query($id: ID!) { asset(id: $id) { orphanStatus {
   state orphaned pinnedInputs reasons { kind rootCause path depth } } } }"""
 ORPHANS = """query($code: String!, $root: ID, $first: Int) {
@@ -26,7 +29,14 @@ async def mutate(gql: GraphQLClient, field: str, args: str, **variables: Any) ->
         f"mutation({declared}) {{ {field}({passed}) {{ {CHANGE} }} }}", **variables
     )
     result: dict[str, Any] = data[field]
-    return result
+    return ids_agree(result)
+
+
+def ids_agree(change: dict[str, Any]) -> dict[str, Any]:
+    """The payload's id lists name exactly the assets its asset lists give."""
+    for listed in ("orphaned", "restored", "reasonsChanged"):
+        assert change[f"{listed}Ids"] == [a["id"] for a in change[listed]]
+    return change
 
 
 async def regenerate(gql: GraphQLClient, slot: str, new_id: str, **extra: Any) -> dict[str, Any]:
@@ -46,7 +56,7 @@ async def regenerate(gql: GraphQLClient, slot: str, new_id: str, **extra: Any) -
         },
     )
     result: dict[str, Any] = body["recordGeneration"]
-    return result
+    return ids_agree(result)
 
 
 async def status(gql: GraphQLClient, asset_id: str) -> dict[str, Any]:

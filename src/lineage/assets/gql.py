@@ -115,17 +115,23 @@ class AssetFilter:
 @strawberry.type(description="A changed asset, and whose orphan status changed because of it.")
 class GenerationPayload:
     asset: AssetNode
-    orphaned_ids: strawberry.Private[list[str]]
-    restored_ids: strawberry.Private[list[str]]
-    reasons_changed_ids: strawberry.Private[list[str]]
+    orphaned_ids: list[strawberry.ID] = strawberry.field(
+        description="Ids of the assets this change orphaned (no asset is loaded for them)."
+    )
+    restored_ids: list[strawberry.ID] = strawberry.field(
+        description="Ids of the assets that stopped being orphaned because of this change."
+    )
+    reasons_changed_ids: list[strawberry.ID] = strawberry.field(
+        description="Ids of the orphans whose reasons (root causes, paths) changed."
+    )
 
     @classmethod
     def of(cls, change: AssetChange) -> GenerationPayload:
         return cls(
             asset=AssetNode.of(change.asset),
-            orphaned_ids=change.orphans.orphaned,
-            restored_ids=change.orphans.restored,
-            reasons_changed_ids=change.orphans.changed,
+            orphaned_ids=[strawberry.ID(i) for i in change.orphans.orphaned],
+            restored_ids=[strawberry.ID(i) for i in change.orphans.restored],
+            reasons_changed_ids=[strawberry.ID(i) for i in change.orphans.changed],
         )
 
     @strawberry.field(description="Assets this change orphaned.")
@@ -141,8 +147,8 @@ class GenerationPayload:
         return await _assets(info, self.reasons_changed_ids)
 
 
-async def _assets(info: Ctx, ids: list[str]) -> list[AssetNode]:
-    found = await info.context.loaders.asset.load_many(ids)
+async def _assets(info: Ctx, ids: list[strawberry.ID]) -> list[AssetNode]:
+    found = await info.context.loaders.asset.load_many([str(i) for i in ids])
     return [AssetNode.of(a) for a in found if a is not None]
 
 

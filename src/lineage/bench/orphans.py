@@ -37,10 +37,12 @@ from lineage.runtime import open_store
 from lineage.settings import Settings
 
 REGENERATE = """mutation($in: RecordGenerationInput!) {
-  recordGeneration(input: $in) { asset { id } orphaned { id } restored { id } } }"""
+  recordGeneration(input: $in) { asset { id } orphanedIds restoredIds } }"""
 GATHERED = "BENCH-GATHERED"
 HUB_DEPENDANTS = 1_000
-REVERT = """mutation($id: ID!) { revertTo(assetId: $id) { asset { id } restored { id } } }"""
+REVERT = (
+    """mutation($id: ID!) { revertTo(assetId: $id) { asset { id } orphanedIds restoredIds } }"""
+)
 PAGE = """query($code: String!) {
   orphans(projectCode: $code, first: 50) { totalCount edges { node { id } } } }"""
 
@@ -135,7 +137,7 @@ async def regenerations(http: httpx.AsyncClient, store: Store, runs: int) -> Tim
             fields.update(regeneratesId=target["id"], projectCode=target["projectCode"])
             ms, data = await clocked(partial(graphql, http, REGENERATE, **{"in": fields}))
             timing.api.append(ms)
-            changed.append(len(data["recordGeneration"]["orphaned"]))
+            changed.append(len(data["recordGeneration"]["orphanedIds"]))
         else:
             plain = partial(store.write, "bench/regenerate_plain", id=target["id"], newId=new_id)
             ms, _ = await clocked(partial(plain, at=utc_timestamp()))
@@ -180,10 +182,10 @@ async def hub_regenerations(
         fields.update(regeneratesId=api_hub, projectCode=GATHERED)
         ms, data = await clocked(partial(graphql, http, REGENERATE, **{"in": fields}))
         regen.api.append(ms)
-        orphaned.append(len(data["recordGeneration"]["orphaned"]))
+        orphaned.append(len(data["recordGeneration"]["orphanedIds"]))
         ms, data = await clocked(partial(graphql, http, REVERT, id=api_hub))
         revert.api.append(ms)
-        restored.append(len(data["revertTo"]["restored"]))
+        restored.append(len(data["revertTo"]["restoredIds"]))
         plain = partial(store.write, "bench/regenerate_plain", id=plain_hub, newId=new_id + "-p")
         ms, _ = await clocked(partial(plain, at=utc_timestamp()))
         regen.plain.append(ms)

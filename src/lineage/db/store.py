@@ -22,7 +22,14 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, Query, RoutingControl, unit_of_work
+from neo4j import (
+    READ_ACCESS,
+    AsyncDriver,
+    AsyncManagedTransaction,
+    Query,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j import exceptions as neo
 
 from lineage.db import cypher
@@ -175,6 +182,15 @@ class Store:
 
         return unit_of_work(timeout=self.timeout_s)(unit)
 
+    async def _read_auto_commit(self, query: Query, params: dict[str, Any]) -> list[Row]:
+        """One read in an implicit transaction: one round trip, where a managed
+        transaction adds its COMMIT's (reads have nothing to commit)."""
+        async with self.driver.session(
+            database=self.database, default_access_mode=READ_ACCESS
+        ) as session:
+            result = await session.run(query, params)
+            return [dict(record) async for record in result]
+
     @asynccontextmanager
     async def _guarded(self) -> AsyncIterator[None]:
         """Fail fast while Neo4j is known down; translate errors; note an outage."""
@@ -194,6 +210,8 @@ class Store:
         query = Query(named.text, metadata=named.metadata, timeout=self.timeout_s)
 
         async def attempt() -> list[Row]:
+            if routing is RoutingControl.READ:
+                return await self._read_auto_commit(query, params)
             records, _, _ = await self.driver.execute_query(
                 query, params, routing_=routing, database_=self.database
             )

@@ -75,14 +75,17 @@ def differences(
 
 
 async def affected_rows(tx: Tx, slots: Collection[str], ids: Collection[str]) -> list[Row]:
-    return await tx.run("orphans/find_affected", slots=sorted(slots), ids=sorted(ids))
+    [found] = await tx.run("orphans/find_affected", slots=sorted(slots), ids=sorted(ids))
+    rows: list[Row] = found["rows"]
+    return rows
 
 
 async def refresh_in(
     tx: Tx, slots: Collection[str] = (), ids: Collection[str] = ()
 ) -> OrphanChanges:
     """Re-evaluate what the change of `slots` and `ids` (assets or prompts) can affect."""
-    rows = await tx.run("orphans/claim_affected", slots=sorted(slots), ids=sorted(ids))
+    [claimed] = await tx.run("orphans/claim_affected", slots=sorted(slots), ids=sorted(ids))
+    rows: list[Row] = claimed["rows"]
     changes, updates = differences(rows, evaluate_rows(rows))
     for start in range(0, len(updates), WRITE_BATCH):
         await tx.run("orphans/set_status", rows=updates[start : start + WRITE_BATCH])
