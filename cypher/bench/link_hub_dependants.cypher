@@ -11,6 +11,7 @@ CALL (hub, missing) {
   MATCH (x:Asset {projectCode: hub.projectCode, type: 'video', status: 'ready', isCurrent: true})
   WHERE coalesce(x.orphaned, false) = false
     AND NOT EXISTS { (x)-[:GENERATED_FROM]->(:Asset {benchHub: true}) }
+  WITH x ORDER BY x.id
   WITH collect(x) AS free
   UNWIND free[..CASE WHEN missing > 0 THEN missing ELSE 0 END] AS x
   MERGE (x)-[:GENERATED_FROM]->(hub)

@@ -17,8 +17,10 @@ SET a.orphanLock = true
 REMOVE a.orphanLock
 WITH collect(a) AS locked
 UNWIND locked AS a
+// (only a live asset's inputs: the rules evaluate nothing else)
 OPTIONAL MATCH (a)-[e:GENERATED_FROM|USES_FRAME]->(i)
-WHERE i:Asset OR i:Prompt
+WHERE (i:Asset OR i:Prompt)
+  AND (a.status = 'generating' OR (a.status = 'ready' AND a.isCurrent))
 WITH a, collect(CASE WHEN i IS NOT NULL THEN {
   id: i.id,
   isPrompt: i:Prompt,

@@ -16,8 +16,10 @@ CALL () {
 }
 MATCH (seed)<-[:GENERATED_FROM|USES_FRAME*0..]-(a:Asset)
 WITH DISTINCT a
+// (only a live asset's inputs: the rules evaluate nothing else)
 OPTIONAL MATCH (a)-[e:GENERATED_FROM|USES_FRAME]->(i)
-WHERE i:Asset OR i:Prompt
+WHERE (i:Asset OR i:Prompt)
+  AND (a.status = 'generating' OR (a.status = 'ready' AND a.isCurrent))
 WITH a, collect(CASE WHEN i IS NOT NULL THEN {
   id: i.id,
   isPrompt: i:Prompt,

@@ -176,6 +176,7 @@ async def hub_regenerations(
     regen = Timing(f"regeneration orphaning {dependants:,} (ms)")
     revert = Timing(f"revert restoring {dependants:,} (ms)")
     orphaned, restored = [], []
+    await graphql(http, REVERT, id=api_hub)  # current, whatever an earlier run left
     for n in range(runs):
         new_id = f"bench-hub-{utc_timestamp()}-{n}"
         fields = {"id": new_id, "type": "IMAGE", "provider": "fal", "model": "flux"}

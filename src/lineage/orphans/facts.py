@@ -67,8 +67,15 @@ def stored_status(text: str | None) -> OrphanStatus:
 
 
 def known_reasons(rows: Iterable[Row]) -> dict[str, tuple[Reason, ...]]:
-    """Stored reasons of the inputs the rows point at (used for inputs outside the rows)."""
-    return {i["id"]: decode_reasons(i["reasons"]) for row in rows for i in row["inputs"]}
+    """Stored reasons of the inputs outside the rows (those inside are evaluated afresh)."""
+    rows = list(rows)
+    inside = {row["id"] for row in rows}
+    return {
+        i["id"]: decode_reasons(i["reasons"])
+        for row in rows
+        for i in row["inputs"]
+        if i["id"] not in inside
+    }
 
 
 def status_row(asset_id: str, status: OrphanStatus) -> dict[str, Any]:

@@ -61,15 +61,16 @@ def differences(
     changes = OrphanChanges()
     updates = []
     for row in rows:
-        before, after = stored_status(row["orphanReasons"]), fresh[row["id"]]
-        if before.reasons == after.reasons and row.get("orphanState") is not None:
-            continue
-        updates.append(status_row(row["id"], after))
-        if after.orphaned and not before.orphaned:
+        after = status_row(row["id"], fresh[row["id"]])
+        if after["reasons"] == row["orphanReasons"] and row.get("orphanState") is not None:
+            continue  # stored exactly as it would be stored now
+        before = stored_status(row["orphanReasons"])
+        updates.append(after)
+        if after["orphaned"] and not before.orphaned:
             changes.orphaned.append(row["id"])
-        elif before.orphaned and not after.orphaned:
+        elif before.orphaned and not after["orphaned"]:
             changes.restored.append(row["id"])
-        elif before.reasons != after.reasons:
+        elif before.reasons != fresh[row["id"]].reasons:
             changes.changed.append(row["id"])
     return changes, updates
 
