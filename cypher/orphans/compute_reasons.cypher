@@ -7,7 +7,10 @@
 // shortest paths down through live assets and unpinned edges give the
 // INHERITED reasons. Several candidates may share a (kind, root cause): the
 // rules (orphans/rules.py status_of) keep the shortest, then smallest, path.
-// $chunk: entries per result row (few big rows decode far faster than many).
+// The work splits into $parts by the root cause's version (prompts: part 0), run
+// side by side; an asset reached from roots of several parts is in each of them.
+// $parts; $part (0 to $parts - 1); $chunk: entries per result row (few big rows
+// decode far faster than many).
 // Result rows: chunk: [[id, storedReasons (JSON text), storedOrphaned,
 //   [[kind, rootCause, depth, path]]]]
 CALL () {
@@ -21,12 +24,13 @@ CALL () {
     MATCH (:Prompt)-[:REGENERATES]->(r:Prompt)
     RETURN DISTINCT r, 'stale' AS kind
   }
+  WITH r, kind WHERE coalesce(r.version, 0) % $parts = $part
   MATCH (r)<-[e:GENERATED_FROM|USES_FRAME]-(s:Asset)
   WHERE (s.status = 'generating' OR (s.status = 'ready' AND s.isCurrent))
     AND NOT coalesce(e.pinned, false)
   RETURN r.id AS root, s, kind, [r.id] AS prefix
   UNION ALL
-  MATCH (s:Asset) WHERE s.fileMissing = true
+  MATCH (s:Asset) WHERE s.fileMissing = true AND coalesce(s.version, 0) % $parts = $part
     AND (s.status = 'generating' OR (s.status = 'ready' AND s.isCurrent))
   RETURN s.id AS root, s, 'broken' AS kind, [] AS prefix
 }

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lineage.bulk import paused_gc
 from lineage.db.store import Store
 from lineage.files import FileStore
 from lineage.legacy.folder import LegacyFolder, media_files, open_folder
 from lineage.legacy.jsonfiles import MalformedJson
 from lineage.legacy.media import plan_loose_media, plan_shots, plan_videos
 from lineage.legacy.music import plan_music
-from lineage.legacy.plan import PlannedAsset, PlannedNode, paused_gc, read_document
+from lineage.legacy.plan import PlannedAsset, PlannedNode, read_document
 from lineage.legacy.projects import plan_projects
 from lineage.legacy.report import ImportReport, Kind, Problem, Tally
 from lineage.legacy.repository import LegacyRepository

@@ -19,7 +19,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lineage.legacy.plan import FrameLink, PlannedAsset, PlannedNode, paused_gc
+from lineage.bulk import paused_gc
+from lineage.legacy.plan import FrameLink, PlannedAsset, PlannedNode
 from lineage.legacy.report import Kind
 from lineage.legacy.repository import BATCH, LegacyRepository
 from lineage.legacy.storing import Progress

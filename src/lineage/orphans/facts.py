@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+import orjson
 
 from lineage.orphans.rules import (
     AssetFacts,
@@ -49,7 +50,7 @@ def decode_reasons(text: str | None) -> tuple[Reason, ...]:
         return ()
     return tuple(
         Reason(OrphanKind(r["kind"]), r["rootCause"], r["depth"], tuple(r["path"]))
-        for r in json.loads(text)
+        for r in orjson.loads(text)
     )
 
 
@@ -58,7 +59,7 @@ def encode_reasons(reasons: Iterable[Reason]) -> str | None:
         {"kind": r.kind.value, "rootCause": r.root_cause, "depth": r.depth, "path": list(r.path)}
         for r in reasons
     ]
-    return json.dumps(encoded, ensure_ascii=False) if encoded else None
+    return orjson.dumps(encoded).decode() if encoded else None
 
 
 def stored_status(text: str | None) -> OrphanStatus:

@@ -42,6 +42,7 @@ class OrphanState(StrEnum):
 
 SEVERITY = (OrphanKind.BROKEN, OrphanKind.STALE, OrphanKind.INHERITED)
 STATE_OF = {kind: OrphanState(kind.value) for kind in OrphanKind}
+KIND_OF = {kind.value: kind for kind in OrphanKind}
 DEAD_STATUSES = frozenset({"failed", "archived"})
 
 

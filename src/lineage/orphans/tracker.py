@@ -8,20 +8,25 @@ assets became orphaned or stopped being orphaned.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+import asyncio
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+from lineage.bulk import paused_gc
 from lineage.db.store import Row, Store, Tx
 from lineage.orphans.facts import (
     asset_facts,
+    decode_reasons,
     known_reasons,
     status_row,
     stored_status,
 )
 from lineage.orphans.rules import (
+    KIND_OF,
     NOT_ORPHANED,
-    OrphanKind,
+    STATE_OF,
     OrphanStatus,
     Reason,
     evaluate_all,
@@ -31,6 +36,7 @@ from lineage.orphans.rules import (
 FULL_RECOMPUTE_PAGE = 20_000
 WRITE_BATCH = 10_000
 RESULT_CHUNK = 10_000
+COMPUTE_PARTS = 2  # Neo4j runs each query on one thread; two use both cores
 
 
 @dataclass(frozen=True)
@@ -105,26 +111,57 @@ async def read_all_rows(store: Store, page: int = FULL_RECOMPUTE_PAGE) -> list[R
         after = batch[-1]["id"]
 
 
-def status_from_candidates(candidates: Iterable[list[Any]]) -> OrphanStatus:
+def status_from_candidates(candidates: list[list[Any]]) -> OrphanStatus:
     """The rules' status from compute_reasons' candidate reasons [kind, root, depth, path]."""
+    if len(candidates) == 1:  # the common case, without status_of's bookkeeping
+        [[kind, root, depth, path]] = candidates
+        reason = Reason(KIND_OF[kind], root, depth, tuple(path))
+        return OrphanStatus(STATE_OF[reason.kind], (reason,))
     return status_of(
-        Reason(OrphanKind(kind), root, depth, tuple(path)) for kind, root, depth, path in candidates
+        Reason(KIND_OF[kind], root, depth, tuple(path)) for kind, root, depth, path in candidates
     )
 
 
 async def compute_all(store: Store) -> dict[str, tuple[OrphanStatus, str | None]]:
-    """Every asset the rules orphan, computed by one pass in Cypher, with its stored
-    reasons (None when its stored `orphaned` flag says otherwise)."""
-    found: dict[str, tuple[OrphanStatus, str | None]] = {}
-    for row in await store.read("orphans/compute_reasons", chunk=RESULT_CHUNK):
-        for asset_id, stored, flagged, candidates in row["chunk"]:
-            found[asset_id] = (status_from_candidates(candidates), stored if flagged else None)
-    return found
+    """Every asset the rules orphan, computed by one pass in Cypher (in COMPUTE_PARTS
+    run side by side), with its stored reasons (None when its stored `orphaned` flag
+    says otherwise)."""
+    query = partial(store.read, "orphans/compute_reasons", parts=COMPUTE_PARTS)
+    parts = await asyncio.gather(
+        *(query(part=part, chunk=RESULT_CHUNK) for part in range(COMPUTE_PARTS))
+    )
+    candidates: dict[str, list[list[Any]]] = {}
+    stored: dict[str, str | None] = {}
+    with paused_gc():
+        for rows in parts:
+            for row in rows:
+                for asset_id, reasons, flagged, found in row["chunk"]:
+                    candidates.setdefault(asset_id, []).extend(found)
+                    stored[asset_id] = reasons if flagged else None
+        return {i: (status_from_candidates(c), stored[i]) for i, c in candidates.items()}
 
 
 async def stored_orphan_ids(store: Store) -> set[str]:
     rows = await store.read("orphans/list_stored_orphans", chunk=RESULT_CHUNK)
     return {asset_id for row in rows for asset_id in row["ids"]}
+
+
+def stored_differences(
+    found: Mapping[str, tuple[OrphanStatus, str | None]],
+) -> tuple[OrphanChanges, list[dict[str, Any]]]:
+    """What compute_all found that is not stored as it would be stored now."""
+    changes = OrphanChanges()
+    updates = []
+    for asset_id, (status, stored) in found.items():
+        row = status_row(asset_id, status)
+        if row["reasons"] == stored:
+            continue
+        updates.append(row)
+        if stored is None:
+            changes.orphaned.append(asset_id)
+        elif decode_reasons(stored) != status.reasons:
+            changes.changed.append(asset_id)  # (else only its text was stored differently)
+    return changes, updates
 
 
 async def recompute_all(store: Store) -> OrphanChanges:
@@ -134,13 +171,8 @@ async def recompute_all(store: Store) -> OrphanChanges:
     asset stored as orphaned has no reason left and is cleared.
     """
     found = await compute_all(store)
-    changes = OrphanChanges()
-    updates = []
-    for asset_id, (status, stored) in found.items():
-        row = status_row(asset_id, status)
-        if row["reasons"] != stored:
-            updates.append(row)
-            (changes.changed if stored else changes.orphaned).append(asset_id)
+    with paused_gc():
+        changes, updates = stored_differences(found)
     for asset_id in sorted(await stored_orphan_ids(store) - found.keys()):
         updates.append(status_row(asset_id, NOT_ORPHANED))
         changes.restored.append(asset_id)
