@@ -20,14 +20,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import httpx
+import aiohttp
 
-from lineage.app import create_app
 from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
 from lineage.bench.generate import GraphSummary, auto_commit, ensure_generated
-from lineage.bench.measure import stats
-from lineage.bench.server import ThreadedServer
+from lineage.bench.measure import post, stats
+from lineage.bench.server import ServerProcess
 from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.errors import LineageError
@@ -74,15 +73,6 @@ async def clocked(call: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
     return (time.perf_counter() - started) * 1000, result
 
 
-async def graphql(http: httpx.AsyncClient, query: str, **variables: Any) -> dict[str, Any]:
-    response = await http.post("/graphql", json={"query": query, "variables": variables})
-    body: dict[str, Any] = response.json()
-    if response.status_code != 200 or "errors" in body:
-        raise LineageError(f"the API refused a bench request: {body}")
-    data: dict[str, Any] = body["data"]
-    return data
-
-
 async def with_history(store: Store) -> None:
     """Once per graph: regenerate one in ten used images, so a share of it is orphaned."""
     [counts] = await store.read("bench/count_orphaned")
@@ -124,7 +114,7 @@ async def full_recompute(store: Store) -> Timing:
     return timing
 
 
-async def regenerations(http: httpx.AsyncClient, store: Store, runs: int) -> Timing:
+async def regenerations(http: aiohttp.ClientSession, store: Store, runs: int) -> Timing:
     timing = Timing("regeneration + orphan update (ms)")
     targets = await store.read("bench/find_regeneration_targets", limit=2 * runs)
     if len(targets) < 2:
@@ -135,7 +125,7 @@ async def regenerations(http: httpx.AsyncClient, store: Store, runs: int) -> Tim
         if n % 2 == 0:
             fields = {"id": new_id, "type": "IMAGE", "provider": "fal", "model": "flux"}
             fields.update(regeneratesId=target["id"], projectCode=target["projectCode"])
-            ms, data = await clocked(partial(graphql, http, REGENERATE, **{"in": fields}))
+            ms, data = await clocked(partial(post, http, REGENERATE, **{"in": fields}))
             timing.api.append(ms)
             changed.append(len(data["recordGeneration"]["orphanedIds"]))
         else:
@@ -166,7 +156,7 @@ async def link_dependants(store: Store, hub_id: str, dependants: int) -> int:
 
 
 async def hub_regenerations(
-    http: httpx.AsyncClient, store: Store, runs: int, assets: int
+    http: aiohttp.ClientSession, store: Store, runs: int, assets: int
 ) -> tuple[Timing, Timing]:
     """Regenerate an input with ~1,000 live dependants (one per thousand assets, at
     most HUB_DEPENDANTS), all orphaned, then revert it (all restored): through the
@@ -176,15 +166,15 @@ async def hub_regenerations(
     regen = Timing(f"regeneration orphaning {dependants:,} (ms)")
     revert = Timing(f"revert restoring {dependants:,} (ms)")
     orphaned, restored = [], []
-    await graphql(http, REVERT, id=api_hub)  # current, whatever an earlier run left
+    await post(http, REVERT, id=api_hub)  # current, whatever an earlier run left
     for n in range(runs):
         new_id = f"bench-hub-{utc_timestamp()}-{n}"
         fields = {"id": new_id, "type": "IMAGE", "provider": "fal", "model": "flux"}
         fields.update(regeneratesId=api_hub, projectCode=GATHERED)
-        ms, data = await clocked(partial(graphql, http, REGENERATE, **{"in": fields}))
+        ms, data = await clocked(partial(post, http, REGENERATE, **{"in": fields}))
         regen.api.append(ms)
         orphaned.append(len(data["recordGeneration"]["orphanedIds"]))
-        ms, data = await clocked(partial(graphql, http, REVERT, id=api_hub))
+        ms, data = await clocked(partial(post, http, REVERT, id=api_hub))
         revert.api.append(ms)
         restored.append(len(data["revertTo"]["restoredIds"]))
         plain = partial(store.write, "bench/regenerate_plain", id=plain_hub, newId=new_id + "-p")
@@ -197,14 +187,14 @@ async def hub_regenerations(
     return regen, revert
 
 
-async def orphan_pages(http: httpx.AsyncClient, store: Store, runs: int) -> Timing:
+async def orphan_pages(http: aiohttp.ClientSession, store: Store, runs: int) -> Timing:
     timing = Timing("page of 50 orphans + totalCount (ms)")
     code = GATHERED
     [counts] = await store.read("bench/count_project_orphans", projectCode=code)
     if not counts["orphans"]:
         raise LineageError(f"project {code} has no orphan to page through")
     for _ in range(runs):
-        ms, _ = await clocked(lambda: graphql(http, PAGE, code=code))
+        ms, _ = await clocked(lambda: post(http, PAGE, code=code))
         timing.api.append(ms)
         ms, _ = await clocked(
             lambda: store.read("bench/list_orphans_plain", projectCode=code, limit=50)
@@ -233,11 +223,12 @@ async def run_orphan_bench(
         key, token = await keys.create("lineage bench-orphans", Scope.WRITE)
         try:
             with tempfile.TemporaryDirectory(prefix="lineage-bench-") as root:
-                app = create_app(settings.model_copy(update={"assets_root": Path(root)}))
-                with ThreadedServer(app) as server:
+                served = settings.model_copy(update={"assets_root": Path(root)})
+                with ServerProcess(served) as server:  # alone in its process, as deployed
                     auth = {"Authorization": f"Bearer {token}"}
-                    async with httpx.AsyncClient(
-                        base_url=server.url, timeout=120, headers=auth
+                    timeout = aiohttp.ClientTimeout(total=120)
+                    async with aiohttp.ClientSession(
+                        server.url, headers=auth, timeout=timeout
                     ) as http:
                         pages = await orphan_pages(http, store, runs)
                         regen = await regenerations(http, store, runs)
