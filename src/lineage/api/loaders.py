@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -43,48 +44,116 @@ def _frames(row: dict[str, Any]) -> list[Frame]:
 
 
 class Loaders:
+    """One request's loaders, each made on first use (most requests need one or two)."""
+
     def __init__(self, store: Store) -> None:
-        asset, prompt = Asset.model_validate, Prompt.model_validate
-        self.asset: DataLoader[str, Asset | None] = _batched(
-            store, "assets/find_many", "ids", "id", _one(asset, "asset"), None
+        self.store = store
+
+    @cached_property
+    def asset(self) -> DataLoader[str, Asset | None]:
+        return _batched(
+            self.store, "assets/find_many", "ids", "id", _one(Asset.model_validate, "asset"), None
         )
-        self.prompts_of: DataLoader[str, list[Prompt]] = _batched(
-            store, "assets/list_prompts_of", "ids", "id", _many(prompt, "prompts"), []
+
+    @cached_property
+    def prompts_of(self) -> DataLoader[str, list[Prompt]]:
+        return _batched(
+            self.store,
+            "assets/list_prompts_of",
+            "ids",
+            "id",
+            _many(Prompt.model_validate, "prompts"),
+            [],
         )
-        self.sources_of: DataLoader[str, list[Asset]] = _batched(
-            store, "assets/list_sources_of", "ids", "id", _many(asset, "assets"), []
+
+    @cached_property
+    def sources_of(self) -> DataLoader[str, list[Asset]]:
+        return _batched(
+            self.store,
+            "assets/list_sources_of",
+            "ids",
+            "id",
+            _many(Asset.model_validate, "assets"),
+            [],
         )
-        self.frames_of: DataLoader[str, list[Frame]] = _batched(
-            store, "assets/list_frames_of", "ids", "id", _frames, []
+
+    @cached_property
+    def frames_of(self) -> DataLoader[str, list[Frame]]:
+        return _batched(self.store, "assets/list_frames_of", "ids", "id", _frames, [])
+
+    @cached_property
+    def used_by(self) -> DataLoader[str, list[Asset]]:
+        return _batched(
+            self.store,
+            "assets/list_used_by",
+            "ids",
+            "id",
+            _many(Asset.model_validate, "assets"),
+            [],
         )
-        self.used_by: DataLoader[str, list[Asset]] = _batched(
-            store, "assets/list_used_by", "ids", "id", _many(asset, "assets"), []
+
+    @cached_property
+    def versions_of(self) -> DataLoader[str, list[Asset]]:
+        return _batched(
+            self.store,
+            "assets/list_versions_of",
+            "slots",
+            "slot",
+            _many(Asset.model_validate, "assets"),
+            [],
         )
-        self.versions_of: DataLoader[str, list[Asset]] = _batched(
-            store, "assets/list_versions_of", "slots", "slot", _many(asset, "assets"), []
-        )
-        self.workflow_of: DataLoader[str, WorkflowRun | None] = _batched(
-            store,
+
+    @cached_property
+    def workflow_of(self) -> DataLoader[str, WorkflowRun | None]:
+        return _batched(
+            self.store,
             "assets/list_workflows_of",
             "ids",
             "id",
             _one(WorkflowRun.model_validate, "workflow"),
             None,
         )
-        self.project: DataLoader[str, Project | None] = _batched(
-            store,
+
+    @cached_property
+    def project(self) -> DataLoader[str, Project | None]:
+        return _batched(
+            self.store,
             "projects/find_many",
             "codes",
             "code",
             _one(Project.model_validate, "project"),
             None,
         )
-        self.prompt: DataLoader[str, Prompt | None] = _batched(
-            store, "prompts/find_many", "ids", "id", _one(prompt, "prompt"), None
+
+    @cached_property
+    def prompt(self) -> DataLoader[str, Prompt | None]:
+        return _batched(
+            self.store,
+            "prompts/find_many",
+            "ids",
+            "id",
+            _one(Prompt.model_validate, "prompt"),
+            None,
         )
-        self.refined_from: DataLoader[str, Prompt | None] = _batched(
-            store, "prompts/list_refined_from", "ids", "id", _one(prompt, "prompt"), None
+
+    @cached_property
+    def refined_from(self) -> DataLoader[str, Prompt | None]:
+        return _batched(
+            self.store,
+            "prompts/list_refined_from",
+            "ids",
+            "id",
+            _one(Prompt.model_validate, "prompt"),
+            None,
         )
-        self.lineage_cost: DataLoader[str, float] = _batched(
-            store, "assets/list_lineage_costs", "ids", "id", lambda row: float(row["cost"]), 0.0
+
+    @cached_property
+    def lineage_cost(self) -> DataLoader[str, float]:
+        return _batched(
+            self.store,
+            "assets/list_lineage_costs",
+            "ids",
+            "id",
+            lambda row: float(row["cost"]),
+            0.0,
         )
