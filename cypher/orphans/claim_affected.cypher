@@ -21,15 +21,10 @@ UNWIND locked AS a
 OPTIONAL MATCH (a)-[e:GENERATED_FROM|USES_FRAME]->(i)
 WHERE (i:Asset OR i:Prompt)
   AND (a.status = 'generating' OR (a.status = 'ready' AND a.isCurrent))
-WITH a, collect(CASE WHEN i IS NOT NULL THEN {
-  id: i.id,
-  isPrompt: i:Prompt,
-  status: i.status,
-  isCurrent: coalesce(i.isCurrent, false),
-  revised: i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0,
-  pinned: coalesce(e.pinned, false),
-  reasons: i.orphanReasons
-} END) AS inputs
+WITH a, collect(CASE WHEN i IS NOT NULL THEN [
+  i.id, i:Prompt, i.status, coalesce(i.isCurrent, false),
+  i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), i.orphanReasons
+] END) AS inputs
 RETURN collect({
   id: a.id, slot: a.slot, currentSince: a.currentSince, version: a.version,
   status: a.status, isCurrent: coalesce(a.isCurrent, false),

@@ -6,7 +6,7 @@
 // Result: one row: rows, a map per asset (one list decodes far faster than a
 //   record per asset): id, slot, currentSince, version, status, isCurrent,
 //   fileMissing, orphanReasons, orphanState and orphaned (as stored), estimatedCost,
-//   inputs: [{id, isPrompt, status, isCurrent, revised, pinned, reasons}]
+//   inputs: [[id, isPrompt, status, isCurrent, revised, pinned, reasons]]
 CALL () {
   MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
   UNION
@@ -20,15 +20,10 @@ WITH DISTINCT a
 OPTIONAL MATCH (a)-[e:GENERATED_FROM|USES_FRAME]->(i)
 WHERE (i:Asset OR i:Prompt)
   AND (a.status = 'generating' OR (a.status = 'ready' AND a.isCurrent))
-WITH a, collect(CASE WHEN i IS NOT NULL THEN {
-  id: i.id,
-  isPrompt: i:Prompt,
-  status: i.status,
-  isCurrent: coalesce(i.isCurrent, false),
-  revised: i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0,
-  pinned: coalesce(e.pinned, false),
-  reasons: i.orphanReasons
-} END) AS inputs
+WITH a, collect(CASE WHEN i IS NOT NULL THEN [
+  i.id, i:Prompt, i.status, coalesce(i.isCurrent, false),
+  i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), i.orphanReasons
+] END) AS inputs
 RETURN collect({
   id: a.id, slot: a.slot, currentSince: a.currentSince, version: a.version,
   status: a.status, isCurrent: coalesce(a.isCurrent, false),

@@ -2,21 +2,16 @@
 // orphan state (the same facts find_affected gives, for the whole graph).
 // $afterId: the last id of the previous page ('' for the first); $limit
 // Result per asset: id, status, isCurrent, fileMissing, orphanReasons, orphanState,
-//   estimatedCost, inputs
+//   estimatedCost, inputs (as find_affected gives them)
 MATCH (a:Asset)
 WHERE a.id > $afterId
 WITH a ORDER BY a.id LIMIT $limit
 OPTIONAL MATCH (a)-[e:GENERATED_FROM|USES_FRAME]->(i)
 WHERE i:Asset OR i:Prompt
-WITH a, collect(CASE WHEN i IS NOT NULL THEN {
-  id: i.id,
-  isPrompt: i:Prompt,
-  status: i.status,
-  isCurrent: coalesce(i.isCurrent, false),
-  revised: i:Prompt AND EXISTS { (:Prompt)-[:REGENERATES]->(i) },
-  pinned: coalesce(e.pinned, false),
-  reasons: null
-} END) AS inputs
+WITH a, collect(CASE WHEN i IS NOT NULL THEN [
+  i.id, i:Prompt, i.status, coalesce(i.isCurrent, false),
+  i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), null
+] END) AS inputs
 RETURN a.id AS id, a.status AS status, coalesce(a.isCurrent, false) AS isCurrent,
        coalesce(a.fileMissing, false) AS fileMissing, a.orphanReasons AS orphanReasons,
        a.orphanState AS orphanState, coalesce(a.orphaned, false) AS orphaned,

@@ -20,7 +20,7 @@ deterministic.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -61,9 +61,9 @@ class Reason(NamedTuple):
         return Reason(OrphanKind.INHERITED, self.root_cause, self.depth + 1, (*self.path, asset_id))
 
 
-@dataclass(frozen=True)
-class InputFacts:
-    """One input edge of an asset and what the graph says about its target."""
+class InputFacts(NamedTuple):
+    """One input edge of an asset and what the graph says about its target (a named
+    tuple, like the other facts: refreshes build thousands of them per request)."""
 
     id: str
     is_prompt: bool
@@ -87,13 +87,12 @@ class InputFacts:
         return None
 
 
-@dataclass(frozen=True)
-class AssetFacts:
+class AssetFacts(NamedTuple):
     id: str
     status: str
     is_current: bool
     file_missing: bool = False
-    inputs: tuple[InputFacts, ...] = field(default=())
+    inputs: tuple[InputFacts, ...] = ()
 
     @property
     def is_live(self) -> bool:
