@@ -1,6 +1,8 @@
 // Bench baseline: the plainest Cypher for "revert, and clear what it orphaned":
 // $id becomes its slot's current attempt again, and every asset built from it,
 // at any depth, is unflagged (no reasons, no checks).
+// The flag is `benchOrphaned`, the baseline's own unindexed property: it leaves the
+// API's stored orphan state alone and pays no index upkeep (the cheapest write).
 // $id. Result: unflagged (count of downstream assets)
 MATCH (old:Asset {id: $id})
 OPTIONAL MATCH (current:Asset {slot: old.slot, isCurrent: true})
@@ -9,5 +11,5 @@ SET old.isCurrent = true
 WITH DISTINCT old
 OPTIONAL MATCH (old)<-[:GENERATED_FROM|USES_FRAME*1..]-(d:Asset)
 WITH DISTINCT d WHERE d IS NOT NULL
-SET d.orphaned = false
+SET d.benchOrphaned = false
 RETURN count(d) AS unflagged
