@@ -12,9 +12,10 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from lineage.localdb.server import LocalNeo4j
-from lineage.settings import Settings
+from lineage.settings import Settings, get_settings
 
 TEST_PASSWORD = "lineage-test-password"
 
@@ -85,3 +86,29 @@ def test_neo4j() -> Iterator[Settings]:
     else:
         with _container() as settings:
             yield settings
+
+
+@contextmanager
+def cli_pointed_at(settings: Settings, assets_root: Path) -> Iterator[None]:
+    """The CLI reads its settings from the environment, like in production: point it at
+    the suite's real Neo4j and `assets_root` for the block (the settings cache cleared)."""
+    assert settings.neo4j_uri is not None
+    values = {
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+        "NEO4J_DATABASE": settings.neo4j_database,
+        "LINEAGE_ASSETS_ROOT": str(assets_root),
+    }
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    get_settings.cache_clear()
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        get_settings.cache_clear()

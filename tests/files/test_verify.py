@@ -20,7 +20,7 @@ from lineage.errors import NotFoundError
 from lineage.files import LocalFileStore
 from lineage.files.cli import register
 from lineage.files.verify import FileProblem, VerifyReport, verify_catalog
-from lineage.settings import Settings, get_settings
+from lineage.settings import Settings
 from tests.api.helpers import record
 from tests.conftest import GraphQLClient
 from tests.files.catalog import (
@@ -29,6 +29,7 @@ from tests.files.catalog import (
     file_flags,
     record_with_file,
 )
+from tests.neo4j_provider import cli_pointed_at
 
 
 def overwrite(path: Path, data: bytes) -> None:
@@ -160,17 +161,10 @@ async def test_a_ref_the_store_refuses_counts_as_missing(catalog: Catalog, store
 
 
 @pytest.fixture
-def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The CLI reads its settings from the environment, like in production."""
-    assert settings.neo4j_uri is not None
-    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_USER", settings.neo4j_user)
-    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password)
-    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
-    monkeypatch.setenv("LINEAGE_ASSETS_ROOT", str(settings.assets_root))
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+def cli_env(settings: Settings) -> Iterator[None]:
+    """The CLI pointed at the suite's real Neo4j and catalog."""
+    with cli_pointed_at(settings, settings.assets_root):
+        yield
 
 
 async def run_cli(*args: str) -> Result:

@@ -13,22 +13,16 @@ from typer.testing import CliRunner, Result
 
 from lineage.db.store import Store
 from lineage.legacy.cli import register
-from lineage.settings import Settings, get_settings
+from lineage.settings import Settings
 from tests.legacy.conftest import snapshot
+from tests.neo4j_provider import cli_pointed_at
 
 
 @pytest.fixture
-def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    """The CLI reads its settings from the environment; the catalog goes to a temp root."""
-    assert settings.neo4j_uri is not None
-    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_USER", settings.neo4j_user)
-    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password)
-    monkeypatch.setenv("NEO4J_DATABASE", settings.neo4j_database)
-    monkeypatch.setenv("LINEAGE_ASSETS_ROOT", str(tmp_path / "service"))
-    get_settings.cache_clear()
-    yield tmp_path / "service"
-    get_settings.cache_clear()
+def cli_env(settings: Settings, tmp_path: Path) -> Iterator[Path]:
+    """The CLI pointed at the suite's real Neo4j; the catalog goes to a temp root."""
+    with cli_pointed_at(settings, tmp_path / "service"):
+        yield tmp_path / "service"
 
 
 async def run_cli(*args: str) -> Result:
