@@ -88,18 +88,23 @@ def test_neo4j() -> Iterator[Settings]:
             yield settings
 
 
-@contextmanager
-def cli_pointed_at(settings: Settings, assets_root: Path) -> Iterator[None]:
-    """The CLI reads its settings from the environment, like in production: point it at
-    the suite's real Neo4j and `assets_root` for the block (the settings cache cleared)."""
+def service_environment(settings: Settings, assets_root: Path) -> dict[str, str]:
+    """The environment that points the service (CLI or child process) at the suite's
+    real Neo4j and at `assets_root`, as production configures it."""
     assert settings.neo4j_uri is not None
-    values = {
+    return {
         "NEO4J_URI": settings.neo4j_uri,
         "NEO4J_USER": settings.neo4j_user,
         "NEO4J_PASSWORD": settings.neo4j_password,
         "NEO4J_DATABASE": settings.neo4j_database,
         "LINEAGE_ASSETS_ROOT": str(assets_root),
     }
+
+
+@contextmanager
+def cli_pointed_at(settings: Settings, assets_root: Path) -> Iterator[None]:
+    """This process's CLI pointed there for the block (the settings cache cleared)."""
+    values = service_environment(settings, assets_root)
     saved = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
     get_settings.cache_clear()

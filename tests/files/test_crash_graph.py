@@ -29,6 +29,7 @@ from tests.conftest import GraphQLClient
 from tests.files.catalog import file_flags, record_with_file, unique_jpeg, upload
 from tests.files.samples import files_under
 from tests.live_server import LiveServer
+from tests.neo4j_provider import service_environment
 
 CHILD = """
 import asyncio, os, signal, sys
@@ -67,15 +68,7 @@ asyncio.run(main())
 
 def crash_child(settings: Settings, where: str, source: Path) -> str:
     """Run the child until it kills itself at `where`; its output."""
-    assert settings.neo4j_uri is not None
-    env = {
-        **os.environ,
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password,
-        "NEO4J_DATABASE": settings.neo4j_database,
-        "LINEAGE_ASSETS_ROOT": str(settings.assets_root),
-    }
+    env = {**os.environ, **service_environment(settings, settings.assets_root)}
     code = textwrap.dedent(CHILD)
     result = subprocess.run(
         [sys.executable, "-c", code, where, str(source)],

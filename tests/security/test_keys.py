@@ -20,9 +20,10 @@ from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
 from lineage.auth.tokens import SHAPE, digest, key_id_of, new_token
 from lineage.db.store import Store
-from lineage.settings import Settings, get_settings
+from lineage.settings import Settings
 from tests.conftest import bearer
 from tests.live_server import LiveServer
+from tests.neo4j_provider import cli_pointed_at
 
 
 def test_tokens_are_random_and_only_their_hash_is_kept() -> None:
@@ -41,13 +42,9 @@ def test_scopes_include_the_smaller_ones() -> None:
 
 
 @pytest.fixture
-def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    assert settings.neo4j_uri is not None
-    monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+def cli_env(settings: Settings) -> Iterator[None]:
+    with cli_pointed_at(settings, settings.assets_root):
+        yield
 
 
 async def keys_cli(*args: str) -> Result:
