@@ -1,4 +1,5 @@
 // Creates one asset attempt of its slot and every edge to what it came from.
+// (Its inputs stay write-locked until the transaction ends: see the end.)
 // First it holds a write lock on the slot's lock node until the transaction ends,
 // so concurrent attempts of a slot queue and get distinct, gap-free versions:
 // the new attempt's version is one more than the slot's newest attempt's, and it
@@ -43,5 +44,17 @@ CALL (a) {
 CALL (a, previousId) {
   MATCH (prev:Asset {id: previousId})
   MERGE (a)-[:REGENERATES]->(prev)
+}
+// Write-lock its inputs until the transaction ends: a transaction that changes one
+// of them (a flip of isCurrent, a status, a revision) holds the same lock, so either
+// it commits first and this one's orphan refresh reads its change, or it waits and
+// then finds this asset among the input's consumers. (Creating the edge alone does
+// not lock a dense node.)
+CALL (a) {
+  MATCH (a)-[:GENERATED_FROM|USES_FRAME]->(i)
+  WHERE i:Asset OR i:Prompt
+  WITH i ORDER BY elementId(i)
+  SET i.orphanLock = true
+  REMOVE i.orphanLock
 }
 RETURN properties(a) AS asset

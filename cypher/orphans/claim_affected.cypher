@@ -11,6 +11,12 @@ CALL () {
   UNION
   MATCH (s:Prompt) WHERE s.id IN $ids RETURN s AS seed
 }
+// Seeds are locked too (prompts are not among the assets below), to meet the lock
+// assets/create takes on a new asset's inputs.
+WITH collect(seed) AS seeds
+FOREACH (s IN seeds | SET s.orphanLock = true REMOVE s.orphanLock)
+WITH seeds
+UNWIND seeds AS seed
 MATCH (seed)<-[:GENERATED_FROM|USES_FRAME*0..]-(a:Asset)
 WITH DISTINCT a
 SET a.orphanLock = true
