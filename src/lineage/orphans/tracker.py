@@ -87,12 +87,23 @@ async def affected_rows(tx: Tx, slots: Collection[str], ids: Collection[str]) ->
     return rows
 
 
+async def claimed_rows(tx: Tx, slots: list[str], ids: list[str]) -> list[Row]:
+    """The affected assets, locked, with their facts. The query finds them, then waits
+    for their locks: a consumer committed meanwhile (it locked its inputs, so it waited
+    for nobody here) would be missed, so it claims again until nothing new appears."""
+    while True:
+        [claimed] = await tx.run("orphans/claim_affected", slots=slots, ids=ids)
+        rows: list[Row] = claimed["rows"]
+        [now] = await tx.run("orphans/list_affected_ids", slots=slots, ids=ids)
+        if set(now["ids"]) <= {row["id"] for row in rows}:
+            return rows
+
+
 async def refresh_in(
     tx: Tx, slots: Collection[str] = (), ids: Collection[str] = ()
 ) -> OrphanChanges:
     """Re-evaluate what the change of `slots` and `ids` (assets or prompts) can affect."""
-    [claimed] = await tx.run("orphans/claim_affected", slots=sorted(slots), ids=sorted(ids))
-    rows: list[Row] = claimed["rows"]
+    rows = await claimed_rows(tx, sorted(slots), sorted(ids))
     with paused_gc():  # thousands of small objects, no cycles: spare the p95 a collection
         changes, updates = differences(rows, evaluate_rows(rows))
     for start in range(0, len(updates), WRITE_BATCH):
