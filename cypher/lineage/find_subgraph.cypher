@@ -3,8 +3,9 @@
 // truncation), upstream and/or downstream, with the GENERATED_FROM|USES_FRAME|REGENERATES
 // edges each walk crosses between the nodes it reached. Covers $depth up to 10.
 // $id, $depth, $upstream, $downstream (booleans: the directions to walk).
-// Result: one row per direction walked: way, nodes [{key, id, labels, properties,
-//   distance}], edges [{fromId, toId, type, properties}], truncated; no row for an unknown id.
+// Result: one row per direction walked: way, nodes [{id, labels, properties, distance}]
+//   ordered by distance then id, edges [{fromId, toId, type, properties}] ordered by fromId,
+//   toId, type, truncated; no row for an unknown id.
 CALL () {
   MATCH (n:Asset {id: $id}) RETURN n
   UNION
@@ -26,7 +27,8 @@ CALL (start) {
     WITH x, x.node AS n
     MATCH (n)-[r:GENERATED_FROM|USES_FRAME|REGENERATES]->(o)
     WHERE x.distance < $depth OR o IN members
-    RETURN collect({fromId: n.id, toId: o.id, type: type(r), properties: properties(r)}) AS edges
+    WITH n.id AS fromId, o.id AS toId, r ORDER BY fromId, toId, type(r)
+    RETURN collect({fromId: fromId, toId: toId, type: type(r), properties: properties(r)}) AS edges
   }
   RETURN 'upstream' AS way, kept, edges, truncated
   UNION ALL
@@ -42,13 +44,17 @@ CALL (start) {
     WITH x, x.node AS n
     MATCH (n)<-[r:GENERATED_FROM|USES_FRAME|REGENERATES]-(o)
     WHERE x.distance < $depth OR o IN members
-    RETURN collect({fromId: o.id, toId: n.id, type: type(r), properties: properties(r)}) AS edges
+    WITH o.id AS fromId, n.id AS toId, r ORDER BY fromId, toId, type(r)
+    RETURN collect({fromId: fromId, toId: toId, type: type(r), properties: properties(r)}) AS edges
   }
   RETURN 'downstream' AS way, kept, edges, truncated
 }
 WITH way, kept, edges, truncated
 WHERE size(kept) > 0
-RETURN way,
-       [x IN kept | {key: elementId(x.node), id: x.node.id, labels: labels(x.node),
-                     properties: properties(x.node), distance: x.distance}] AS nodes,
-       edges, truncated
+CALL (kept) {
+  UNWIND kept AS x
+  WITH x ORDER BY x.distance, x.node.id
+  RETURN collect({id: x.node.id, labels: labels(x.node), properties: properties(x.node),
+                  distance: x.distance}) AS nodes
+}
+RETURN way, nodes, edges, truncated

@@ -11,10 +11,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.routing import Route
 
 from lineage import __version__
 from lineage.api import health
-from lineage.api.schema import graphql_router
+from lineage.api.schema import graphql_app
 from lineage.auth.middleware import AuthMiddleware
 from lineage.auth.service import KeyService
 from lineage.db.driver import create_driver
@@ -49,7 +50,10 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
     app = FastAPI(title="Lineage", version=__version__, lifespan=lifespan, openapi_url=openapi_url)
     app.include_router(health.router)
     app.include_router(files_router)
-    app.include_router(graphql_router(settings, dev_token), prefix="/graphql")
+    # strawberry's own ASGI view, not its FastAPI router: no FastAPI dependency solving
+    app.router.routes.append(
+        Route("/graphql", graphql_app(settings, dev_token), methods=["GET", "POST"])
+    )
     _add_middleware(app, settings)
     return app
 

@@ -97,8 +97,8 @@ async def test_sample_ids_start_deep_lineage(store: Store) -> None:
     assert len(summary.sample_ids) > 20 and summary.max_depth >= 7
     deepest = []
     for asset_id in summary.sample_ids[:25]:
-        graph = await walk(store, asset_id, Direction.UPSTREAM, 10)
-        deepest.append(max(node.distance for node in graph.nodes.values()))
+        rows = await walk(store, asset_id, Direction.UPSTREAM, 10)
+        deepest.append(max(node["distance"] for row in rows for node in row["nodes"]))
     assert min(deepest) >= 5 and max(deepest) >= 7, deepest
 
 

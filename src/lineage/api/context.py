@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-from strawberry.fastapi import BaseContext
+from starlette.requests import HTTPConnection
 
 from lineage.api.loaders import Loaders
 from lineage.assets.service import GenerationService
@@ -17,9 +16,11 @@ from lineage.state import ServiceState
 from lineage.workflows.service import WorkflowService
 
 
-class Context(BaseContext):
-    def __init__(self, state: ServiceState, files: FileStore | None = None) -> None:
-        super().__init__()
+class Context:
+    def __init__(
+        self, state: ServiceState, files: FileStore | None, request: HTTPConnection
+    ) -> None:
+        self.request = request
         self.settings: Settings = state.settings
         self.store = state.store
         self.projects = ProjectService(ProjectRepository(state.store))
@@ -28,7 +29,3 @@ class Context(BaseContext):
         self.workflows = WorkflowService(state.store, self.prompts, self.generations)
         self.orphans = OrphanService(state.store)
         self.loaders = Loaders(state.store)
-
-
-async def get_context(request: Request) -> Context:
-    return Context(request.app.state.lineage, request.app.state.file_store)

@@ -9,9 +9,11 @@ from functools import partial
 
 import orjson
 import strawberry
-from fastapi import Request
-from fastapi.responses import HTMLResponse
 from graphql import ASTValidationRule, DocumentNode
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -21,10 +23,9 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
-from strawberry.fastapi import GraphQLRouter
 from strawberry.tools import merge_types
 
-from lineage.api.context import Context, get_context
+from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
 from lineage.assets.gql import AssetMutations, AssetQueries
 from lineage.auth.gql import ScopePolicy
@@ -112,14 +113,20 @@ EXAMPLE_QUERY = """# The newest assets, their versions, frames and what was buil
 """
 
 
-class LineageRouter(GraphQLRouter[Context, None]):
-    """Strawberry's router, with GraphiQL opening on an example query.
+class LineageGraphQL(GraphQL[Context, None]):
+    """Strawberry's ASGI view (served at /graphql), with GraphiQL opening on an example query.
 
     With a development key (local `lineage serve` only), GraphiQL also sends it
     by default, and only to a browser on this machine (a loopback address).
     """
 
     dev_token: str | None = None
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        app_state = request.app.state
+        return Context(app_state.lineage, app_state.file_store, request)
 
     def encode_json(self, data: object) -> bytes:
         """Responses as UTF-8 JSON via orjson (several times faster than `json` on a big
@@ -152,11 +159,9 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def graphql_router(settings: Settings, dev_token: str | None = None) -> LineageRouter:
-    router = LineageRouter(
-        build_schema(settings),
-        context_getter=get_context,
-        graphql_ide="graphiql" if settings.graphiql else None,
+def graphql_app(settings: Settings, dev_token: str | None = None) -> LineageGraphQL:
+    app = LineageGraphQL(
+        build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
     )
-    router.dev_token = dev_token
-    return router
+    app.dev_token = dev_token
+    return app

@@ -9,8 +9,8 @@ import strawberry
 from strawberry.scalars import JSON
 
 from lineage.api.nodes import Ctx
-from lineage.graph.drawing import drawing
-from lineage.graph.walk import Direction, check_depth, walk
+from lineage.graph.drawing import draw_lineage
+from lineage.graph.walk import Direction, check_depth
 
 LineageDirection = strawberry.enum(Direction, name="LineageDirection")
 GRAPH_DESCRIPTION = (
@@ -104,8 +104,8 @@ class GraphQueries:
         depth: int = 3,
     ) -> LineageResult:
         check_depth(depth, info.context.settings.max_lineage_depth)
-        graph = await walk(info.context.store, str(id), direction, depth)
-        return LineageResult(drawn=drawing(graph))
+        drawn = await draw_lineage(info.context.store, str(id), direction, depth)
+        return LineageResult(drawn=drawn)
 
     @strawberry.field(description="What a project's generations cost, grouped.")
     async def cost_summary(

@@ -58,10 +58,12 @@ def check_depth(depth: int, maximum: int) -> None:
         raise LimitExceededError(f"depth {depth} is over the maximum of {maximum}")
 
 
-async def walk(store: Store, node_id: str, direction: Direction, depth: int) -> LineageGraph:
-    """The subgraph around `node_id`, `depth` steps in `direction`."""
-    if depth > ONE_QUERY_MAX_DEPTH:
-        return await walk_by_levels(store, node_id, direction, depth)
+async def walk(
+    store: Store, node_id: str, direction: Direction, depth: int
+) -> list[dict[str, Any]]:
+    """The subgraph around `node_id`, `depth` (at most `ONE_QUERY_MAX_DEPTH`) steps in
+    `direction`, as lineage/find_subgraph's rows: one a direction, nodes ordered by distance
+    then id, edges by (fromId, toId, type)."""
     rows = await store.read(
         "lineage/find_subgraph",
         id=node_id,
@@ -71,22 +73,7 @@ async def walk(store: Store, node_id: str, direction: Direction, depth: int) -> 
     )
     if not rows:
         raise NotFoundError(f"no asset, prompt or workflow run with id {node_id!r}")
-    graph, *others = (_graph_of(node_id, row) for row in rows)
-    for other in others:
-        graph.merge(other)
-    return graph
-
-
-def _graph_of(root_id: str, row: dict[str, Any]) -> LineageGraph:
-    """One direction's row of lineage/find_subgraph as a graph."""
-    graph = LineageGraph(root_id=root_id, truncated=row["truncated"])
-    for node in row["nodes"]:
-        graph.nodes[node["key"]] = LineageNode(
-            node["id"], node["labels"], node["properties"], node["distance"]
-        )
-    for edge in row["edges"]:
-        graph.edges[(edge["fromId"], edge["toId"], edge["type"])] = edge["properties"]
-    return graph
+    return rows
 
 
 async def walk_by_levels(
