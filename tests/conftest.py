@@ -24,6 +24,7 @@ from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.models import utc_timestamp
 from lineage.settings import Settings
+from tests.files.conftest import LIVE_SERVERS
 from tests.live_server import LiveServer
 from tests.neo4j_provider import test_neo4j
 
@@ -33,7 +34,13 @@ SESSION_S = 24 * 3600.0
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     with test_neo4j() as found:
-        yield found.model_copy(update={"assets_root": tmp_path_factory.mktemp("assets")})
+        yield found.model_copy(
+            update={
+                "assets_root": tmp_path_factory.mktemp("assets"),
+                # the tests' file servers listen there (sourceUrl: public addresses only)
+                "source_url_allowed_networks": [LIVE_SERVERS],
+            }
+        )
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
         app.state.lineage = state
         app.state.keys = KeyService(store, ttl_s=settings.auth_cache_ttl_s)
         files = LocalFileStore(settings.assets_root, max_bytes=settings.max_upload_bytes)
+        files.url_allowed_networks = settings.source_url_allowed_networks
         app.state.file_store = files
         await files.recover()
         await state.ensure_schema()

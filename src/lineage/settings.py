@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, IPvAnyNetwork, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # What `LINEAGE_PROFILE` turns on or off unless a variable says otherwise.
@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 512 * 1024 * 1024
     # recordGeneration(sourcePath) copies only from inside this folder (unset: refused).
     source_root: Path | None = None
+    # recordGeneration(sourceUrl) fetches from public addresses only, and these networks
+    # (CIDRs, e.g. an internal CDN's 10.20.0.0/16; unset: none).
+    source_url_allowed_networks: Annotated[list[IPvAnyNetwork], NoDecode] = []
 
     # Security (README "Security"). `production` turns the developer tools off
     # unless their own variable says otherwise; `development` leaves them on.
@@ -67,7 +70,7 @@ class Settings(BaseSettings):
     max_aliases: int = 30
     max_query_tokens: int = 2000
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "source_url_allowed_networks", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         """`a,b` or a JSON list, as the environment gives it."""
@@ -75,7 +78,7 @@ class Settings(BaseSettings):
             text = value.strip()
             if text.startswith("["):
                 return json.loads(text)
-            return [origin.strip() for origin in text.split(",") if origin.strip()]
+            return [item.strip() for item in text.split(",") if item.strip()]
         return value
 
     @model_validator(mode="after")

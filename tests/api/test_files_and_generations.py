@@ -92,6 +92,16 @@ async def test_record_generation_copies_the_bytes_from_a_url(
     assert "404" in missing["errors"][0]["message"]
 
 
+async def test_a_source_url_must_be_a_public_address(gql: GraphQLClient) -> None:
+    fields = {"id": "meta", "type": "IMAGE", "provider": "fal", "model": "m"}
+    url = "http://169.254.169.254/latest/meta-data/iam/security-credentials/"
+    refused = await gql(RECORD, **{"in": {**fields, "sourceUrl": url}})
+    assert refused["errors"][0]["extensions"]["code"] == "DOWNLOAD_FAILED"
+    assert "169.254.169.254, which is not a public address" in refused["errors"][0]["message"]
+    missing = await gql('{ asset(id: "meta") { id } }')
+    assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
 async def test_source_path_is_refused_unless_a_source_root_is_configured(
     gql: GraphQLClient,
 ) -> None:

@@ -6,6 +6,7 @@ No Neo4j: nothing here requests the top-level database fixtures.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from ipaddress import IPv4Network
 from pathlib import Path
 
 import httpx
@@ -17,11 +18,19 @@ from lineage.files.http import router
 from tests.live_server import LiveServer
 
 HTTP_MAX_BYTES = 64 * 1024
+LIVE_SERVERS = IPv4Network("127.0.0.1/32")  # where the tests' HTTP servers listen
+
+
+def reaching_live_servers(store: LocalFileStore) -> LocalFileStore:
+    """`store`, allowed to fetch from the tests' loopback servers (public addresses only,
+    by default)."""
+    store.url_allowed_networks = [LIVE_SERVERS]
+    return store
 
 
 @pytest.fixture
 def file_store(tmp_path: Path) -> LocalFileStore:
-    return LocalFileStore(tmp_path / "assets")
+    return reaching_live_servers(LocalFileStore(tmp_path / "assets"))
 
 
 @pytest.fixture(scope="session")

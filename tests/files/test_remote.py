@@ -11,12 +11,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI, Response
+from fastapi import FastAPI, Request, Response
 from fastapi.responses import RedirectResponse, StreamingResponse
 
 from lineage.errors import InvalidInputError
 from lineage.files import AssetType, FileCheck, FileClaim, LocalFileStore
 from lineage.files.errors import DownloadError, FileTooLargeError, MediaMismatchError
+from tests.files.conftest import reaching_live_servers
 from tests.files.samples import MP3, MP4, files_under, image_bytes
 from tests.live_server import LiveServer
 
@@ -54,6 +55,11 @@ def source_app() -> FastAPI:
     def status(code: int) -> Response:
         return Response(b"nope", status_code=code)
 
+    _add_redirects(app)
+    return app
+
+
+def _add_redirects(app: FastAPI) -> None:
     @app.get("/moved")
     def moved() -> RedirectResponse:
         return RedirectResponse("/media/clip.mp4")
@@ -62,11 +68,14 @@ def source_app() -> FastAPI:
     def to_ftp() -> RedirectResponse:
         return RedirectResponse("ftp://127.0.0.1/clip.mp4")
 
+    @app.get("/to-private")
+    def to_private(request: Request) -> RedirectResponse:
+        """Another loopback address (not the allowed 127.0.0.1), same server port."""
+        return RedirectResponse(f"http://127.0.0.2:{request.url.port}/media/clip.mp4")
+
     @app.get("/loop")
     def loop() -> RedirectResponse:
         return RedirectResponse("/loop")
-
-    return app
 
 
 async def _after(seconds: float, data: bytes) -> AsyncIterator[bytes]:
@@ -137,14 +146,14 @@ async def test_the_claim_is_checked_like_an_upload(file_store: LocalFileStore, s
 async def test_a_declared_length_over_the_limit_is_refused_before_reading(
     tmp_path: Path, source: str
 ) -> None:
-    store = LocalFileStore(tmp_path / "assets", max_bytes=len(MP4) - 1)
+    store = reaching_live_servers(LocalFileStore(tmp_path / "assets", max_bytes=len(MP4) - 1))
     with pytest.raises(FileTooLargeError, match=r"media/clip\.mp4 sends \d+ bytes"):
         await store.copy_from_url(f"{source}/media/clip.mp4", video())
     assert nothing_stored(store)
 
 
 async def test_an_undeclared_length_is_stopped_at_the_limit(tmp_path: Path, source: str) -> None:
-    store = LocalFileStore(tmp_path / "assets", max_bytes=256 * 1024)
+    store = reaching_live_servers(LocalFileStore(tmp_path / "assets", max_bytes=256 * 1024))
     with pytest.raises(FileTooLargeError, match="limit of 262144 bytes"):
         await store.copy_from_url(f"{source}/endless", image())
     assert nothing_stored(store)
@@ -234,3 +243,26 @@ def unused_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
     return port
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["127.0.0.1", "localhost", "[::1]", "169.254.169.254", "10.0.0.7", "0.0.0.0"],
+)
+async def test_only_public_addresses_by_default(tmp_path: Path, source: str, host: str) -> None:
+    """Loopback (by number or by name), cloud metadata, private and unspecified
+    addresses are refused before any request; the live server answers only 127.0.0.1."""
+    store = LocalFileStore(tmp_path / "assets")
+    url = source.replace("127.0.0.1", host) + "/media/clip.mp4"
+    with pytest.raises(DownloadError, match="not a public address") as refused:
+        await store.copy_from_url(url, video())
+    assert refused.value.code == "DOWNLOAD_FAILED"
+    assert nothing_stored(store)
+
+
+async def test_a_redirect_to_a_network_not_allowed_is_refused(
+    file_store: LocalFileStore, source: str
+) -> None:
+    with pytest.raises(DownloadError, match=re.escape("leads to 127.0.0.2, which is not a public")):
+        await file_store.copy_from_url(f"{source}/to-private", video())
+    assert nothing_stored(file_store)

@@ -1,10 +1,17 @@
 """Bytes from an http(s) URL, streamed: the one place httpx's exceptions are translated.
 
 `download(url, ...)` checks the URL (http or https, with a host), sends the GET
-(following up to `MAX_REDIRECTS` redirects), refuses a non-2xx answer or a declared
+(following up to `MAX_REDIRECTS` redirects) to public addresses only, refuses a
+non-2xx answer or a declared
 `Content-Length` over the limit before reading any body, and yields the body as
 decoded chunks. The store counts those chunks against its limit as they arrive, so
 an undeclared or lying length is stopped at the limit, never read whole.
+
+Public addresses only (httpx-secure): every connection, the first and each
+redirect's, goes to an address that was resolved and checked to be globally
+reachable, so a URL (or a DNS answer, or a redirect) pointing at loopback, a
+private network, link-local cloud metadata or a reserved range is refused before
+any request is sent; `allowed_networks` lets chosen non-public networks through.
 
 Every failure is a `DownloadError` (INVALID_INPUT family) naming the URL without its
 credentials and query string (a presigned URL's signature is a secret).
@@ -13,10 +20,12 @@ credentials and query string (a presigned URL's signature is a secret).
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network
 
 import httpx
+from httpx_secure import SSRFProtectionError, httpx_ssrf_protection
 
 from lineage.files.errors import DownloadError, FileTooLargeError
 
@@ -27,6 +36,8 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """Per operation: connecting, and each read of the body (a stalled server fails)."""
 DEFAULT_DEADLINE_SECONDS = 30 * 60.0
 """The whole body must arrive within this (a server trickling bytes fails)."""
+
+Network = IPv4Network | IPv6Network
 
 
 def check_url(url: str) -> httpx.URL:
@@ -52,18 +63,29 @@ async def download(
     *,
     timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     deadline_seconds: float = DEFAULT_DEADLINE_SECONDS,
+    allowed_networks: Sequence[Network] = (),
 ) -> AsyncIterator[AsyncIterator[bytes]]:
     """The body of a 2xx answer as an async stream of chunks; see the module docstring."""
     checked = check_url(url)
+    client = httpx.AsyncClient(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS)
     async with (
         translated_errors(checked),
-        httpx.AsyncClient(
-            timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS
-        ) as client,
+        public_only(client, allowed_networks),
         client.stream("GET", checked) as response,
     ):
         check_response(response, checked, max_bytes)
         yield _within(response.aiter_bytes(CHUNK_BYTES), checked, deadline_seconds)
+
+
+def public_only(client: httpx.AsyncClient, allowed: Sequence[Network]) -> httpx.AsyncClient:
+    """`client`, connecting only to globally reachable addresses or `allowed` ones."""
+    if not allowed:
+        return httpx_ssrf_protection(client)
+
+    def admitted(hostname: str, address: IPv4Address | IPv6Address, port: int) -> bool:
+        return address.is_global or any(address in network for network in allowed)
+
+    return httpx_ssrf_protection(client, check_globally_reachable=False, custom_validator=admitted)
 
 
 def check_response(response: httpx.Response, url: httpx.URL, max_bytes: int) -> None:
@@ -94,6 +116,12 @@ async def translated_errors(url: httpx.URL) -> AsyncIterator[None]:
     """httpx's exceptions -> DownloadError (the store's own errors pass through)."""
     try:
         yield
+    except SSRFProtectionError as exc:
+        raise DownloadError(
+            f"{shown(url)} leads to {exc.hostname}, which is not a public address "
+            "(loopback, private, link-local and reserved addresses are refused); "
+            "nothing stored"
+        ) from exc
     except httpx.TimeoutException as exc:
         raise DownloadError(f"{shown(url)} timed out ({type(exc).__name__})") from exc
     except httpx.TooManyRedirects as exc:

@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterable, Iterator
+from collections.abc import AsyncIterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -34,7 +34,7 @@ from lineage.files.errors import FileTooLargeError, NameTakenError, PathEscapeEr
 from lineage.files.layout import CatalogLayout, check_name, parse_ref
 from lineage.files.media import MediaKind, Probe, check_claim, probe, sniff
 from lineage.files.models import URL_PREFIX, AssetType, FileCheck, FileClaim, StoredFile
-from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, download
+from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, Network, download
 from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
@@ -90,12 +90,14 @@ class FileStore(Protocol):
 class LocalFileStore:
     """The file store under `<root>/catalog/` on the local disk (see `layout`).
 
-    `url_timeout` and `url_deadline_seconds` bound `copy_from_url` (see `remote`);
-    set them on an instance to change them.
+    `url_timeout` and `url_deadline_seconds` bound `copy_from_url` (see `remote`), and
+    `url_allowed_networks` lets it reach those non-public networks; set them on an
+    instance to change them.
     """
 
     url_timeout: httpx.Timeout = DEFAULT_TIMEOUT
     url_deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
+    url_allowed_networks: Sequence[Network] = ()  # non-public networks let through
 
     def __init__(self, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.layout = CatalogLayout(root)
@@ -126,6 +128,7 @@ class LocalFileStore:
             self._max_bytes,
             timeout=self.url_timeout,
             deadline_seconds=self.url_deadline_seconds,
+            allowed_networks=self.url_allowed_networks,
         ) as chunks:
             return await self.save(chunks, claim)
 
