@@ -94,12 +94,12 @@ class NewGeneration(Model):
     completed_at: str | None = None
     estimated_cost: float | None = Field(default=None, ge=0)
     generation_time_ms: int | None = Field(default=None, ge=0)
-    params: dict[str, Any] = {}
+    params: dict[str, Any] = Field(default_factory=dict)
     slot: str | None = Field(default=None, min_length=1, max_length=300)
     project_code: str | None = None
-    prompt_ids: list[str] = []
-    source_asset_ids: list[str] = []
-    frames: list[Frame] = []
+    prompt_ids: list[str] = Field(default_factory=list)
+    source_asset_ids: list[str] = Field(default_factory=list)
+    frames: list[Frame] = Field(default_factory=list)
     workflow_id: str | None = None
     regenerates_id: str | None = None
     file_ref: str | None = None
@@ -147,7 +147,7 @@ class Asset(Model):
     metadata_missing: bool = False
     orphaned: bool = False
     orphan_reasons: str | None = None
-    pinned_inputs: list[str] = []
+    pinned_inputs: list[str] = Field(default_factory=list)
 
     @property
     def params(self) -> dict[str, Any]:
