@@ -7,7 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, IPvAnyNetwork, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    IPvAnyNetwork,
+    SecretStr,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # What `LINEAGE_PROFILE` turns on or off unless a variable says otherwise.
@@ -51,6 +58,10 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 512 * 1024 * 1024
     # recordGeneration(sourcePath) copies only from inside this folder (unset: refused).
     source_root: Path | None = None
+    # Signs Asset.signedUrl's media URLs (unset: a random secret per process, so they
+    # stop working at restart); and how long one may last at most (7 days).
+    media_url_secret: SecretStr | None = None
+    signed_url_max_seconds: int = Field(default=7 * 24 * 3600, ge=1)
     # recordGeneration(sourceUrl) fetches from public addresses only, and these networks
     # (CIDRs, e.g. an internal CDN's 10.20.0.0/16; unset: none).
     source_url_allowed_networks: Annotated[list[IPvAnyNetwork], NoDecode] = []

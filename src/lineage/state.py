@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.errors import LineageError
+from lineage.files.signing import MediaUrls
 from lineage.settings import Settings
 
 log = logging.getLogger("lineage")
@@ -22,7 +23,14 @@ class ServiceState:
     store: Store
     schema_ready: bool = False
     last_error: str | None = None
+    media_urls: MediaUrls = field(init=False)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    def __post_init__(self) -> None:
+        secret = self.settings.media_url_secret
+        self.media_urls = MediaUrls(
+            secret.get_secret_value() if secret else None, self.settings.signed_url_max_seconds
+        )
 
     async def ensure_schema(self) -> bool:
         """Apply migrations once Neo4j answers; remember why it failed if not."""

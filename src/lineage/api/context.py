@@ -29,3 +29,4 @@ class Context:
         self.workflows = WorkflowService(state.store, self.prompts, self.generations)
         self.orphans = OrphanService(state.store)
         self.loaders = Loaders(state.store)
+        self.media_urls = state.media_urls

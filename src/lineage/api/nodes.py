@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -134,6 +134,23 @@ class AssetNode:
     @classmethod
     def all(cls, assets: list[am.Asset]) -> list[AssetNode]:
         return [cls.of(a) for a in assets]
+
+    @strawberry.field(
+        description=(
+            "The file's URL, signed: GET and HEAD open it without an API key until it "
+            "expires (for <img src> and <video src>); null when the asset has no file."
+        )
+    )
+    def signed_url(
+        self,
+        info: Ctx,
+        expires_in: Annotated[
+            int, strawberry.argument(description="Seconds it lasts (at most the set maximum).")
+        ] = 3600,
+    ) -> str | None:
+        if self.file_ref is None:
+            return None
+        return info.context.media_urls.sign(self.file_ref, expires_in)
 
     @strawberry.field(description="The prompts this asset was generated from.")
     async def prompts(self, info: Ctx) -> list[PromptNode]:

@@ -7,7 +7,9 @@ Deny by default, so a new route is protected without anyone remembering to:
   OpenAPI pages (`/docs`, `/redoc`, `/openapi.json`): static pages whose own
   requests carry the key;
 - GraphQL (`/graphql`): any valid key; `lineage.auth.gql` checks mutations;
-- every other route: GET/HEAD/OPTIONS need `read`, other methods `write`.
+- every other route: GET/HEAD/OPTIONS need `read`, other methods `write`;
+- except a signed media URL (`lineage.files.signing`): GET or HEAD of the one file it
+  names, until it expires, with no key.
 
 401 (with `WWW-Authenticate: Bearer`) when the key is missing or invalid, 403
 when its scope is too small; bodies are `{"detail": {"code", "message"}}` like
@@ -27,6 +29,8 @@ from lineage.auth.models import UNRESTRICTED, Caller
 from lineage.auth.models import Scope as KeyScope
 from lineage.auth.service import KeyService
 from lineage.errors import DatabaseUnavailableError, LineageError
+from lineage.files.models import URL_PREFIX
+from lineage.files.signing import MediaUrls
 
 HEALTH_PATHS = frozenset({"/healthz", "/readyz"})
 DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"})
@@ -45,7 +49,7 @@ class AuthMiddleware:
             await self.app(scope, receive, send)
             return
         try:
-            caller = await self._caller(scope)
+            caller = _signed_url_caller(scope) or await self._caller(scope)
             _check_route_scope(scope, caller)
         except LineageError as exc:
             await _refuse(exc, scope, receive, send)
@@ -66,6 +70,23 @@ class AuthMiddleware:
             return UNRESTRICTED
         keys: KeyService = scope["app"].state.keys
         return await keys.authenticate(_bearer_token(scope))
+
+
+def _signed_url_caller(scope: Scope) -> Caller | None:
+    """A read-only caller for a signed media URL whose signature checks out (None when the
+    request is not one; UnauthenticatedError when its signature is wrong or expired)."""
+    path = scope["path"]
+    if scope["type"] != "http" or scope["method"] not in {"GET", "HEAD"}:
+        return None
+    if not path.startswith(f"{URL_PREFIX}/"):
+        return None
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    if "signature" not in query:
+        return None
+    ref = path.removeprefix(f"{URL_PREFIX}/")
+    media_urls: MediaUrls = scope["app"].state.lineage.media_urls
+    media_urls.check(ref, query.get("expires", [""])[0], query["signature"][0])
+    return Caller("signed-url", f"signed URL of {ref}", frozenset({KeyScope.READ.value}))
 
 
 def _is_graphiql_page(scope: Scope) -> bool:

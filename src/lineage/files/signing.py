@@ -1,0 +1,63 @@
+"""Signed media URLs: `/files/<ref>?expires=<unix seconds>&signature=<sig>`, which open
+one file, for GET and HEAD, until they expire, without an API key (so a browser's
+`<img src>` or `<video src>` can load it).
+
+The signature is an HMAC-SHA256 (itsdangerous) of the ref and the expiry under the
+service's secret, `LINEAGE_MEDIA_URL_SECRET`: every process sharing that secret
+accepts the URLs of the others, and changing it revokes every URL handed out. With
+no secret configured, each process makes a random one at start: its URLs stop
+working when it restarts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from urllib.parse import urlencode
+
+from itsdangerous import Signer
+
+from lineage.auth.errors import UnauthenticatedError
+from lineage.errors import InvalidInputError
+from lineage.files.models import URL_PREFIX
+
+SALT = "lineage media url"
+
+
+class MediaUrls:
+    """Makes and checks signed media URLs; `max_seconds` bounds how long one lasts."""
+
+    def __init__(self, secret: str | None, max_seconds: int) -> None:
+        key = secret or secrets.token_urlsafe(32)
+        self._signer = Signer(key, salt=SALT, digest_method=hashlib.sha256)
+        self.max_seconds = max_seconds
+
+    def sign(self, ref: str, lasting_seconds: int, now: float | None = None) -> str:
+        """The URL of `ref`, valid for `lasting_seconds` (1 to `max_seconds`)."""
+        if not 1 <= lasting_seconds <= self.max_seconds:
+            raise InvalidInputError(
+                f"expiresIn must be 1 to {self.max_seconds} seconds, got {lasting_seconds}"
+            )
+        expires = int(now if now is not None else time.time()) + lasting_seconds
+        query = urlencode({"expires": expires, "signature": self._signature(ref, expires)})
+        return f"{URL_PREFIX}/{ref}?{query}"
+
+    def check(self, ref: str, expires: str, signature: str, now: float | None = None) -> None:
+        """Nothing when the URL's signature is `ref`'s and it has not expired yet;
+        UnauthenticatedError saying which is wrong otherwise."""
+        if not expires.isdigit():
+            raise UnauthenticatedError("a signed media URL needs 'expires' (unix seconds)")
+        if not self._signer.verify_signature(_signed_text(ref, int(expires)), signature):
+            raise UnauthenticatedError(f"the signature does not match {URL_PREFIX}/{ref}")
+        if int(expires) < (now if now is not None else time.time()):
+            raise UnauthenticatedError(
+                f"the signed URL of {URL_PREFIX}/{ref} expired at {int(expires)} (unix seconds)"
+            )
+
+    def _signature(self, ref: str, expires: int) -> str:
+        return self._signer.get_signature(_signed_text(ref, expires)).decode("ascii")
+
+
+def _signed_text(ref: str, expires: int) -> str:
+    return f"{ref}\n{expires}"
