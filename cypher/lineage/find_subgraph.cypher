@@ -4,8 +4,8 @@
 // edges each walk crosses between the nodes it reached. Covers $depth up to 10.
 // $id, $depth, $upstream, $downstream (booleans: the directions to walk).
 // Result: one row per direction walked: way, nodes [{id, labels, properties, distance}]
-//   ordered by distance then id, edges [{fromId, toId, type, properties}] ordered by fromId,
-//   toId, type, truncated; no row for an unknown id.
+//   (the start among them, at distance 0), edges [{fromId, toId, type, properties}] (each
+//   relationship once), truncated; no row for an unknown id.
 CALL () {
   MATCH (n:Asset {id: $id}) RETURN n
   UNION
@@ -27,8 +27,7 @@ CALL (start) {
     WITH x, x.node AS n
     MATCH (n)-[r:GENERATED_FROM|USES_FRAME|REGENERATES]->(o)
     WHERE x.distance < $depth OR o IN members
-    WITH n.id AS fromId, o.id AS toId, r ORDER BY fromId, toId, type(r)
-    RETURN collect({fromId: fromId, toId: toId, type: type(r), properties: properties(r)}) AS edges
+    RETURN collect({fromId: n.id, toId: o.id, type: type(r), properties: properties(r)}) AS edges
   }
   RETURN 'upstream' AS way, kept, edges, truncated
   UNION ALL
@@ -44,17 +43,13 @@ CALL (start) {
     WITH x, x.node AS n
     MATCH (n)<-[r:GENERATED_FROM|USES_FRAME|REGENERATES]-(o)
     WHERE x.distance < $depth OR o IN members
-    WITH o.id AS fromId, n.id AS toId, r ORDER BY fromId, toId, type(r)
-    RETURN collect({fromId: fromId, toId: toId, type: type(r), properties: properties(r)}) AS edges
+    RETURN collect({fromId: o.id, toId: n.id, type: type(r), properties: properties(r)}) AS edges
   }
   RETURN 'downstream' AS way, kept, edges, truncated
 }
 WITH way, kept, edges, truncated
 WHERE size(kept) > 0
-CALL (kept) {
-  UNWIND kept AS x
-  WITH x ORDER BY x.distance, x.node.id
-  RETURN collect({id: x.node.id, labels: labels(x.node), properties: properties(x.node),
-                  distance: x.distance}) AS nodes
-}
-RETURN way, nodes, edges, truncated
+RETURN way,
+       [x IN kept | {id: x.node.id, labels: labels(x.node), properties: properties(x.node),
+                     distance: x.distance}] AS nodes,
+       edges, truncated

@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     source_root: Path | None = None
     # Signs Asset.signedUrl's media URLs (unset: a random secret per process, so they
     # stop working at restart); and how long one may last at most (7 days).
-    media_url_secret: SecretStr | None = None
+    media_url_secret: SecretStr | None = Field(default=None, min_length=32)
     signed_url_max_seconds: int = Field(default=7 * 24 * 3600, ge=1)
     # recordGeneration(sourceUrl) fetches from public addresses only, and these networks
     # (CIDRs, e.g. an internal CDN's 10.20.0.0/16; unset: none).

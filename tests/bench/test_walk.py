@@ -28,3 +28,17 @@ async def test_one_query_walk_equals_the_walk_by_levels(store: Store) -> None:
                 assert one == drawing(await walk_by_levels(store, start, direction, depth))
                 truncated += one["truncated"]
     assert truncated > 0
+
+
+async def test_a_frame_used_as_start_and_end_is_two_edges_both_ways(store: Store) -> None:
+    await store.driver.execute_query(
+        "CREATE (i:Asset {id: 'shot', type: 'image'}), (v:Asset {id: 'clip', type: 'video'}),"
+        " (v)-[:USES_FRAME {role: 'start', position: 0}]->(i),"
+        " (v)-[:USES_FRAME {role: 'end', position: 1}]->(i)"
+    )
+    for start in ("clip", "shot"):
+        one = await draw_lineage(store, start, Direction.BOTH, 2)
+        assert one == drawing(await walk_by_levels(store, start, Direction.BOTH, 2))
+        roles = [e["properties"]["role"] for e in one["edges"] if e["type"] == "USES_FRAME"]
+        assert roles == ["end", "start"]
+        assert [n["id"] for n in one["nodes"]] == [start, {"clip": "shot"}.get(start, "clip")]

@@ -247,7 +247,16 @@ def unused_port() -> int:
 
 @pytest.mark.parametrize(
     "host",
-    ["127.0.0.1", "localhost", "[::1]", "169.254.169.254", "10.0.0.7", "0.0.0.0"],
+    [
+        "127.0.0.1",
+        "localhost",
+        "[::1]",
+        "[::ffff:127.0.0.1]",
+        "[64:ff9b::a9fe:a9fe]",  # 169.254.169.254 through NAT64
+        "169.254.169.254",
+        "10.0.0.7",
+        "0.0.0.0",
+    ],
 )
 async def test_only_public_addresses_by_default(tmp_path: Path, source: str, host: str) -> None:
     """Loopback (by number or by name), cloud metadata, private and unspecified
@@ -266,3 +275,28 @@ async def test_a_redirect_to_a_network_not_allowed_is_refused(
     with pytest.raises(DownloadError, match=re.escape("leads to 127.0.0.2, which is not a public")):
         await file_store.copy_from_url(f"{source}/to-private", video())
     assert nothing_stored(file_store)
+
+
+async def test_allowed_networks_do_not_open_nat64_to_internal_addresses(
+    file_store: LocalFileStore,
+) -> None:
+    with pytest.raises(DownloadError, match="not a public address"):
+        await file_store.copy_from_url("http://[64:ff9b::a9fe:a9fe]/latest/meta-data", image())
+
+
+async def test_a_name_of_an_internal_host_is_refused_without_connecting(
+    tmp_path: Path, unused_port: int
+) -> None:
+    """Open port or closed, the answer is the same: no probing of internal ports."""
+    store = LocalFileStore(tmp_path / "assets")
+    with pytest.raises(DownloadError, match="leads to localhost, which is not a public address"):
+        await store.copy_from_url(f"http://localhost:{unused_port}/x.jpg", image())
+
+
+async def test_proxy_settings_of_the_environment_are_ignored(
+    file_store: LocalFileStore, source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    stored = await file_store.copy_from_url(f"{source}/media/shot.jpg", image())
+    assert stored.size_bytes == len(JPEG)

@@ -51,10 +51,15 @@ async def test_a_signed_url_opens_the_file_without_a_key(
     clip = await recorded_clip(http, gql, "clip")
     url, signed_url = await signed(gql, "clip")
     assert signed_url.startswith(f"{url}?expires=")
+    keyed = await http.get(url)
+    assert keyed.headers["cache-control"] == "private, max-age=31536000, immutable"
     async with anonymous(http) as browser:
         assert (await browser.get(url)).status_code == 401
         served = await browser.get(signed_url)
         assert served.status_code == 200 and served.content == clip
+        # no cache may keep it past the URL's expiry (60 s), nor share it
+        cache, _, age = served.headers["cache-control"].partition(", max-age=")
+        assert cache == "private" and 0 <= int(age) <= 60
         part = await browser.get(signed_url, headers={"Range": "bytes=0-9"})
         assert part.status_code == 206 and part.content == clip[:10]
         assert (await browser.head(signed_url)).status_code == 200
@@ -71,7 +76,8 @@ async def test_a_tampered_url_is_refused_saying_why(
     later = f"{url}?expires={int(expires) + 3600}&signature={signature}"
     other = f"/files/video/other.mp4?expires={expires}&signature={signature}"
     async with anonymous(http) as browser:
-        for tampered in (later, other, f"{url}?signature={signature}"):
+        superscript_two = f"{url}?expires=%C2%B2&signature={signature}"
+        for tampered in (later, other, f"{url}?signature={signature}", superscript_two):
             refused = await browser.get(tampered)
             assert refused.status_code == 401, tampered
             assert refused.json()["detail"]["code"] == "UNAUTHENTICATED"

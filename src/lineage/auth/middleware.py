@@ -85,8 +85,9 @@ def _signed_url_caller(scope: Scope) -> Caller | None:
         return None
     ref = path.removeprefix(f"{URL_PREFIX}/")
     media_urls: MediaUrls = scope["app"].state.lineage.media_urls
-    media_urls.check(ref, query.get("expires", [""])[0], query["signature"][0])
-    return Caller("signed-url", f"signed URL of {ref}", frozenset({KeyScope.READ.value}))
+    expires_at = media_urls.check(ref, query.get("expires", [""])[0], query["signature"][0])
+    read_only = frozenset({KeyScope.READ.value})
+    return Caller("signed-url", f"signed URL of {ref}", read_only, expires_at=expires_at)
 
 
 def _is_graphiql_page(scope: Scope) -> bool:

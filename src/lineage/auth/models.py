@@ -37,11 +37,13 @@ class ApiKey(Model):
 
 @dataclass(frozen=True)
 class Caller:
-    """Who sent a request: the key's id and name, and what it may do."""
+    """Who sent a request: the key's id and name, and what it may do; `expires_at`
+    (unix seconds) when its access ends by itself (a signed media URL)."""
 
     key_id: str
     name: str
     scopes: frozenset[str]
+    expires_at: int | None = None
 
     def may(self, scope: Scope) -> bool:
         return scope.value in self.scopes

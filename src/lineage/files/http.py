@@ -14,6 +14,7 @@ Errors are `{"detail": {"code": ..., "message": ...}}` with the statuses below.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, cast
@@ -32,7 +33,9 @@ from lineage.files.media import KINDS
 from lineage.files.models import URL_PREFIX, AssetType, FileClaim, StoredFile
 from lineage.files.store import FileStore
 
-IMMUTABLE = "public, max-age=31536000, immutable"
+# Private: only the browser that asked may keep a file (a shared cache must not hand
+# a file fetched with a key, or by a signed URL past its expiry, to anyone else).
+IMMUTABLE = "private, max-age=31536000, immutable"
 STATUSES: list[tuple[type[LineageError], int]] = [
     (FileTooLargeError, status.HTTP_413_CONTENT_TOO_LARGE),
     (UnsupportedMediaError, status.HTTP_415_UNSUPPORTED_MEDIA_TYPE),
@@ -128,7 +131,7 @@ async def download_file(ref: str, request: Request, store: Store) -> Response:
     with http_errors():
         stored = await store.describe(ref)
         path = store.local_path(ref)
-    headers = {"etag": f'"{stored.sha256}"', "cache-control": IMMUTABLE}
+    headers = {"etag": f'"{stored.sha256}"', "cache-control": _cache_control(request)}
     if _etag_matches(request.headers.get("if-none-match"), stored.sha256):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return FileResponse(
@@ -138,6 +141,15 @@ async def download_file(ref: str, request: Request, store: Store) -> Response:
         filename=stored.filename,
         content_disposition_type="inline",
     )
+
+
+def _cache_control(request: Request) -> str:
+    """Immutable files, kept at most until a signed URL's expiry."""
+    caller = request.scope.get("state", {}).get("caller")
+    expires_at = getattr(caller, "expires_at", None)
+    if expires_at is None:
+        return IMMUTABLE
+    return f"private, max-age={max(0, expires_at - int(time.time()))}"
 
 
 def _refuse_declared_oversize(request: Request, max_bytes: int) -> None:

@@ -7,11 +7,11 @@ non-2xx answer or a declared
 decoded chunks. The store counts those chunks against its limit as they arrive, so
 an undeclared or lying length is stopped at the limit, never read whole.
 
-Public addresses only (httpx-secure): every connection, the first and each
-redirect's, goes to an address that was resolved and checked to be globally
-reachable, so a URL (or a DNS answer, or a redirect) pointing at loopback, a
-private network, link-local cloud metadata or a reserved range is refused before
-any request is sent; `allowed_networks` lets chosen non-public networks through.
+Public addresses only (`addresses.AddressPolicy`): a URL, a DNS answer or a
+redirect leading to loopback, a private network, link-local cloud metadata or a
+reserved range is refused before any connection to it; `allowed_networks` lets
+chosen non-public networks through. Proxy settings of the environment are ignored
+(a proxy would connect on our behalf, past the check).
 
 Every failure is a `DownloadError` (INVALID_INPUT family) naming the URL without its
 credentials and query string (a presigned URL's signature is a secret).
@@ -22,11 +22,11 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network
 
 import httpx
-from httpx_secure import SSRFProtectionError, httpx_ssrf_protection
+from httpx_secure import SSRFProtectionError
 
+from lineage.files.addresses import AddressPolicy, Network
 from lineage.files.errors import DownloadError, FileTooLargeError
 
 SCHEMES = frozenset({"http", "https"})
@@ -36,8 +36,6 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """Per operation: connecting, and each read of the body (a stalled server fails)."""
 DEFAULT_DEADLINE_SECONDS = 30 * 60.0
 """The whole body must arrive within this (a server trickling bytes fails)."""
-
-Network = IPv4Network | IPv6Network
 
 
 def check_url(url: str) -> httpx.URL:
@@ -67,25 +65,20 @@ async def download(
 ) -> AsyncIterator[AsyncIterator[bytes]]:
     """The body of a 2xx answer as an async stream of chunks; see the module docstring."""
     checked = check_url(url)
-    client = httpx.AsyncClient(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS)
+    policy = AddressPolicy(allowed_networks)
     async with (
         translated_errors(checked),
-        public_only(client, allowed_networks),
+        policy.protect(_client(timeout)) as client,
         client.stream("GET", checked) as response,
     ):
         check_response(response, checked, max_bytes)
         yield _within(response.aiter_bytes(CHUNK_BYTES), checked, deadline_seconds)
 
 
-def public_only(client: httpx.AsyncClient, allowed: Sequence[Network]) -> httpx.AsyncClient:
-    """`client`, connecting only to globally reachable addresses or `allowed` ones."""
-    if not allowed:
-        return httpx_ssrf_protection(client)
-
-    def admitted(hostname: str, address: IPv4Address | IPv6Address, port: int) -> bool:
-        return address.is_global or any(address in network for network in allowed)
-
-    return httpx_ssrf_protection(client, check_globally_reachable=False, custom_validator=admitted)
+def _client(timeout: httpx.Timeout) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS, trust_env=False
+    )
 
 
 def check_response(response: httpx.Response, url: httpx.URL, max_bytes: int) -> None:

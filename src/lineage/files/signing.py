@@ -12,6 +12,7 @@ working when it restarts.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import time
 from urllib.parse import urlencode
@@ -23,6 +24,7 @@ from lineage.errors import InvalidInputError
 from lineage.files.models import URL_PREFIX
 
 SALT = "lineage media url"
+EXPIRES = re.compile(r"[0-9]{1,12}")  # unix seconds, ASCII digits only
 
 
 class MediaUrls:
@@ -43,17 +45,19 @@ class MediaUrls:
         query = urlencode({"expires": expires, "signature": self._signature(ref, expires)})
         return f"{URL_PREFIX}/{ref}?{query}"
 
-    def check(self, ref: str, expires: str, signature: str, now: float | None = None) -> None:
-        """Nothing when the URL's signature is `ref`'s and it has not expired yet;
-        UnauthenticatedError saying which is wrong otherwise."""
-        if not expires.isdigit():
+    def check(self, ref: str, expires: str, signature: str, now: float | None = None) -> int:
+        """When the URL expires (unix seconds), if its signature is `ref`'s and it has not
+        expired yet; UnauthenticatedError saying which is wrong otherwise."""
+        if not EXPIRES.fullmatch(expires):
             raise UnauthenticatedError("a signed media URL needs 'expires' (unix seconds)")
-        if not self._signer.verify_signature(_signed_text(ref, int(expires)), signature):
+        expires_at = int(expires)
+        if not self._signer.verify_signature(_signed_text(ref, expires_at), signature):
             raise UnauthenticatedError(f"the signature does not match {URL_PREFIX}/{ref}")
-        if int(expires) < (now if now is not None else time.time()):
+        if expires_at < (now if now is not None else time.time()):
             raise UnauthenticatedError(
-                f"the signed URL of {URL_PREFIX}/{ref} expired at {int(expires)} (unix seconds)"
+                f"the signed URL of {URL_PREFIX}/{ref} expired at {expires_at} (unix seconds)"
             )
+        return expires_at
 
     def _signature(self, ref: str, expires: int) -> str:
         return self._signer.get_signature(_signed_text(ref, expires)).decode("ascii")

@@ -29,12 +29,13 @@ from pydantic import ValidationError
 
 from lineage.errors import LineageError, NotFoundError
 from lineage.files import naming
+from lineage.files.addresses import Network
 from lineage.files.durable import fsync_dir, publish, write_small
 from lineage.files.errors import FileTooLargeError, NameTakenError, PathEscapeError
 from lineage.files.layout import CatalogLayout, check_name, parse_ref
 from lineage.files.media import MediaKind, Probe, check_claim, probe, sniff
 from lineage.files.models import URL_PREFIX, AssetType, FileCheck, FileClaim, StoredFile
-from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, Network, download
+from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, download
 from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024

@@ -40,14 +40,14 @@ class LineageNode:
 class LineageGraph:
     root_id: str
     nodes: dict[str, LineageNode] = field(default_factory=dict)
-    edges: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+    edges: list[dict[str, Any]] = field(default_factory=list)  # {fromId, toId, type, properties}
     truncated: bool = False
 
     def merge(self, other: LineageGraph) -> None:
         for key, node in other.nodes.items():
             if key not in self.nodes or node.distance < self.nodes[key].distance:
                 self.nodes[key] = node
-        self.edges.update(other.edges)
+        self.edges += other.edges  # the directions share no relationship (no cycles)
         self.truncated = self.truncated or other.truncated
 
 
@@ -62,8 +62,7 @@ async def walk(
     store: Store, node_id: str, direction: Direction, depth: int
 ) -> list[dict[str, Any]]:
     """The subgraph around `node_id`, `depth` (at most `ONE_QUERY_MAX_DEPTH`) steps in
-    `direction`, as lineage/find_subgraph's rows: one a direction, nodes ordered by distance
-    then id, edges by (fromId, toId, type)."""
+    `direction`, as lineage/find_subgraph's rows: one a direction."""
     rows = await store.read(
         "lineage/find_subgraph",
         id=node_id,
@@ -117,6 +116,5 @@ def _absorb(
                 row["id"], row["labels"], row["properties"], distance
             )
             frontier.append(row["key"])
-        edge = row["edge"]
-        graph.edges[(edge["fromId"], edge["toId"], edge["type"])] = edge["properties"]
+        graph.edges.append(row["edge"])  # each relationship once: from its frontier node
     return frontier if distance <= depth else []
