@@ -9,11 +9,14 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from lineage.app import create_app
 from lineage.auth.errors import UnauthenticatedError
 from lineage.errors import InvalidInputError
 from lineage.files.signing import MediaUrls
+from lineage.settings import Settings
 from tests.api.helpers import RECORD
 from tests.conftest import GraphQLClient
+from tests.live_server import LiveServer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "scripts" / "sample_media"
 SIGNED = """query($id: ID!, $s: Int!) { asset(id: $id) { url signedUrl(expiresIn: $s) } }"""
@@ -121,3 +124,15 @@ def test_media_urls_check_ref_expiry_and_secret() -> None:
     for seconds in (0, 601):
         with pytest.raises(InvalidInputError, match="expiresIn must be 1 to 600 seconds"):
             urls.sign("image/a.jpg", seconds)
+
+
+async def test_with_auth_off_a_bad_signature_does_not_lock_a_file_away(
+    http: httpx.AsyncClient, gql: GraphQLClient, settings: Settings
+) -> None:
+    clip = await recorded_clip(http, gql, "clip")
+    url, _ = await signed(gql, "clip")
+    open_app = create_app(settings.model_copy(update={"auth_enabled": False}))
+    with LiveServer(open_app) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=30) as browser:
+            served = await browser.get(f"{url}?expires=1&signature=wrong")
+    assert served.status_code == 200 and served.content == clip

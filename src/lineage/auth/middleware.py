@@ -49,7 +49,8 @@ class AuthMiddleware:
             await self.app(scope, receive, send)
             return
         try:
-            caller = _signed_url_caller(scope) or await self._caller(scope)
+            signed = _signed_url_caller(scope) if self.enabled else None
+            caller = signed or await self._caller(scope)
             _check_route_scope(scope, caller)
         except LineageError as exc:
             await _refuse(exc, scope, receive, send)
