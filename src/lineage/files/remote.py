@@ -2,10 +2,10 @@
 
 `download(url, ...)` checks the URL (http or https, with a host), sends the GET
 (following up to `MAX_REDIRECTS` redirects) to public addresses only, refuses a
-non-2xx answer or a declared
-`Content-Length` over the limit before reading any body, and yields the body as
-decoded chunks. The store counts those chunks against its limit as they arrive, so
-an undeclared or lying length is stopped at the limit, never read whole.
+non-2xx answer or a declared `Content-Length` over the limit before reading any
+body, and yields the body as decoded chunks. The store counts those chunks against
+its limit as they arrive, so an undeclared or lying length is stopped at the limit,
+never read whole.
 
 Public addresses only (`addresses.AddressPolicy`): a URL, a DNS answer or a
 redirect leading to loopback, a private network, link-local cloud metadata or a
