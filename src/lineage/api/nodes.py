@@ -120,12 +120,16 @@ class AssetNode:
     orphaned: bool
     orphan_reasons: strawberry.Private[str | None]
     pinned_inputs: strawberry.Private[list[str]]
-    params: JSON = strawberry.field(description="Every generation parameter, known or not.")
+    source: strawberry.Private[am.Asset]
 
     @classmethod
     def of(cls, asset: am.Asset) -> AssetNode:
         fields: dict[str, Any] = asset.model_dump(exclude={"params_json", "current_since"})
-        return cls(**fields, params=cast(JSON, asset.params))
+        return cls(**fields, source=asset)
+
+    @strawberry.field(description="Every generation parameter, known or not.")
+    def params(self) -> JSON:
+        return cast(JSON, self.source.params)  # parsed only when asked for
 
     @classmethod
     def maybe(cls, asset: am.Asset | None) -> AssetNode | None:
