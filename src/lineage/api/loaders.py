@@ -19,9 +19,16 @@ Frame = tuple[str, int, Asset]
 
 
 def _batched(
-    store: Store, query: str, param: str, key: str, value: Callable[[dict[str, Any]], T], default: T
+    store: Store,
+    query: str,
+    value: Callable[[dict[str, Any]], T],
+    default: T,
+    *,
+    param: str = "ids",
+    key: str = "id",
 ) -> DataLoader[str, T]:
-    """A loader running `query` once for a batch of keys; absent keys get `default`."""
+    """A loader running `query` once for a batch of keys (the `param` list; each row
+    names its key in `key`); absent keys get `default`."""
 
     async def load(keys: Sequence[str]) -> list[T]:
         rows = await store.read(query, **{param: list(dict.fromkeys(keys))})
@@ -51,109 +58,54 @@ class Loaders:
 
     @cached_property
     def asset(self) -> DataLoader[str, Asset | None]:
-        return _batched(
-            self.store, "assets/find_many", "ids", "id", _one(Asset.model_validate, "asset"), None
-        )
+        return _batched(self.store, "assets/find_many", _one(Asset.model_validate, "asset"), None)
 
     @cached_property
     def prompts_of(self) -> DataLoader[str, list[Prompt]]:
-        return _batched(
-            self.store,
-            "assets/list_prompts_of",
-            "ids",
-            "id",
-            _many(Prompt.model_validate, "prompts"),
-            [],
-        )
+        prompts = _many(Prompt.model_validate, "prompts")
+        return _batched(self.store, "assets/list_prompts_of", prompts, [])
 
     @cached_property
     def sources_of(self) -> DataLoader[str, list[Asset]]:
-        return _batched(
-            self.store,
-            "assets/list_sources_of",
-            "ids",
-            "id",
-            _many(Asset.model_validate, "assets"),
-            [],
-        )
+        assets = _many(Asset.model_validate, "assets")
+        return _batched(self.store, "assets/list_sources_of", assets, [])
 
     @cached_property
     def frames_of(self) -> DataLoader[str, list[Frame]]:
-        return _batched(self.store, "assets/list_frames_of", "ids", "id", _frames, [])
+        return _batched(self.store, "assets/list_frames_of", _frames, [])
 
     @cached_property
     def used_by(self) -> DataLoader[str, list[Asset]]:
-        return _batched(
-            self.store,
-            "assets/list_used_by",
-            "ids",
-            "id",
-            _many(Asset.model_validate, "assets"),
-            [],
-        )
+        assets = _many(Asset.model_validate, "assets")
+        return _batched(self.store, "assets/list_used_by", assets, [])
 
     @cached_property
     def versions_of(self) -> DataLoader[str, list[Asset]]:
-        return _batched(
-            self.store,
-            "assets/list_versions_of",
-            "slots",
-            "slot",
-            _many(Asset.model_validate, "assets"),
-            [],
-        )
+        assets, query = _many(Asset.model_validate, "assets"), "assets/list_versions_of"
+        return _batched(self.store, query, assets, [], param="slots", key="slot")
 
     @cached_property
     def workflow_of(self) -> DataLoader[str, WorkflowRun | None]:
-        return _batched(
-            self.store,
-            "assets/list_workflows_of",
-            "ids",
-            "id",
-            _one(WorkflowRun.model_validate, "workflow"),
-            None,
-        )
+        run = _one(WorkflowRun.model_validate, "workflow")
+        return _batched(self.store, "assets/list_workflows_of", run, None)
 
     @cached_property
     def project(self) -> DataLoader[str, Project | None]:
-        return _batched(
-            self.store,
-            "projects/find_many",
-            "codes",
-            "code",
-            _one(Project.model_validate, "project"),
-            None,
-        )
+        project = _one(Project.model_validate, "project")
+        return _batched(self.store, "projects/find_many", project, None, param="codes", key="code")
 
     @cached_property
     def prompt(self) -> DataLoader[str, Prompt | None]:
-        return _batched(
-            self.store,
-            "prompts/find_many",
-            "ids",
-            "id",
-            _one(Prompt.model_validate, "prompt"),
-            None,
-        )
+        prompt = _one(Prompt.model_validate, "prompt")
+        return _batched(self.store, "prompts/find_many", prompt, None)
 
     @cached_property
     def refined_from(self) -> DataLoader[str, Prompt | None]:
-        return _batched(
-            self.store,
-            "prompts/list_refined_from",
-            "ids",
-            "id",
-            _one(Prompt.model_validate, "prompt"),
-            None,
-        )
+        prompt = _one(Prompt.model_validate, "prompt")
+        return _batched(self.store, "prompts/list_refined_from", prompt, None)
 
     @cached_property
     def lineage_cost(self) -> DataLoader[str, float]:
         return _batched(
-            self.store,
-            "assets/list_lineage_costs",
-            "ids",
-            "id",
-            lambda row: float(row["cost"]),
-            0.0,
+            self.store, "assets/list_lineage_costs", lambda row: float(row["cost"]), 0.0
         )
