@@ -29,12 +29,12 @@ WHERE (i:Asset OR i:Prompt)
   AND (a.status = 'generating' OR (a.status = 'ready' AND a.isCurrent))
 WITH a, collect(CASE WHEN i IS NOT NULL THEN [
   i.id, i:Prompt, i.status, coalesce(i.isCurrent, false),
-  i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), i.orphanReasons
+  i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), i.orphanRootCauses
 ] END) AS inputs
 RETURN collect({
   id: a.id, slot: a.slot, currentSince: a.currentSince, version: a.version,
   status: a.status, isCurrent: coalesce(a.isCurrent, false),
-  fileMissing: coalesce(a.fileMissing, false), orphanReasons: a.orphanReasons,
-  orphanState: a.orphanState, orphaned: coalesce(a.orphaned, false),
+  fileMissing: coalesce(a.fileMissing, false), rootCauses: a.orphanRootCauses,
+  orphaned: coalesce(a.orphaned, false), projectCode: a.projectCode,
   estimatedCost: a.estimatedCost, inputs: inputs
 }) AS rows

@@ -5,8 +5,8 @@
 // $slots: [slot]; $ids: [asset or prompt id]
 // Result: one row: rows, a map per asset (one list decodes far faster than a
 //   record per asset): id, slot, currentSince, version, status, isCurrent,
-//   fileMissing, orphanReasons, orphanState and orphaned (as stored), estimatedCost,
-//   inputs: [[id, isPrompt, status, isCurrent, revised, pinned, reasons]]
+//   fileMissing, rootCauses and orphaned (as stored), projectCode, estimatedCost,
+//   inputs: [[id, isPrompt, status, isCurrent, revised, pinned, rootCauses]]
 CALL () {
   MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
   UNION
@@ -22,12 +22,12 @@ WHERE (i:Asset OR i:Prompt)
   AND (a.status = 'generating' OR (a.status = 'ready' AND a.isCurrent))
 WITH a, collect(CASE WHEN i IS NOT NULL THEN [
   i.id, i:Prompt, i.status, coalesce(i.isCurrent, false),
-  i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), i.orphanReasons
+  i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), i.orphanRootCauses
 ] END) AS inputs
 RETURN collect({
   id: a.id, slot: a.slot, currentSince: a.currentSince, version: a.version,
   status: a.status, isCurrent: coalesce(a.isCurrent, false),
-  fileMissing: coalesce(a.fileMissing, false), orphanReasons: a.orphanReasons,
-  orphanState: a.orphanState, orphaned: coalesce(a.orphaned, false),
+  fileMissing: coalesce(a.fileMissing, false), rootCauses: a.orphanRootCauses,
+  orphaned: coalesce(a.orphaned, false), projectCode: a.projectCode,
   estimatedCost: a.estimatedCost, inputs: inputs
 }) AS rows

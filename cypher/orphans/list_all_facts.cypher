@@ -1,8 +1,8 @@
 // One page of every asset with its input edges, for a full recomputation of
 // orphan state (the same facts find_affected gives, for the whole graph).
 // $afterId: the last id of the previous page ('' for the first); $limit
-// Result per asset: id, status, isCurrent, fileMissing, orphanReasons, orphanState,
-//   estimatedCost, inputs (as find_affected gives them)
+// Result per asset: id, status, isCurrent, fileMissing, rootCauses, orphaned,
+//   projectCode, estimatedCost, inputs (as find_affected gives them)
 MATCH (a:Asset)
 WHERE a.id > $afterId
 WITH a ORDER BY a.id LIMIT $limit
@@ -13,8 +13,8 @@ WITH a, collect(CASE WHEN i IS NOT NULL THEN [
   i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), null
 ] END) AS inputs
 RETURN a.id AS id, a.status AS status, coalesce(a.isCurrent, false) AS isCurrent,
-       coalesce(a.fileMissing, false) AS fileMissing, a.orphanReasons AS orphanReasons,
-       a.orphanState AS orphanState, coalesce(a.orphaned, false) AS orphaned,
+       coalesce(a.fileMissing, false) AS fileMissing, a.orphanRootCauses AS rootCauses,
+       coalesce(a.orphaned, false) AS orphaned, a.projectCode AS projectCode,
        a.estimatedCost AS estimatedCost,
        inputs
 ORDER BY id

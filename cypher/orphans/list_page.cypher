@@ -1,25 +1,23 @@
-// One page of a project's orphaned assets, newest first, with how many there are.
-// Both walk only the orphans' entries of the asset_project_orphaned_created index,
-// the page in index order (it reads skip + limit entries, then stops).
+// One page of a project's orphaned assets, newest first, with the project's
+// maintained orphan count. The page walks the project's assets newest first in
+// the asset_project_created_at index, keeps the orphans, and stops after skip +
+// limit of them (orphaned itself is not indexed: flipping it costs no index upkeep).
 // Paste into Neo4j Browser with  :param projectCode => 'VSS-001'  :param rootCause => null
 //   :param skip => 0  :param limit => 50
 // $projectCode; $rootCause (asset or prompt id, or null); $skip; $limit
-// Result: one row: totalCount, assets: [map], newest first
+// Result: one row: orphanCount (the project's, whatever $rootCause), assets: [map]
 CALL () {
-  MATCH (a:Asset)
-  USING INDEX a:Asset(projectCode, orphaned, createdAt)
-  WHERE a.projectCode = $projectCode AND a.orphaned = true AND a.createdAt IS NOT NULL
-    AND ($rootCause IS NULL OR $rootCause IN a.orphanRootCauses)
-  RETURN count(a) AS totalCount
+  OPTIONAL MATCH (p:Project {code: $projectCode})
+  RETURN coalesce(p.orphanCount, 0) AS orphanCount
 }
 CALL () {
   MATCH (a:Asset)
-  USING INDEX a:Asset(projectCode, orphaned, createdAt)
-  WHERE a.projectCode = $projectCode AND a.orphaned = true AND a.createdAt IS NOT NULL
+  USING INDEX a:Asset(projectCode, createdAt)
+  WHERE a.projectCode = $projectCode AND a.createdAt IS NOT NULL AND a.orphaned = true
     AND ($rootCause IS NULL OR $rootCause IN a.orphanRootCauses)
   WITH a
-  ORDER BY a.projectCode DESC, a.orphaned DESC, a.createdAt DESC, a.id DESC
+  ORDER BY a.projectCode DESC, a.createdAt DESC, a.id DESC
   SKIP $skip LIMIT $limit
   RETURN collect(properties(a)) AS assets
 }
-RETURN totalCount, assets
+RETURN orphanCount, assets

@@ -1,10 +1,10 @@
-// Stores computed orphan status on assets.
-// $rows: [{id, orphaned, state, reasons (JSON text), rootCauses: [id]}]
+// Stores computed orphan status on assets: whether each is orphaned, and the
+// root causes (the reasons, with kinds, paths and depths, are derived when read:
+// orphans/explain_reasons).
+// $rows: [{id, orphaned, rootCauses: [id]}]
 // Result: updated (count)
 UNWIND $rows AS row
 MATCH (a:Asset {id: row.id})
 SET a.orphaned = row.orphaned,
-    a.orphanState = row.state,
-    a.orphanReasons = row.reasons,
     a.orphanRootCauses = row.rootCauses
 RETURN count(a) AS updated

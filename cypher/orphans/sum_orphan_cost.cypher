@@ -2,7 +2,7 @@
 // $projectCode; $rootCause (or null)
 // Result: one row: estimatedCost
 MATCH (a:Asset)
-USING INDEX a:Asset(projectCode, orphaned, createdAt)
-WHERE a.projectCode = $projectCode AND a.orphaned = true AND a.createdAt IS NOT NULL
+USING INDEX a:Asset(projectCode, createdAt)
+WHERE a.projectCode = $projectCode AND a.createdAt IS NOT NULL AND a.orphaned = true
   AND ($rootCause IS NULL OR $rootCause IN a.orphanRootCauses)
 RETURN sum(coalesce(a.estimatedCost, 0.0)) AS estimatedCost

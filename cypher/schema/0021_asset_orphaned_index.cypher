@@ -1,2 +1,3 @@
-// Orphaned assets across projects (the catalog's `orphaned` filter).
-CREATE INDEX asset_orphaned IF NOT EXISTS FOR (a:Asset) ON (a.orphaned)
+// No index on orphaned (it used to be the catalog's `orphaned` filter): like 0020,
+// it made every orphan flag flip dearer. Databases that have it lose it.
+DROP INDEX asset_orphaned IF EXISTS

@@ -3,15 +3,19 @@
 - every slot's versions are exactly 1..n, each attempt after the first
   regenerates one older attempt of its slot, and exactly one attempt is
   current whenever one is ready;
-- every asset's stored orphan state equals a full recomputation.
+- every asset's stored orphan state (orphaned, root causes) equals a full
+  recomputation by the rules in Python, and so do the reasons derived when read;
+- every project's maintained orphan count equals its orphaned assets.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from lineage.db.store import Store
-from lineage.orphans.facts import asset_facts, decode_reasons
+from lineage.orphans.facts import asset_facts
 from lineage.orphans.rules import evaluate_all
-from lineage.orphans.tracker import read_all_rows
+from lineage.orphans.tracker import read_all_rows, reasons_of
 
 MAX_LISTED = 20
 
@@ -25,17 +29,38 @@ async def slot_problems(store: Store) -> list[str]:
     ]
 
 
+def listed(what: str, ids: list[str]) -> list[str]:
+    shown = ", ".join(ids[:MAX_LISTED]) + (" ..." if len(ids) > MAX_LISTED else "")
+    return [f"{len(ids)} {what}: {shown}"] if ids else []
+
+
 async def orphan_problems(store: Store) -> list[str]:
     rows = await read_all_rows(store)
     fresh = evaluate_all({row["id"]: asset_facts(row) for row in rows}, {})
-    wrong = [
+    stale = [
         row["id"]
         for row in rows
-        if decode_reasons(row["orphanReasons"]) != fresh[row["id"]].reasons
-        or row["orphaned"] != fresh[row["id"]].orphaned
+        if row["orphaned"] != fresh[row["id"]].orphaned
+        or sorted(row["rootCauses"] or ()) != fresh[row["id"]].root_causes
     ]
-    listed = ", ".join(wrong[:MAX_LISTED]) + (" ..." if len(wrong) > MAX_LISTED else "")
-    return [f"{len(wrong)} asset(s) with a stale orphan state: {listed}"] if wrong else []
+    orphans = sorted(i for i, status in fresh.items() if status.orphaned)
+    derived = await reasons_of(store.read, orphans)
+    unexplained = [i for i in orphans if derived.get(i) != fresh[i]]
+    return [
+        *listed("asset(s) with a stale orphan state", stale),
+        *listed("orphan(s) whose derived reasons differ from the rules'", unexplained),
+        *await count_problems(store, rows),
+    ]
+
+
+async def count_problems(store: Store, rows: list[dict[str, object]]) -> list[str]:
+    counted = Counter(r["projectCode"] for r in rows if r["orphaned"] and r["projectCode"])
+    projects = await store.read("projects/list_orphan_counts")
+    return [
+        f"project {p['code']!r}: orphanCount {p['orphanCount']}, {counted[p['code']]} orphaned"
+        for p in projects
+        if p["orphanCount"] != counted[p["code"]]
+    ]
 
 
 async def check_integrity(store: Store) -> list[str]:

@@ -80,6 +80,7 @@ async def test_project_prompts_and_transcripts(
         "flihubSegmentIds": ["seg-071", "seg-072"],
         "createdAt": "2026-01-02T09:14:00.000Z",
         "updatedAt": "2026-01-03T17:40:12.000Z",
+        "orphanCount": 0,
     }
     source = json.loads((legacy / "projects/VSS-001/human_prompts.json").read_text())
     for record in source["prompts"]:

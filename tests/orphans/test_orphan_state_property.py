@@ -2,8 +2,9 @@
 
 Random sequences of record, regenerate, complete, fail, revert, archive, pin,
 unpin and prompt revision run through the services on a real Neo4j; after
-every step (including refused ones) each asset's stored reasons must equal
-what evaluating the whole graph from scratch gives.
+every step (including refused ones) each asset's stored state (orphaned, root
+causes), the reasons derived when read, and each project's orphan count must
+equal what evaluating the whole graph from scratch gives.
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ from lineage.assets.service import GenerationService
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.integrity import check_integrity
-from lineage.orphans.facts import status_row
 from lineage.orphans.service import OrphanService
-from lineage.orphans.tracker import compute_all, recompute_all, stored_orphan_ids
+from lineage.orphans.tracker import compute_all, recompute_all, stored_orphans
 from lineage.prompts.models import NewPrompt, PromptKind
 from lineage.prompts.service import PromptService
 
@@ -168,13 +168,14 @@ class Runner:
 
 async def assert_stored_equals_recomputed(store: Store) -> None:
     """Both from-scratch computations agree with the stored state: the rules run in
-    Python over every asset (check_integrity) and the one-pass Cypher (compute_all)."""
+    Python over every asset (check_integrity, which also checks the reasons derived
+    when read and the projects' counts) and the one-pass Cypher (compute_all)."""
     assert await check_integrity(store) == []
     computed = await compute_all(store)
-    assert {i: status_row(i, status)["reasons"] for i, (status, _) in computed.items()} == {
-        i: stored for i, (_, stored) in computed.items()
+    assert {i: c.roots for i, c in computed.items()} == {
+        i: frozenset(c.stored) for i, c in computed.items() if c.flagged
     }
-    assert set(computed) == await stored_orphan_ids(store)
+    assert set(computed) == set(await stored_orphans(store))
 
 
 @settings(

@@ -8,8 +8,8 @@ from tests.api.helpers import image, prompt, record, video
 from tests.conftest import GraphQLClient
 
 CHANGE = (
-    "asset { id isCurrent } orphaned { id } restored { id } reasonsChanged { id } "
-    "orphanedIds restoredIds reasonsChangedIds"
+    "asset { id isCurrent } orphaned { id } restored { id } rootCausesChanged { id } "
+    "orphanedIds restoredIds rootCausesChangedIds"
 )
 STATUS = """query($id: ID!) { asset(id: $id) { orphanStatus {
   state orphaned pinnedInputs reasons { kind rootCause path depth } } } }"""
@@ -34,7 +34,7 @@ async def mutate(gql: GraphQLClient, field: str, args: str, **variables: Any) ->
 
 def ids_agree(change: dict[str, Any]) -> dict[str, Any]:
     """The payload's id lists name exactly the assets its asset lists give."""
-    for listed in ("orphaned", "restored", "reasonsChanged"):
+    for listed in ("orphaned", "restored", "rootCausesChanged"):
         assert change[f"{listed}Ids"] == [a["id"] for a in change[listed]]
     return change
 
@@ -207,7 +207,12 @@ async def test_pinning_accepts_an_old_input_until_unpinned(gql: GraphQLClient) -
         gql, "unpinInput", "assetId: $a, inputId: $i", a="vid-001-002", i="shot-001"
     )
     assert ids(unpinned["orphaned"]) == {"vid-001-002", "thumb-1"}
-    assert ids(unpinned["reasonsChanged"]) == {"story-1"}
+    assert unpinned["rootCausesChanged"] == []  # story-1: still shot-001 alone, by two paths
+    story_status = await status(gql, "story-1")
+    assert sorted(r["kind"] for r in story_status["reasons"]) == ["INHERITED", "STALE"]
+    second = await regenerate(gql, "shot-002", "shot-002-v2")
+    assert ids(second["rootCausesChanged"]) == {"vid-001-002", "thumb-1", "story-1"}
+    assert second["orphaned"] == []
 
 
 async def test_pinning_an_input_the_asset_does_not_use_is_refused(gql: GraphQLClient) -> None:

@@ -10,6 +10,8 @@ from strawberry.dataloader import DataLoader
 
 from lineage.assets.models import Asset
 from lineage.db.store import Store
+from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
+from lineage.orphans.tracker import status_from_candidates
 from lineage.projects.models import Project
 from lineage.prompts.models import Prompt
 from lineage.workflows.models import WorkflowRun
@@ -109,3 +111,8 @@ class Loaders:
         return _batched(
             self.store, "assets/list_lineage_costs", lambda row: float(row["cost"]), 0.0
         )
+
+    @cached_property
+    def orphan_status(self) -> DataLoader[str, OrphanStatus]:
+        status = _one(status_from_candidates, "candidates")
+        return _batched(self.store, "orphans/explain_reasons", status, NOT_ORPHANED)

@@ -10,8 +10,8 @@ from strawberry.types import Info
 
 from lineage.api.context import Context
 from lineage.assets import models as am
-from lineage.orphans.facts import stored_status
 from lineage.orphans.gql_status import OrphanStatusNode
+from lineage.orphans.rules import NOT_ORPHANED
 from lineage.projects.models import Project
 from lineage.prompts import models as pm
 from lineage.workflows import models as wm
@@ -118,7 +118,6 @@ class AssetNode:
     file_problem: str | None
     metadata_missing: bool
     orphaned: bool
-    orphan_reasons: strawberry.Private[str | None]
     pinned_inputs: strawberry.Private[list[str]]
     source: strawberry.Private[am.Asset]
 
@@ -203,8 +202,11 @@ class AssetNode:
         return next((AssetNode.of(a) for a in versions if a.is_current), None)
 
     @strawberry.field(description="Whether it fell out of date or broke, why, and since where.")
-    def orphan_status(self) -> OrphanStatusNode:
-        return OrphanStatusNode.of(stored_status(self.orphan_reasons), self.pinned_inputs)
+    async def orphan_status(self, info: Ctx) -> OrphanStatusNode:
+        status = NOT_ORPHANED
+        if self.orphaned:  # the reasons are derived from the graph, for orphans only
+            status = await info.context.loaders.orphan_status.load(str(self.id))
+        return OrphanStatusNode.of(status, self.pinned_inputs)
 
     @strawberry.field(description="Its own attempts' cost plus everything upstream of it.")
     async def lineage_cost(self, info: Ctx) -> float:

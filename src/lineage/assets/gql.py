@@ -121,8 +121,8 @@ class GenerationPayload:
     restored_ids: list[strawberry.ID] = strawberry.field(
         description="Ids of the assets that stopped being orphaned because of this change."
     )
-    reasons_changed_ids: list[strawberry.ID] = strawberry.field(
-        description="Ids of the orphans whose reasons (root causes, paths) changed."
+    root_causes_changed_ids: list[strawberry.ID] = strawberry.field(
+        description="Ids of the assets orphaned before and after, by other root causes."
     )
 
     @classmethod
@@ -131,7 +131,7 @@ class GenerationPayload:
             asset=AssetNode.of(change.asset),
             orphaned_ids=[strawberry.ID(i) for i in change.orphans.orphaned],
             restored_ids=[strawberry.ID(i) for i in change.orphans.restored],
-            reasons_changed_ids=[strawberry.ID(i) for i in change.orphans.changed],
+            root_causes_changed_ids=[strawberry.ID(i) for i in change.orphans.changed],
         )
 
     @strawberry.field(description="Assets this change orphaned.")
@@ -142,9 +142,9 @@ class GenerationPayload:
     async def restored(self, info: Ctx) -> list[AssetNode]:
         return await _assets(info, self.restored_ids)
 
-    @strawberry.field(description="Orphans whose reasons (root causes, paths) changed.")
-    async def reasons_changed(self, info: Ctx) -> list[AssetNode]:
-        return await _assets(info, self.reasons_changed_ids)
+    @strawberry.field(description="Assets orphaned before and after, by other root causes.")
+    async def root_causes_changed(self, info: Ctx) -> list[AssetNode]:
+        return await _assets(info, self.root_causes_changed_ids)
 
 
 async def _assets(info: Ctx, ids: list[strawberry.ID]) -> list[AssetNode]:

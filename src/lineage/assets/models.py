@@ -146,7 +146,6 @@ class Asset(Model):
     file_problem: str | None = None
     metadata_missing: bool = False
     orphaned: bool = False
-    orphan_reasons: str | None = None
     pinned_inputs: list[str] = Field(default_factory=list)
 
     @property

@@ -11,24 +11,23 @@ from rich.table import Table
 
 from lineage.assets.models import Asset
 from lineage.console import clear_errors, out
-from lineage.orphans.facts import stored_status
+from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
 from lineage.orphans.service import OrphanService
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.tracker import reasons_of, recompute_all
 from lineage.runtime import ensure_database, open_store
 from lineage.settings import get_settings
 
 PAGE = 500
 
 
-def orphan_row(asset: Asset) -> dict[str, Any]:
-    status = stored_status(asset.orphan_reasons)
+def orphan_row(asset: Asset, status: OrphanStatus) -> dict[str, Any]:
     return {
         "id": asset.id,
         "type": asset.type.value,
         "slot": asset.slot,
         "state": status.state.value,
         "rootCauses": status.root_causes,
-        "depth": min(r.depth for r in status.reasons),
+        "depth": min((r.depth for r in status.reasons), default=None),
         "estimatedCost": asset.estimated_cost or 0.0,
         "reasons": [
             {"kind": r.kind.value, "rootCause": r.root_cause, "depth": r.depth, "path": r.path}
@@ -49,6 +48,7 @@ async def project_orphans(project_code: str, root_cause: str | None) -> dict[str
             assets.extend(page.assets)
         cost = await service.cost(project_code, root_cause)
         groups = await service.by_root_cause(project_code)
+        reasons = await reasons_of(store.read, [a.id for a in assets])
     return {
         "projectCode": project_code,
         "totalCount": total,
@@ -57,7 +57,7 @@ async def project_orphans(project_code: str, root_cause: str | None) -> dict[str
             {"rootCause": g.root_cause, "count": g.count, "estimatedCost": g.estimated_cost}
             for g in groups
         ],
-        "orphans": [orphan_row(a) for a in assets],
+        "orphans": [orphan_row(a, reasons.get(a.id, NOT_ORPHANED)) for a in assets],
     }
 
 
@@ -71,7 +71,7 @@ def print_table(report: dict[str, Any]) -> None:
             row["type"],
             row["state"],
             ", ".join(row["rootCauses"]),
-            str(row["depth"]),
+            str(row["depth"] if row["depth"] is not None else "-"),
             f"{row['estimatedCost']:.2f}",
         )
     out.print(table)

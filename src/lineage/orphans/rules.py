@@ -19,10 +19,12 @@ deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class OrphanKind(StrEnum):
@@ -138,6 +140,25 @@ def evaluate(asset: AssetFacts, input_reasons: Mapping[str, Iterable[Reason]]) -
     return status_of(found)
 
 
+def roots_of(asset: AssetFacts, input_roots: Mapping[str, Iterable[str]]) -> frozenset[str]:
+    """The root causes of one asset (what `evaluate` gives, without kinds and paths), given
+    those of its live inputs: what the graph stores, and what a change refreshes."""
+    if not asset.is_live:
+        return NO_ROOTS
+    found = {asset.id} if asset.file_missing else set()
+    for edge in asset.inputs:
+        if edge.pinned:
+            continue
+        if edge.direct_kind() is not None:
+            found.add(edge.id)
+        if edge.is_live_asset:
+            found.update(input_roots.get(edge.id, ()))
+    return frozenset(found)
+
+
+NO_ROOTS: frozenset[str] = frozenset()
+
+
 def status_of(reasons: Iterable[Reason]) -> OrphanStatus:
     """Keep the best reason per (kind, root cause); the state is the most serious kind."""
     best: dict[tuple[OrphanKind, str], Reason] = {}
@@ -179,14 +200,30 @@ def topological(assets: Mapping[str, AssetFacts]) -> list[str]:
     return order
 
 
-def evaluate_all(
-    assets: Mapping[str, AssetFacts], known: Mapping[str, Iterable[Reason]]
-) -> dict[str, OrphanStatus]:
-    """Statuses of `assets` in dependency order; `known` gives the reasons of inputs outside."""
-    reasons: dict[str, Iterable[Reason]] = dict(known)
-    result: dict[str, OrphanStatus] = {}
+def in_order(
+    assets: Mapping[str, AssetFacts],
+    known: Mapping[str, T],
+    rule: Callable[[AssetFacts, Mapping[str, T]], T],
+) -> dict[str, T]:
+    """`rule` applied to `assets` in dependency order, each seeing what its inputs got;
+    `known` gives it for inputs outside `assets`."""
+    found: dict[str, T] = dict(known)
+    result: dict[str, T] = {}
     for asset_id in topological(assets):
-        status = evaluate(assets[asset_id], reasons)
-        result[asset_id] = status
-        reasons[asset_id] = status.reasons
+        result[asset_id] = found[asset_id] = rule(assets[asset_id], found)
     return result
+
+
+def evaluate_all(
+    assets: Mapping[str, AssetFacts], known: Mapping[str, tuple[Reason, ...]]
+) -> dict[str, OrphanStatus]:
+    """Statuses (with reasons) of `assets`; `known` gives the reasons of inputs outside."""
+    reasons = in_order(assets, known, lambda a, found: evaluate(a, found).reasons)
+    return {asset_id: status_of(found) for asset_id, found in reasons.items()}
+
+
+def roots_all(
+    assets: Mapping[str, AssetFacts], known: Mapping[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Root causes of `assets`; `known` gives those of inputs outside."""
+    return in_order(assets, known, roots_of)

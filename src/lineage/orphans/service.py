@@ -12,9 +12,9 @@ from lineage.assets.service import AssetChange
 from lineage.db.store import Row, Store, Tx
 from lineage.errors import InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
-from lineage.orphans.facts import stored_status
-from lineage.orphans.rules import OrphanStatus
-from lineage.orphans.tracker import affected_rows, evaluate_rows, refresh_in
+from lineage.orphans.facts import asset_facts
+from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus, evaluate_all
+from lineage.orphans.tracker import affected_rows, reasons_of, refresh_in
 
 
 class ImpactAction(StrEnum):
@@ -113,9 +113,11 @@ class OrphanService:
         async def work(tx: Tx) -> Impact:
             asset = await _asset_in(tx, asset_id)
             rows = await affected_rows(tx, slots=[asset.slot], ids=())
+            before = await reasons_of(tx.run, orphaned_around(rows))
             overrides = simulated(action, asset, rows)
-            fresh = evaluate_rows(rows, overrides)
-            orphaned, restored = _impact(rows, fresh, set(overrides))
+            facts = {row["id"]: asset_facts(row, overrides) for row in rows}
+            fresh = evaluate_all(facts, {i: status.reasons for i, status in before.items()})
+            orphaned, restored = _impact(rows, before, fresh, set(overrides))
             found = await tx.run("assets/find_many", ids=[i["id"] for i in orphaned])
             assets = {r["id"]: Asset.model_validate(r["asset"]) for r in found}
             return Impact(
@@ -137,7 +139,13 @@ class OrphanService:
             skip=skip,
             limit=limit,
         )
-        return OrphanPage([Asset.model_validate(a) for a in row["assets"]], row["totalCount"])
+        total: int = row["orphanCount"]
+        if root_cause is not None:
+            [counted] = await self.store.read(
+                "orphans/count_of_root_cause", projectCode=project_code, rootCause=root_cause
+            )
+            total = counted["totalCount"]
+        return OrphanPage([Asset.model_validate(a) for a in row["assets"]], total)
 
     async def cost(self, project_code: str, root_cause: str | None) -> float:
         [row] = await self.store.read(
@@ -150,13 +158,22 @@ class OrphanService:
         return [RootCauseGroup(r["rootCause"], r["count"], float(r["estimatedCost"])) for r in rows]
 
 
+def orphaned_around(rows: list[Row]) -> set[str]:
+    """The orphaned among the rows and among the inputs they were built from."""
+    inputs = (edge for row in rows for edge in row["inputs"] if edge[-1])
+    return {row["id"] for row in rows if row["orphaned"]} | {edge[0] for edge in inputs}
+
+
 def _impact(
-    rows: list[Row], fresh: dict[str, OrphanStatus], changed: set[str]
+    rows: list[Row],
+    now: dict[str, OrphanStatus],
+    fresh: dict[str, OrphanStatus],
+    changed: set[str],
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """(what the change would orphan, as Impacted fields plus id; what it would free)."""
     orphaned, restored = [], []
     for row in rows:
-        before, after = stored_status(row["orphanReasons"]), fresh[row["id"]]
+        before, after = now.get(row["id"], NOT_ORPHANED), fresh[row["id"]]
         if after.orphaned and newly_caused(before, after):
             orphaned.append(
                 {

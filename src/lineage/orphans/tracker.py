@@ -1,47 +1,45 @@
 """Keeping stored orphan state equal to the rules, inside the transaction that changes things.
 
-Every mutation that can change what is current, broken or revised names the
-slots and nodes it touched; `refresh_in` re-evaluates those and everything
-built from them (and nothing else), stores what changed, and returns which
-assets became orphaned or stopped being orphaned.
+The graph stores, per asset, whether it is orphaned and its root causes; each
+project stores how many of its assets are orphaned. Every mutation that can
+change what is current, broken or revised names the slots and nodes it touched;
+`refresh_in` re-evaluates those and everything built from them (and nothing
+else), stores what changed, and returns which assets became orphaned or stopped
+being orphaned. The reasons (kind, path, depth) are derived when read
+(`reasons_of`), from the graph as it is.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection, Mapping
+from collections import Counter
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from lineage.bulk import paused_gc
 from lineage.db.store import Row, Store, Tx
-from lineage.orphans.facts import (
-    asset_facts,
-    decode_reasons,
-    known_reasons,
-    status_row,
-    stored_status,
-)
+from lineage.orphans.facts import asset_facts, roots_row, stored_roots
 from lineage.orphans.rules import (
     KIND_OF,
-    NOT_ORPHANED,
-    STATE_OF,
     OrphanStatus,
     Reason,
-    evaluate_all,
+    roots_all,
     status_of,
 )
 
-FULL_RECOMPUTE_PAGE = 20_000
 WRITE_BATCH = 10_000
 RESULT_CHUNK = 10_000
 COMPUTE_PARTS = 2  # Neo4j runs each query on one thread; two use both cores
+FULL_RECOMPUTE_PAGE = 20_000
+Run = Callable[..., Awaitable[list[Row]]]
 
 
 @dataclass(frozen=True)
 class OrphanChanges:
-    """Assets whose orphan status changed: newly orphaned, no longer orphaned, new reasons."""
+    """Assets whose orphan status changed: newly orphaned, no longer orphaned, and
+    orphaned still but with other root causes."""
 
     orphaned: list[str] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)
@@ -52,33 +50,55 @@ class OrphanChanges:
         return len(self.orphaned) + len(self.restored) + len(self.changed)
 
 
-def evaluate_rows(
+@dataclass
+class StateUpdate:
+    """What to store after an evaluation: the changed assets' rows, the count moves."""
+
+    changes: OrphanChanges = field(default_factory=OrphanChanges)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    deltas: Counter[str] = field(default_factory=Counter)
+
+    def note(self, asset_id: str, project: str | None, was: bool, after: frozenset[str]) -> None:
+        """Record one asset whose stored state (orphaned: `was`) must become `after`."""
+        self.rows.append(roots_row(asset_id, after))
+        if after and not was:
+            self.changes.orphaned.append(asset_id)
+            self._move(project, 1)
+        elif was and not after:
+            self.changes.restored.append(asset_id)
+            self._move(project, -1)
+        else:
+            self.changes.changed.append(asset_id)
+
+    def _move(self, project: str | None, delta: int) -> None:
+        if project is not None:
+            self.deltas[project] += delta
+
+    async def store(self, run: Run) -> None:
+        for start in range(0, len(self.rows), WRITE_BATCH):
+            await run("orphans/set_status", rows=self.rows[start : start + WRITE_BATCH])
+        deltas = [{"projectCode": p, "delta": d} for p, d in sorted(self.deltas.items()) if d]
+        if deltas:
+            await run("orphans/add_to_counts", deltas=deltas)
+
+
+def fresh_roots(
     rows: list[Row], overrides: Mapping[str, Row] | None = None
-) -> dict[str, OrphanStatus]:
-    """Fresh statuses for the assets in `rows` (inputs outside them keep their stored reasons)."""
+) -> dict[str, frozenset[str]]:
+    """Root causes of the assets in `rows` (inputs outside them keep their stored ones)."""
     facts = {row["id"]: asset_facts(row, overrides) for row in rows}
-    return evaluate_all(facts, known_reasons(rows))
+    return roots_all(facts, stored_roots(rows))
 
 
-def differences(
-    rows: list[Row], fresh: Mapping[str, OrphanStatus]
-) -> tuple[OrphanChanges, list[dict[str, Any]]]:
-    """What changed against the stored state, and the rows to store for it."""
-    changes = OrphanChanges()
-    updates = []
+def differences(rows: list[Row], fresh: Mapping[str, frozenset[str]]) -> StateUpdate:
+    """What changed against the stored state, and what to store for it."""
+    update = StateUpdate()
     for row in rows:
-        after = status_row(row["id"], fresh[row["id"]])
-        if after["reasons"] == row["orphanReasons"] and row.get("orphanState") is not None:
-            continue  # stored exactly as it would be stored now
-        before = stored_status(row["orphanReasons"])
-        updates.append(after)
-        if after["orphaned"] and not before.orphaned:
-            changes.orphaned.append(row["id"])
-        elif before.orphaned and not after["orphaned"]:
-            changes.restored.append(row["id"])
-        elif before.reasons != fresh[row["id"]].reasons:
-            changes.changed.append(row["id"])
-    return changes, updates
+        after = fresh[row["id"]]
+        if row["orphaned"] == bool(after) and frozenset(row["rootCauses"] or ()) == after:
+            continue
+        update.note(row["id"], row["projectCode"], row["orphaned"], after)
+    return update
 
 
 async def affected_rows(tx: Tx, slots: Collection[str], ids: Collection[str]) -> list[Row]:
@@ -105,10 +125,25 @@ async def refresh_in(
     """Re-evaluate what the change of `slots` and `ids` (assets or prompts) can affect."""
     rows = await claimed_rows(tx, sorted(slots), sorted(ids))
     with paused_gc():  # thousands of small objects, no cycles: spare the p95 a collection
-        changes, updates = differences(rows, evaluate_rows(rows))
-    for start in range(0, len(updates), WRITE_BATCH):
-        await tx.run("orphans/set_status", rows=updates[start : start + WRITE_BATCH])
-    return changes
+        update = differences(rows, fresh_roots(rows))
+    await update.store(tx.run)
+    return update.changes
+
+
+def status_from_candidates(candidates: Iterable[list[Any]]) -> OrphanStatus:
+    """The rules' status from explain_reasons' candidate reasons [kind, root, depth, path]."""
+    return status_of(
+        Reason(KIND_OF[kind], root, depth, tuple(path)) for kind, root, depth, path in candidates
+    )
+
+
+async def reasons_of(run: Run, ids: Collection[str]) -> dict[str, OrphanStatus]:
+    """Why each of `ids` is orphaned, derived from the graph as it is now (assets
+    with no reason are left out). `run` is a transaction's or the store's."""
+    if not ids:
+        return {}
+    rows = await run("orphans/explain_reasons", ids=sorted(ids))
+    return {row["id"]: status_from_candidates(row["candidates"]) for row in rows}
 
 
 async def read_all_rows(store: Store, page: int = FULL_RECOMPUTE_PAGE) -> list[Row]:
@@ -123,71 +158,58 @@ async def read_all_rows(store: Store, page: int = FULL_RECOMPUTE_PAGE) -> list[R
         after = batch[-1]["id"]
 
 
-def status_from_candidates(candidates: list[list[Any]]) -> OrphanStatus:
-    """The rules' status from compute_reasons' candidate reasons [kind, root, depth, path]."""
-    if len(candidates) == 1:  # the common case, without status_of's bookkeeping
-        [[kind, root, depth, path]] = candidates
-        reason = Reason(KIND_OF[kind], root, depth, tuple(path))
-        return OrphanStatus(STATE_OF[reason.kind], (reason,))
-    return status_of(
-        Reason(KIND_OF[kind], root, depth, tuple(path)) for kind, root, depth, path in candidates
-    )
+@dataclass(frozen=True)
+class Computed:
+    """One orphan found by compute_all, with what its node stores."""
+
+    roots: frozenset[str]
+    project: str | None
+    stored: tuple[str, ...]
+    flagged: bool
 
 
-async def compute_all(store: Store) -> dict[str, tuple[OrphanStatus, str | None]]:
+async def compute_all(store: Store) -> dict[str, Computed]:
     """Every asset the rules orphan, computed by one pass in Cypher (in COMPUTE_PARTS
-    run side by side), with its stored reasons (None when its stored `orphaned` flag
-    says otherwise)."""
-    query = partial(store.read, "orphans/compute_reasons", parts=COMPUTE_PARTS)
+    run side by side), with what it stores."""
+    query = partial(store.read, "orphans/compute_roots", parts=COMPUTE_PARTS)
     parts = await asyncio.gather(
         *(query(part=part, chunk=RESULT_CHUNK) for part in range(COMPUTE_PARTS))
     )
-    candidates: dict[str, list[list[Any]]] = {}
-    stored: dict[str, str | None] = {}
+    roots: dict[str, set[str]] = {}
+    found: dict[str, tuple[str | None, tuple[str, ...], bool]] = {}
     with paused_gc():
         for rows in parts:
             for row in rows:
-                for asset_id, reasons, flagged, found in row["chunk"]:
-                    candidates.setdefault(asset_id, []).extend(found)
-                    stored[asset_id] = reasons if flagged else None
-        return {i: (status_from_candidates(c), stored[i]) for i, c in candidates.items()}
+                for asset_id, project, stored, flagged, causes in row["chunk"]:
+                    roots.setdefault(asset_id, set()).update(causes)
+                    found[asset_id] = (project, tuple(stored or ()), flagged)
+        return {i: Computed(frozenset(roots[i]), *found[i]) for i in roots}
 
 
-async def stored_orphan_ids(store: Store) -> set[str]:
+async def stored_orphans(store: Store) -> dict[str, str | None]:
+    """Every asset stored as orphaned, with its project code."""
     rows = await store.read("orphans/list_stored_orphans", chunk=RESULT_CHUNK)
-    return {asset_id for row in rows for asset_id in row["ids"]}
-
-
-def stored_differences(
-    found: Mapping[str, tuple[OrphanStatus, str | None]],
-) -> tuple[OrphanChanges, list[dict[str, Any]]]:
-    """What compute_all found that is not stored as it would be stored now."""
-    changes = OrphanChanges()
-    updates = []
-    for asset_id, (status, stored) in found.items():
-        row = status_row(asset_id, status)
-        if row["reasons"] == stored:
-            continue
-        updates.append(row)
-        if stored is None:
-            changes.orphaned.append(asset_id)
-        elif decode_reasons(stored) != status.reasons:
-            changes.changed.append(asset_id)  # (else only its text was stored differently)
-    return changes, updates
+    return {asset_id: project for row in rows for asset_id, project in row["orphans"]}
 
 
 async def recompute_all(store: Store) -> OrphanChanges:
-    """Recompute every asset's orphan state from scratch and store what differs.
+    """Recompute every asset's orphan state and every project's count from scratch,
+    and store what differs.
 
-    compute_reasons finds every orphan and its reasons in one pass; any other
-    asset stored as orphaned has no reason left and is cleared.
+    compute_roots finds every orphan and its root causes in one pass; any other
+    asset stored as orphaned has no root cause left and is cleared.
     """
     found = await compute_all(store)
+    update = StateUpdate()
     with paused_gc():
-        changes, updates = stored_differences(found)
-    for asset_id in sorted(await stored_orphan_ids(store) - found.keys()):
-        updates.append(status_row(asset_id, NOT_ORPHANED))
-        changes.restored.append(asset_id)
-    for start in range(0, len(updates), WRITE_BATCH):
-        await store.write("orphans/set_status", rows=updates[start : start + WRITE_BATCH])
-    return changes
+        for asset_id, c in found.items():
+            if not c.flagged or frozenset(c.stored) != c.roots:
+                update.note(asset_id, c.project, c.flagged, c.roots)
+    for asset_id, project in sorted((await stored_orphans(store)).items()):
+        if asset_id not in found:
+            update.note(asset_id, project, True, frozenset())
+    update.deltas.clear()  # the counts are recounted whole instead
+    await update.store(store.write)
+    counts = Counter(c.project for c in found.values() if c.project is not None)
+    await store.write("orphans/set_counts", counts=dict(counts))
+    return update.changes

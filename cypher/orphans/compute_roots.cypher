@@ -1,0 +1,39 @@
+// The full orphan recomputation in one pass over the graph: every live asset
+// (current, or generating) that has a root cause, with its root causes and the
+// state it has stored. Root causes are superseded, failed or archived attempts and
+// revised prompts (for each live asset built straight from them), and live assets
+// whose own file is missing (their own root). Each reaches everything built from
+// that live asset through live assets and unpinned edges.
+// The work splits into $parts by the root cause's version (prompts: part 0), run
+// side by side; an asset reached from roots of several parts is in each of them.
+// $parts; $part (0 to $parts - 1); $chunk: entries per result row (few big rows
+// decode far faster than many).
+// Result rows: chunk: [[id, projectCode, storedRootCauses, storedOrphaned, [rootCause]]]
+CALL () {
+  CALL () {
+    MATCH (r:Asset) WHERE r.status IN ['failed', 'archived']
+    RETURN r
+    UNION ALL
+    MATCH (r:Asset {status: 'ready'}) WHERE NOT coalesce(r.isCurrent, false)
+    RETURN r
+    UNION ALL
+    MATCH (:Prompt)-[:REGENERATES]->(r:Prompt)
+    RETURN DISTINCT r
+  }
+  WITH r WHERE coalesce(r.version, 0) % $parts = $part
+  MATCH (r)<-[e:GENERATED_FROM|USES_FRAME]-(s:Asset)
+  WHERE (s.status = 'generating' OR (s.status = 'ready' AND s.isCurrent))
+    AND NOT coalesce(e.pinned, false)
+  RETURN DISTINCT r.id AS root, s
+  UNION ALL
+  MATCH (s:Asset) WHERE s.fileMissing = true AND coalesce(s.version, 0) % $parts = $part
+    AND (s.status = 'generating' OR (s.status = 'ready' AND s.isCurrent))
+  RETURN s.id AS root, s
+}
+MATCH ANY SHORTEST (s)(()<-[e:GENERATED_FROM|USES_FRAME WHERE NOT coalesce(e.pinned, false)]-
+      (n:Asset WHERE n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent)))*(d)
+WITH d, collect(DISTINCT root) AS roots
+WITH collect([d.id, d.projectCode, d.orphanRootCauses, coalesce(d.orphaned, false), roots])
+     AS found
+UNWIND range(0, size(found) - 1, $chunk) AS start
+RETURN found[start..start + $chunk] AS chunk
