@@ -1,9 +1,23 @@
-// find_affected, for a transaction about to store orphan state: first takes a
-// write lock on every affected asset, so two transactions whose changes reach the
-// same assets re-evaluate them one after the other (the second reads what the
-// first committed); then returns the same rows as find_affected.
+// The assets whose orphan state a change can move, claimed for re-evaluation:
+// every attempt of the $slots, the assets in $ids, and every asset built from
+// them or from the prompts in $ids, at any depth. Each is write-locked first, so
+// two transactions whose changes reach the same assets re-evaluate them one after
+// the other (the second reads what the first committed); seeds are locked too, to
+// meet the lock assets/create takes on a new asset's inputs. The query finds the
+// assets before it waits for their locks, so `complete` says whether a consumer
+// committed meanwhile went unclaimed (the caller then claims again).
+// Per claimed asset it returns what the rules need to propagate root causes in
+// dependency order (the rules of orphans/rules.py, applied here to the asset's own
+// edges): `own`, the root causes it has whatever the other claimed assets get
+// (its own missing file; each unpinned input that is superseded, failed, archived
+// or a revised prompt; the stored root causes of each live unclaimed input), and
+// `inside`, its live claimed inputs through unpinned edges. An asset that is not
+// live (current, or generating) gets neither: it has no root cause.
+// Claimed assets carry `orphanLock` while the query runs (it marks them; it is
+// removed before the query ends, and the lock stays until the transaction ends).
 // $slots: [slot]; $ids: [asset or prompt id]
-// Result: one row: rows, as find_affected
+// Result: one row: complete, rows: [[id, projectCode, orphaned, rootCauses (as
+//   stored), own: [id], inside: [id]]]
 CALL () {
   MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
   UNION
@@ -11,30 +25,42 @@ CALL () {
   UNION
   MATCH (s:Prompt) WHERE s.id IN $ids RETURN s AS seed
 }
-// Seeds are locked too (prompts are not among the assets below), to meet the lock
-// assets/create takes on a new asset's inputs.
 WITH collect(seed) AS seeds
 FOREACH (s IN seeds | SET s.orphanLock = true REMOVE s.orphanLock)
 WITH seeds
-UNWIND seeds AS seed
-MATCH (seed)<-[:GENERATED_FROM|USES_FRAME*0..]-(a:Asset)
-WITH DISTINCT a
-SET a.orphanLock = true
-REMOVE a.orphanLock
-WITH collect(a) AS locked
-UNWIND locked AS a
-// (only a live asset's inputs: the rules evaluate nothing else)
-OPTIONAL MATCH (a)-[e:GENERATED_FROM|USES_FRAME]->(i)
-WHERE (i:Asset OR i:Prompt)
-  AND (a.status = 'generating' OR (a.status = 'ready' AND a.isCurrent))
-WITH a, collect(CASE WHEN i IS NOT NULL THEN [
-  i.id, i:Prompt, i.status, coalesce(i.isCurrent, false),
-  i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), i.orphanRootCauses
-] END) AS inputs
-RETURN collect({
-  id: a.id, slot: a.slot, currentSince: a.currentSince, version: a.version,
-  status: a.status, isCurrent: coalesce(a.isCurrent, false),
-  fileMissing: coalesce(a.fileMissing, false), rootCauses: a.orphanRootCauses,
-  orphaned: coalesce(a.orphaned, false), projectCode: a.projectCode,
-  estimatedCost: a.estimatedCost, inputs: inputs
-}) AS rows
+CALL (seeds) {
+  UNWIND seeds AS seed
+  MATCH (seed)<-[:GENERATED_FROM|USES_FRAME*0..]-(a:Asset)
+  RETURN collect(DISTINCT a) AS claimed
+}
+FOREACH (a IN claimed | SET a.orphanLock = true)
+WITH seeds, claimed
+CALL (seeds, claimed) {
+  UNWIND seeds + claimed AS c
+  OPTIONAL MATCH (c)<-[:GENERATED_FROM|USES_FRAME]-(n:Asset) WHERE n.orphanLock IS NULL
+  RETURN count(n) = 0 AS complete
+}
+CALL (claimed) {
+  UNWIND claimed AS a
+  WITH a, a.status = 'generating' OR (a.status = 'ready' AND coalesce(a.isCurrent, false)) AS live
+  OPTIONAL MATCH (a)-[e:GENERATED_FROM|USES_FRAME]->(i)
+  WHERE live AND NOT coalesce(e.pinned, false) AND (i:Asset OR i:Prompt)
+  WITH a, live, i,
+    i:Asset AND (i.status = 'generating' OR (i.status = 'ready' AND coalesce(i.isCurrent, false)))
+      AS inputLive,
+    (i:Asset AND (i.status IN ['failed', 'archived']
+                  OR (i.status = 'ready' AND NOT coalesce(i.isCurrent, false))))
+      OR (i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0) AS direct
+  WITH a, live,
+    collect(CASE WHEN direct THEN i.id END) AS directRoots,
+    collect(CASE WHEN inputLive AND i.orphanLock IS NULL THEN i.orphanRootCauses END) AS inherited,
+    collect(CASE WHEN inputLive AND i.orphanLock THEN i.id END) AS inside
+  RETURN collect([
+    a.id, a.projectCode, coalesce(a.orphaned, false), a.orphanRootCauses,
+    CASE WHEN live AND a.fileMissing THEN [a.id] ELSE [] END + directRoots
+      + reduce(all = [], roots IN inherited | all + roots),
+    inside
+  ]) AS rows
+}
+FOREACH (a IN claimed | REMOVE a.orphanLock)
+RETURN complete, rows

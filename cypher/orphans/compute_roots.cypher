@@ -8,7 +8,7 @@
 // side by side; an asset reached from roots of several parts is in each of them.
 // $parts; $part (0 to $parts - 1); $chunk: entries per result row (few big rows
 // decode far faster than many).
-// Result rows: chunk: [[id, projectCode, storedRootCauses, storedOrphaned, [rootCause]]]
+// Result rows: chunk: [[id, projectCode, storedOrphaned, storedRootCauses, [rootCause]]]
 CALL () {
   CALL () {
     MATCH (r:Asset) WHERE r.status IN ['failed', 'archived']
@@ -33,7 +33,7 @@ CALL () {
 MATCH ANY SHORTEST (s)(()<-[e:GENERATED_FROM|USES_FRAME WHERE NOT coalesce(e.pinned, false)]-
       (n:Asset WHERE n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent)))*(d)
 WITH d, collect(DISTINCT root) AS roots
-WITH collect([d.id, d.projectCode, d.orphanRootCauses, coalesce(d.orphaned, false), roots])
+WITH collect([d.id, d.projectCode, coalesce(d.orphaned, false), d.orphanRootCauses, roots])
      AS found
 UNWIND range(0, size(found) - 1, $chunk) AS start
 RETURN found[start..start + $chunk] AS chunk

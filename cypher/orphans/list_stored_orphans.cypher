@@ -1,5 +1,5 @@
-// Every asset whose stored state says it is orphaned, with its project, in chunks
-// (few big rows decode far faster than many small ones).
+// Every asset whose stored state says it is orphaned, in chunks (few big rows
+// decode far faster than many small ones).
 // $chunk: entries per result row. Result rows: orphans: [[id, projectCode]]
 MATCH (a:Asset) WHERE a.orphaned = true
 WITH collect([a.id, a.projectCode]) AS found

@@ -1,10 +1,21 @@
-// Stores computed orphan status on assets: whether each is orphaned, and the
-// root causes (the reasons, with kinds, paths and depths, are derived when read:
-// orphans/explain_reasons).
+// Stores computed orphan state: whether each asset is orphaned and its root causes
+// (the reasons, with kinds, paths and depths, are derived when read:
+// orphans/explain_reasons), and moves projects' maintained orphan counts by as
+// much. A count's increment reads it under the write lock SET takes, so
+// concurrent changes add up.
 // $rows: [{id, orphaned, rootCauses: [id]}]
-// Result: updated (count)
-UNWIND $rows AS row
-MATCH (a:Asset {id: row.id})
-SET a.orphaned = row.orphaned,
-    a.orphanRootCauses = row.rootCauses
-RETURN count(a) AS updated
+// $deltas: [{projectCode, delta}], in projectCode order (locks taken in one order)
+// Result: one row: updated (assets)
+CALL () {
+  UNWIND $rows AS row
+  MATCH (a:Asset {id: row.id})
+  SET a.orphaned = row.orphaned,
+      a.orphanRootCauses = row.rootCauses
+  RETURN count(a) AS updated
+}
+CALL () {
+  UNWIND $deltas AS change
+  MATCH (p:Project {code: change.projectCode})
+  SET p.orphanCount = coalesce(p.orphanCount, 0) + change.delta
+}
+RETURN updated

@@ -173,7 +173,7 @@ async def assert_stored_equals_recomputed(store: Store) -> None:
     assert await check_integrity(store) == []
     computed = await compute_all(store)
     assert {i: c.roots for i, c in computed.items()} == {
-        i: frozenset(c.stored) for i, c in computed.items() if c.flagged
+        i: frozenset(c.stored.roots) for i, c in computed.items() if c.stored.orphaned
     }
     assert set(computed) == set(await stored_orphans(store))
 

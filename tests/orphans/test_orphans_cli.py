@@ -68,9 +68,9 @@ async def test_recompute_repairs_a_state_written_behind_its_back(
     store: Store, settings: Settings
 ) -> None:
     await scenario(store)
-    cleared = {"id": "vid-1", "orphaned": False, "state": "ok", "reasons": None, "rootCauses": []}
+    cleared = {"id": "vid-1", "orphaned": False, "rootCauses": []}
     assert lineage("check", **env(settings)).returncode == 0
-    await store.write("orphans/set_status", rows=[cleared])
+    await store.write("orphans/set_status", rows=[cleared], deltas=[])
     broken = lineage("check", **env(settings))
     assert broken.returncode == 2 and "1 asset(s) with a stale orphan state: vid-1" in broken.stdout
     done = lineage("recompute-orphans", **env(settings))

@@ -1,8 +1,8 @@
 """`lineage bench-orphans`: orphan detection through the real API next to the plainest Cypher.
 
 On the generated graph (see generate.py), in the same run:
-- full recomputation: `recompute_all` (reasons, paths, stored) against one
-  Cypher statement that only flags orphans (recompute_orphans_plain);
+- full recomputation: `recompute_all` (root causes and counts, stored) against
+  one Cypher statement that only flags orphans (recompute_orphans_plain);
 - regeneration: `recordGeneration` of a new current attempt over HTTP, with its
   orphan update and the payload listing what changed, against one Cypher
   statement that creates the attempt and flags everything downstream;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from lineage.orphans.rules import AssetFacts, InputFacts
@@ -32,18 +32,6 @@ def asset_facts(row: Row, overrides: Mapping[str, Row] | None = None) -> AssetFa
         file_missing=bool(row["fileMissing"]),
         inputs=tuple(input_facts(i, overrides) for i in row["inputs"]),
     )
-
-
-def stored_roots(rows: Iterable[Row]) -> dict[str, frozenset[str]]:
-    """Stored root causes of the inputs outside the rows (those inside are evaluated afresh)."""
-    rows = list(rows)
-    inside = {row["id"] for row in rows}
-    return {
-        edge[0]: frozenset(edge[-1] or ())
-        for row in rows
-        for edge in row["inputs"]
-        if edge[0] not in inside
-    }
 
 
 def roots_row(asset_id: str, roots: frozenset[str]) -> dict[str, Any]:

@@ -15,11 +15,16 @@ Its own file missing makes it BROKEN with itself as the root cause.
 One reason is kept per (kind, root cause): the shortest path, ties broken by
 the smallest path, so a diamond reports each root once and the result is
 deterministic.
+
+The graph stores only what the rules' reasons project to: whether an asset is
+orphaned and its root causes. The same rules run in Cypher where the graph is
+walked (orphans/claim_affected, compute_roots, explain_reasons); the property
+test checks every one of them against `evaluate_all` here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple, TypeVar
@@ -140,25 +145,6 @@ def evaluate(asset: AssetFacts, input_reasons: Mapping[str, Iterable[Reason]]) -
     return status_of(found)
 
 
-def roots_of(asset: AssetFacts, input_roots: Mapping[str, Iterable[str]]) -> frozenset[str]:
-    """The root causes of one asset (what `evaluate` gives, without kinds and paths), given
-    those of its live inputs: what the graph stores, and what a change refreshes."""
-    if not asset.is_live:
-        return NO_ROOTS
-    found = {asset.id} if asset.file_missing else set()
-    for edge in asset.inputs:
-        if edge.pinned:
-            continue
-        if edge.direct_kind() is not None:
-            found.add(edge.id)
-        if edge.is_live_asset:
-            found.update(input_roots.get(edge.id, ()))
-    return frozenset(found)
-
-
-NO_ROOTS: frozenset[str] = frozenset()
-
-
 def status_of(reasons: Iterable[Reason]) -> OrphanStatus:
     """Keep the best reason per (kind, root cause); the state is the most serious kind."""
     best: dict[tuple[OrphanKind, str], Reason] = {}
@@ -177,16 +163,15 @@ def reporting_order(reason: Reason) -> tuple[int, str, str]:
     return reason.depth, reason.root_cause, reason.kind.value
 
 
-def topological(assets: Mapping[str, AssetFacts]) -> list[str]:
-    """Ids ordered so every asset comes after its inputs among `assets` (the graph is a DAG)."""
-    waiting = {
-        a.id: {i.id for i in a.inputs if i.id in assets and i.id != a.id} for a in assets.values()
-    }
+def topological(inputs: Mapping[str, Collection[str]]) -> list[str]:
+    """Ids ordered so each comes after its inputs among them (`inputs`: id -> input ids;
+    the graph is a DAG)."""
+    waiting = {i: {j for j in found if j in inputs and j != i} for i, found in inputs.items()}
     consumers: dict[str, list[str]] = {}
-    for asset_id, inputs in waiting.items():
-        for input_id in inputs:
+    for asset_id, pending in waiting.items():
+        for input_id in pending:
             consumers.setdefault(input_id, []).append(asset_id)
-    ready = sorted(a for a, inputs in waiting.items() if not inputs)
+    ready = sorted(a for a, pending in waiting.items() if not pending)
     order: list[str] = []
     while ready:
         current = ready.pop()
@@ -195,7 +180,7 @@ def topological(assets: Mapping[str, AssetFacts]) -> list[str]:
             waiting[consumer].discard(current)
             if not waiting[consumer]:
                 ready.append(consumer)
-    if len(order) != len(assets):
+    if len(order) != len(inputs):
         raise ValueError("the GENERATED_FROM/USES_FRAME graph has a cycle")
     return order
 
@@ -209,7 +194,7 @@ def in_order(
     `known` gives it for inputs outside `assets`."""
     found: dict[str, T] = dict(known)
     result: dict[str, T] = {}
-    for asset_id in topological(assets):
+    for asset_id in topological({a.id: [i.id for i in a.inputs] for a in assets.values()}):
         result[asset_id] = found[asset_id] = rule(assets[asset_id], found)
     return result
 
@@ -222,8 +207,14 @@ def evaluate_all(
     return {asset_id: status_of(found) for asset_id, found in reasons.items()}
 
 
-def roots_all(
-    assets: Mapping[str, AssetFacts], known: Mapping[str, frozenset[str]]
+def propagate_roots(
+    own: Mapping[str, Collection[str]], inside: Mapping[str, Collection[str]]
 ) -> dict[str, frozenset[str]]:
-    """Root causes of `assets`; `known` gives those of inputs outside."""
-    return in_order(assets, known, roots_of)
+    """Root causes of a set of assets: each has its `own` (what its edges to assets
+    outside the set give it) and inherits those of its `inside` inputs, in
+    dependency order."""
+    roots: dict[str, frozenset[str]] = {}
+    for asset_id in topological(inside):
+        inherited = (roots[i] for i in inside[asset_id])
+        roots[asset_id] = frozenset(own[asset_id]).union(*inherited)
+    return roots

@@ -16,18 +16,12 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from lineage.bulk import paused_gc
 from lineage.db.store import Row, Store, Tx
-from lineage.orphans.facts import asset_facts, roots_row, stored_roots
-from lineage.orphans.rules import (
-    KIND_OF,
-    OrphanStatus,
-    Reason,
-    roots_all,
-    status_of,
-)
+from lineage.orphans.facts import roots_row
+from lineage.orphans.rules import KIND_OF, OrphanStatus, Reason, propagate_roots, status_of
 
 WRITE_BATCH = 10_000
 RESULT_CHUNK = 10_000
@@ -58,9 +52,10 @@ class StateUpdate:
     rows: list[dict[str, Any]] = field(default_factory=list)
     deltas: Counter[str] = field(default_factory=Counter)
 
-    def note(self, asset_id: str, project: str | None, was: bool, after: frozenset[str]) -> None:
-        """Record one asset whose stored state (orphaned: `was`) must become `after`."""
-        self.rows.append(roots_row(asset_id, after))
+    def note(self, stored: Stored, after: frozenset[str]) -> None:
+        """Record one asset whose `stored` state must become `after`."""
+        self.rows.append(roots_row(stored.id, after))
+        asset_id, was, project = stored.id, stored.orphaned, stored.project
         if after and not was:
             self.changes.orphaned.append(asset_id)
             self._move(project, 1)
@@ -75,29 +70,31 @@ class StateUpdate:
             self.deltas[project] += delta
 
     async def store(self, run: Run) -> None:
-        for start in range(0, len(self.rows), WRITE_BATCH):
-            await run("orphans/set_status", rows=self.rows[start : start + WRITE_BATCH])
+        """Write it all, the counts with the first batch (nothing when nothing changed)."""
         deltas = [{"projectCode": p, "delta": d} for p, d in sorted(self.deltas.items()) if d]
-        if deltas:
-            await run("orphans/add_to_counts", deltas=deltas)
+        for start in range(0, len(self.rows), WRITE_BATCH):
+            rows = self.rows[start : start + WRITE_BATCH]
+            await run("orphans/set_status", rows=rows, deltas=deltas if start == 0 else [])
 
 
-def fresh_roots(
-    rows: list[Row], overrides: Mapping[str, Row] | None = None
-) -> dict[str, frozenset[str]]:
-    """Root causes of the assets in `rows` (inputs outside them keep their stored ones)."""
-    facts = {row["id"]: asset_facts(row, overrides) for row in rows}
-    return roots_all(facts, stored_roots(rows))
+class Stored(NamedTuple):
+    """An asset's orphan state as its node stores it."""
+
+    id: str
+    project: str | None
+    orphaned: bool
+    roots: tuple[str, ...]
+
+    def differs(self, roots: frozenset[str]) -> bool:
+        return self.orphaned != bool(roots) or frozenset(self.roots) != roots
 
 
-def differences(rows: list[Row], fresh: Mapping[str, frozenset[str]]) -> StateUpdate:
+def differences(stored: list[Stored], fresh: Mapping[str, frozenset[str]]) -> StateUpdate:
     """What changed against the stored state, and what to store for it."""
     update = StateUpdate()
-    for row in rows:
-        after = fresh[row["id"]]
-        if row["orphaned"] == bool(after) and frozenset(row["rootCauses"] or ()) == after:
-            continue
-        update.note(row["id"], row["projectCode"], row["orphaned"], after)
+    for asset in stored:
+        if asset.differs(fresh[asset.id]):
+            update.note(asset, fresh[asset.id])
     return update
 
 
@@ -107,15 +104,15 @@ async def affected_rows(tx: Tx, slots: Collection[str], ids: Collection[str]) ->
     return rows
 
 
-async def claimed_rows(tx: Tx, slots: list[str], ids: list[str]) -> list[Row]:
-    """The affected assets, locked, with their facts. The query finds them, then waits
-    for their locks: a consumer committed meanwhile (it locked its inputs, so it waited
-    for nobody here) would be missed, so it claims again until nothing new appears."""
+async def claimed_rows(tx: Tx, slots: list[str], ids: list[str]) -> list[list[Any]]:
+    """The affected assets, locked, each with what propagating root causes needs.
+    The query finds them, then waits for their locks: a consumer committed meanwhile
+    (it locked its inputs, so it waited for nobody here) would be missed, so it
+    claims again until none was."""
     while True:
         [claimed] = await tx.run("orphans/claim_affected", slots=slots, ids=ids)
-        rows: list[Row] = claimed["rows"]
-        [now] = await tx.run("orphans/list_affected_ids", slots=slots, ids=ids)
-        if set(now["ids"]) <= {row["id"] for row in rows}:
+        if claimed["complete"]:
+            rows: list[list[Any]] = claimed["rows"]
             return rows
 
 
@@ -125,7 +122,11 @@ async def refresh_in(
     """Re-evaluate what the change of `slots` and `ids` (assets or prompts) can affect."""
     rows = await claimed_rows(tx, sorted(slots), sorted(ids))
     with paused_gc():  # thousands of small objects, no cycles: spare the p95 a collection
-        update = differences(rows, fresh_roots(rows))
+        stored = [
+            Stored(i, project, flag, tuple(roots or ())) for i, project, flag, roots, _, _ in rows
+        ]
+        fresh = propagate_roots({r[0]: r[4] for r in rows}, {r[0]: r[5] for r in rows})
+        update = differences(stored, fresh)
     await update.store(tx.run)
     return update.changes
 
@@ -163,9 +164,7 @@ class Computed:
     """One orphan found by compute_all, with what its node stores."""
 
     roots: frozenset[str]
-    project: str | None
-    stored: tuple[str, ...]
-    flagged: bool
+    stored: Stored
 
 
 async def compute_all(store: Store) -> dict[str, Computed]:
@@ -176,20 +175,24 @@ async def compute_all(store: Store) -> dict[str, Computed]:
         *(query(part=part, chunk=RESULT_CHUNK) for part in range(COMPUTE_PARTS))
     )
     roots: dict[str, set[str]] = {}
-    found: dict[str, tuple[str | None, tuple[str, ...], bool]] = {}
+    found: dict[str, Stored] = {}
     with paused_gc():
         for rows in parts:
             for row in rows:
-                for asset_id, project, stored, flagged, causes in row["chunk"]:
+                for asset_id, project, flagged, stored, causes in row["chunk"]:
                     roots.setdefault(asset_id, set()).update(causes)
-                    found[asset_id] = (project, tuple(stored or ()), flagged)
-        return {i: Computed(frozenset(roots[i]), *found[i]) for i in roots}
+                    found[asset_id] = Stored(asset_id, project, flagged, tuple(stored or ()))
+        return {i: Computed(frozenset(roots[i]), found[i]) for i in roots}
 
 
-async def stored_orphans(store: Store) -> dict[str, str | None]:
-    """Every asset stored as orphaned, with its project code."""
+async def stored_orphans(store: Store) -> dict[str, Stored]:
+    """Every asset stored as orphaned."""
     rows = await store.read("orphans/list_stored_orphans", chunk=RESULT_CHUNK)
-    return {asset_id: project for row in rows for asset_id, project in row["orphans"]}
+    return {
+        asset_id: Stored(asset_id, project, True, ())
+        for row in rows
+        for asset_id, project in row["orphans"]
+    }
 
 
 async def recompute_all(store: Store) -> OrphanChanges:
@@ -202,14 +205,14 @@ async def recompute_all(store: Store) -> OrphanChanges:
     found = await compute_all(store)
     update = StateUpdate()
     with paused_gc():
-        for asset_id, c in found.items():
-            if not c.flagged or frozenset(c.stored) != c.roots:
-                update.note(asset_id, c.project, c.flagged, c.roots)
-    for asset_id, project in sorted((await stored_orphans(store)).items()):
+        for c in found.values():
+            if c.stored.differs(c.roots):
+                update.note(c.stored, c.roots)
+    for asset_id, stored in sorted((await stored_orphans(store)).items()):
         if asset_id not in found:
-            update.note(asset_id, project, True, frozenset())
+            update.note(stored, frozenset())
     update.deltas.clear()  # the counts are recounted whole instead
     await update.store(store.write)
-    counts = Counter(c.project for c in found.values() if c.project is not None)
+    counts = Counter(c.stored.project for c in found.values() if c.stored.project is not None)
     await store.write("orphans/set_counts", counts=dict(counts))
     return update.changes
