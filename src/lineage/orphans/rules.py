@@ -24,12 +24,10 @@ test checks every one of them against `evaluate_all` here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple, TypeVar
-
-T = TypeVar("T")
+from typing import NamedTuple
 
 
 class OrphanKind(StrEnum):
@@ -185,26 +183,17 @@ def topological(inputs: Mapping[str, Collection[str]]) -> list[str]:
     return order
 
 
-def in_order(
-    assets: Mapping[str, AssetFacts],
-    known: Mapping[str, T],
-    rule: Callable[[AssetFacts, Mapping[str, T]], T],
-) -> dict[str, T]:
-    """`rule` applied to `assets` in dependency order, each seeing what its inputs got;
-    `known` gives it for inputs outside `assets`."""
-    found: dict[str, T] = dict(known)
-    result: dict[str, T] = {}
-    for asset_id in topological({a.id: [i.id for i in a.inputs] for a in assets.values()}):
-        result[asset_id] = found[asset_id] = rule(assets[asset_id], found)
-    return result
-
-
 def evaluate_all(
-    assets: Mapping[str, AssetFacts], known: Mapping[str, tuple[Reason, ...]]
+    assets: Mapping[str, AssetFacts], known: Mapping[str, Iterable[Reason]]
 ) -> dict[str, OrphanStatus]:
-    """Statuses (with reasons) of `assets`; `known` gives the reasons of inputs outside."""
-    reasons = in_order(assets, known, lambda a, found: evaluate(a, found).reasons)
-    return {asset_id: status_of(found) for asset_id, found in reasons.items()}
+    """Statuses of `assets` in dependency order; `known` gives the reasons of inputs outside."""
+    reasons: dict[str, Iterable[Reason]] = dict(known)
+    result: dict[str, OrphanStatus] = {}
+    for asset_id in topological({a.id: [i.id for i in a.inputs] for a in assets.values()}):
+        status = evaluate(assets[asset_id], reasons)
+        result[asset_id] = status
+        reasons[asset_id] = status.reasons
+    return result
 
 
 def propagate_roots(
