@@ -21,7 +21,14 @@ from typing import Any, NamedTuple
 from lineage.bulk import paused_gc
 from lineage.db.store import Row, Store, Tx
 from lineage.orphans.facts import roots_row
-from lineage.orphans.rules import KIND_OF, OrphanStatus, Reason, propagate_roots, status_of
+from lineage.orphans.rules import (
+    KIND_OF,
+    InputFacts,
+    OrphanStatus,
+    Reason,
+    propagate_roots,
+    status_of,
+)
 
 WRITE_BATCH = 10_000
 RESULT_CHUNK = 10_000
@@ -119,8 +126,58 @@ async def claimed_rows(tx: Tx, slots: list[str], ids: list[str]) -> list[list[An
 async def refresh_in(
     tx: Tx, slots: Collection[str] = (), ids: Collection[str] = ()
 ) -> OrphanChanges:
-    """Re-evaluate what the change of `slots` and `ids` (assets or prompts) can affect."""
-    rows = await claimed_rows(tx, sorted(slots), sorted(ids))
+    """Re-evaluate what the change of `slots` and `ids` (assets or prompts) can affect:
+    the short way when the change only makes one asset start or stop being a root
+    cause (a shot regenerated, or reverted to), else every affected asset."""
+    if not slots:
+        moved = await moved_root(tx, sorted(set(ids)))
+        if moved is not None:
+            return moved
+    return await reevaluated(tx, sorted(slots), sorted(ids))
+
+
+def root_move(seed: Row, reasons: Mapping[str, OrphanStatus]) -> bool | None:
+    """Whether this changed asset now starts (True) or stops (False) being a root
+    cause and nothing else, or None when its change may do more. Nothing may have
+    been inherited through it (no stored root causes); starting: it is no longer
+    live and is itself a cause (superseded, failed, archived); stopping: it is live,
+    its file is there, and nothing it was built from orphans it."""
+    if not seed["isAsset"] or seed["rootCauses"]:
+        return None
+    facts = InputFacts(seed["id"], False, seed["status"], seed["isCurrent"])
+    if not facts.is_live_asset:
+        return True if facts.direct_kind() is not None else None
+    if seed["fileMissing"] or seed["id"] in reasons:
+        return None
+    return False
+
+
+async def moved_root(tx: Tx, ids: list[str]) -> OrphanChanges | None:
+    """The short way, when exactly one of the changed `ids` has consumers and only
+    starts or stops being a root cause (the others are re-evaluated the long way)."""
+    seeds = await tx.run("orphans/list_seed_facts", ids=ids)
+    used = [seed for seed in seeds if seed["used"]]
+    if len(used) != 1 or len(seeds) != len(ids):
+        return None
+    [seed] = used
+    add = root_move(seed, await reasons_of(tx.run, [seed["id"]] if seed["isAsset"] else []))
+    if add is None:
+        return None
+    others = [i for i in ids if i != seed["id"]]
+    changes = await reevaluated(tx, [], others) if others else OrphanChanges()
+    while True:
+        [moved] = await tx.run("orphans/move_root", root=seed["id"], add=add, exclude=others)
+        if moved["complete"]:
+            return OrphanChanges(
+                changes.orphaned + moved["orphaned"],
+                changes.restored + moved["restored"],
+                changes.changed + moved["changed"],
+            )
+
+
+async def reevaluated(tx: Tx, slots: list[str], ids: list[str]) -> OrphanChanges:
+    """The long way: claim every affected asset and propagate root causes afresh."""
+    rows = await claimed_rows(tx, slots, ids)
     with paused_gc():  # thousands of small objects, no cycles: spare the p95 a collection
         stored = [
             Stored(i, project, flag, tuple(roots or ())) for i, project, flag, roots, _, _ in rows
