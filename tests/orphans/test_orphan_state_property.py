@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +23,7 @@ from lineage.assets.service import GenerationService
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.integrity import check_integrity
+from lineage.orphans import tracker
 from lineage.orphans.service import OrphanService
 from lineage.orphans.tracker import compute_all, recompute_all, stored_orphans
 from lineage.prompts.models import NewPrompt, PromptKind
@@ -178,6 +181,16 @@ async def assert_stored_equals_recomputed(store: Store) -> None:
     assert set(computed) == set(await stored_orphans(store))
 
 
+@pytest.fixture(params=["short way whenever it applies", "short way from its threshold"])
+def short_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Both ways of refreshing, checked: the random graphs are small, so with the real
+    threshold every change takes the long way; with 1, every change that can takes
+    the short one (orphans/move_root)."""
+    if request.param.endswith("applies"):
+        monkeypatch.setattr(tracker, "SHORT_WAY_CONSUMERS", 1)
+    yield
+
+
 @settings(
     max_examples=25,
     deadline=None,
@@ -185,7 +198,7 @@ async def assert_stored_equals_recomputed(store: Store) -> None:
 )
 @given(data=st.data(), operations=st.lists(st.sampled_from(OPERATIONS), min_size=5, max_size=25))
 async def test_stored_orphan_state_always_equals_a_full_recomputation(
-    store: Store, data: st.DataObject, operations: list[str]
+    store: Store, short_way: None, data: st.DataObject, operations: list[str]
 ) -> None:
     await store.write("admin/wipe_data")
     runner = Runner(store, data)

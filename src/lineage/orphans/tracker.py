@@ -33,6 +33,7 @@ from lineage.orphans.rules import (
 WRITE_BATCH = 10_000
 RESULT_CHUNK = 10_000
 COMPUTE_PARTS = 2  # Neo4j runs each query on one thread; two use both cores
+SHORT_WAY_CONSUMERS = 16
 FULL_RECOMPUTE_PAGE = 20_000
 Run = Callable[..., Awaitable[list[Row]]]
 
@@ -136,7 +137,7 @@ async def refresh_in(
     return await reevaluated(tx, sorted(slots), sorted(ids))
 
 
-def root_move(seed: Row, reasons: Mapping[str, OrphanStatus]) -> bool | None:
+async def root_move(tx: Tx, seed: Row) -> bool | None:
     """Whether this changed asset now starts (True) or stops (False) being a root
     cause and nothing else, or None when its change may do more. Nothing may have
     been inherited through it (no stored root causes); starting: it is no longer
@@ -147,20 +148,22 @@ def root_move(seed: Row, reasons: Mapping[str, OrphanStatus]) -> bool | None:
     facts = InputFacts(seed["id"], False, seed["status"], seed["isCurrent"])
     if not facts.is_live_asset:
         return True if facts.direct_kind() is not None else None
-    if seed["fileMissing"] or seed["id"] in reasons:
+    if seed["fileMissing"] or await reasons_of(tx.run, [seed["id"]]):
         return None
     return False
 
 
 async def moved_root(tx: Tx, ids: list[str]) -> OrphanChanges | None:
-    """The short way, when exactly one of the changed `ids` has consumers and only
-    starts or stops being a root cause (the others are re-evaluated the long way)."""
+    """The short way, when exactly one of the changed `ids` has consumers, at least
+    SHORT_WAY_CONSUMERS of them (below that the long way takes fewer statements),
+    and only starts or stops being a root cause (the others are re-evaluated the
+    long way)."""
     seeds = await tx.run("orphans/list_seed_facts", ids=ids)
-    used = [seed for seed in seeds if seed["used"]]
-    if len(used) != 1 or len(seeds) != len(ids):
+    used = [seed for seed in seeds if seed["consumers"]]
+    if len(used) != 1 or len(seeds) != len(ids) or used[0]["consumers"] < SHORT_WAY_CONSUMERS:
         return None
     [seed] = used
-    add = root_move(seed, await reasons_of(tx.run, [seed["id"]] if seed["isAsset"] else []))
+    add = await root_move(tx, seed)
     if add is None:
         return None
     others = [i for i in ids if i != seed["id"]]
