@@ -39,16 +39,17 @@ def orphan_row(asset: Asset, status: OrphanStatus) -> dict[str, Any]:
 async def project_orphans(project_code: str, root_cause: str | None) -> dict[str, Any]:
     async with open_store(get_settings()) as store:
         service = OrphanService(store)
-        first = await service.page(project_code, root_cause, 0, PAGE)
-        total, assets = first.total_count, list(first.assets)
-        while len(assets) < total:
+        assets: list[Asset] = []
+        reasons: dict[str, OrphanStatus] = {}
+        while True:  # a page at a time, each with its reasons (derived: a query per page)
             page = await service.page(project_code, root_cause, len(assets), PAGE)
-            if not page.assets:
-                break
             assets.extend(page.assets)
+            reasons.update(await reasons_of(store.read, [a.id for a in page.assets]))
+            if not page.assets or len(assets) >= page.total_count:
+                break
+        total = page.total_count
         cost = await service.cost(project_code, root_cause)
         groups = await service.by_root_cause(project_code)
-        reasons = await reasons_of(store.read, [a.id for a in assets])
     return {
         "projectCode": project_code,
         "totalCount": total,
