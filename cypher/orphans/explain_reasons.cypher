@@ -26,7 +26,7 @@ CALL (d, s, down) {
   WHERE NOT coalesce(e.pinned, false)
     AND ((r:Asset AND (r.status IN ['failed', 'archived']
                        OR (r.status = 'ready' AND NOT coalesce(r.isCurrent, false))))
-         OR (r:Prompt AND EXISTS { (:Prompt)-[:REGENERATES]->(r) }))
+         OR (r:Prompt AND COUNT { (r)<-[:REGENERATES]-() } > 0))
   RETURN CASE WHEN s <> d THEN 'inherited'
               WHEN r.status IN ['failed', 'archived'] THEN 'broken'
               ELSE 'stale' END AS kind,
