@@ -12,11 +12,13 @@ from typing import Any
 import pytest
 
 from lineage.db.store import Store
+from lineage.errors import DatabaseUnavailableError
 from lineage.files import LocalFileStore
 from lineage.legacy import writing
 from lineage.legacy.bench import wipe
 from lineage.legacy.importer import import_legacy
 from lineage.legacy.report import Kind
+from lineage.legacy.repository import LegacyRepository
 from tests.legacy.conftest import snapshot, stored_media
 
 
@@ -128,15 +130,69 @@ def _grow(legacy: Path) -> None:
     edit_json(legacy / "music-library/index.json", lambda d: d["tracks"].append(track))
 
 
-async def test_batches_cut_inside_slots_write_the_same_graph(
+async def test_small_batches_written_two_at_a_time_write_the_same_graph(
     store: Store, files: LocalFileStore, legacy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Three assets per transaction: the eleven-attempt chain spans four batches, each
-    linking to attempts committed by the one before; the graph is the one-batch graph."""
+    """Three assets per batch: a batch never cuts a slot (the eleven-attempt chain is
+    one batch), so the writers may take batches in any order; the graph is the
+    one-batch graph."""
     await import_legacy(store, files, legacy)
     whole = await snapshot(store)
     await wipe(store)
     monkeypatch.setattr(writing, "BATCH", 3)
+    written = spy_on_batches(monkeypatch)
     report = await import_legacy(store, files, legacy)
     assert report.created == 31 and report.files_stored == 0
     assert await snapshot(store) == whole
+    slots = [slot for batch in written for slot in batch]
+    assert len(slots) == len(set(slots)), "a slot was split across batches"
+    assert max(len(rows) for rows in written.values()) == 11
+
+
+async def test_an_import_cut_short_leaves_whole_batches_and_the_next_one_completes_it(
+    store: Store, files: LocalFileStore, legacy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await import_legacy(store, files, legacy)
+    whole = await snapshot(store)
+    await wipe(store)
+    monkeypatch.setattr(writing, "BATCH", 3)
+    original = LegacyRepository.write_assets
+    calls = 0
+
+    async def failing_third(self: LegacyRepository, rows: Any, slots: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise DatabaseUnavailableError("Neo4j went away")
+        await original(self, rows, slots)
+
+    monkeypatch.setattr(LegacyRepository, "write_assets", failing_third)
+    with pytest.raises(DatabaseUnavailableError):
+        await import_legacy(store, files, legacy)
+    partial = await snapshot(store)
+    assert 0 < len(partial.with_label("Asset")) < len(whole.with_label("Asset"))
+    for props in partial.with_label("Asset"):  # orphan states wait for a finished import
+        assert without_orphan_state(props) == without_orphan_state(whole.props(props["id"]))
+    monkeypatch.setattr(LegacyRepository, "write_assets", original)
+    report = await import_legacy(store, files, legacy)
+    kinds = {Kind.IMAGE, Kind.VIDEO, Kind.MUSIC, Kind.AUDIO}
+    created = sum(count.created for kind, count in report.counts.items() if kind in kinds)
+    assert created == len(whole.with_label("Asset")) - len(partial.with_label("Asset"))
+    assert await snapshot(store) == whole
+
+
+def without_orphan_state(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k not in {"orphaned", "orphanRootCauses"}}
+
+
+def spy_on_batches(monkeypatch: pytest.MonkeyPatch) -> dict[frozenset[str], list[Any]]:
+    """The slots and rows of every asset batch written from now on."""
+    written: dict[frozenset[str], list[Any]] = {}
+    original = LegacyRepository.write_assets
+
+    async def spy(self: LegacyRepository, rows: Any, slots: Any) -> None:
+        written[frozenset(slots)] = rows
+        await original(self, rows, slots)
+
+    monkeypatch.setattr(LegacyRepository, "write_assets", spy)
+    return written

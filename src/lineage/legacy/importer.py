@@ -79,7 +79,7 @@ async def _import_plan(
     tally.lap("lookup")
     if files is not None:
         await _write(repository, nodes, assets, folder, files, tally, progress)
-        await finish_import(store)
+        await finish_import(store, wrote=bool(nodes or assets))
         tally.lap("finish")
     _report_duplicates(plan.assets, hashes, tally)
 
@@ -104,13 +104,17 @@ async def _write(
     tally.phases["files"] = round(waited, 3)
 
 
-async def finish_import(store: Store) -> None:
+async def finish_import(store: Store, *, wrote: bool) -> None:
     """Runs once after every write of an import, before the report.
 
-    The place for whole-graph work that depends on the imported nodes: orphan
-    states are recomputed from scratch (lost files break assets, superseded
+    The place for whole-graph work that depends on the imported nodes. When the
+    import wrote anything, Neo4j resamples its indexes first: sampled before a big
+    import, they would have the planner choose plans made for an empty graph. Then
+    orphan states are recomputed from scratch (lost files break assets, superseded
     attempts make their consumers stale).
     """
+    if wrote:
+        await store.write("admin/prepare_for_replanning")
     await recompute_all(store)
 
 
