@@ -25,7 +25,7 @@ class Model(BaseModel):
 def utc_timestamp(moment: datetime | None = None) -> str:
     """ISO-8601 UTC with milliseconds, the studio's one spelling of time."""
     moment = (moment or datetime.now(UTC)).astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return moment.replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
 
 
 def normalize_timestamp(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lineage.legacy.errors import NotAFliGenFolderError
 
@@ -83,6 +84,14 @@ def open_folder(path: Path) -> LegacyFolder:
 def media_files(index: Path) -> list[Path]:
     """The files beside an index (what its records may name)."""
     return sorted(p for p in index.parent.iterdir() if p.is_file() and _visible(p) and p != index)
+
+
+def named_beside(index: Path, filename: Any) -> Path | None:
+    """The path of the file a record names beside its index, only when the record
+    names it by a plain file name (no folder part, not `.` or `..`)."""
+    if not isinstance(filename, str) or filename in {"", ".", ".."} or "/" in filename:
+        return None
+    return index.parent / filename
 
 
 def _visible(path: Path) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from lineage.assets.models import AssetStatus, AssetType, FrameRole
-from lineage.legacy.folder import LegacyFolder
+from lineage.legacy.folder import LegacyFolder, named_beside
 from lineage.legacy.plan import (
     FrameLink,
     PlannedAsset,
@@ -165,7 +165,7 @@ def _assign_file(chain: list[PlannedAsset], filename: str, tally: Tally) -> None
     """The bytes on disk belong to the attempt that completed last; earlier ones are lost."""
     completed = [a for a in chain if a.gen.status is AssetStatus.READY]
     owner = max(completed, key=_completion, default=None)
-    path = _beside(chain[0].where, filename)
+    path = named_beside(chain[0].where, filename)
     if owner is None:
         if path is not None and path.is_file():
             message = f"{filename} is on disk but no attempt of it completed; not imported"
@@ -185,7 +185,7 @@ def _completion(attempt: PlannedAsset) -> tuple[str, str]:
 
 def _locate_file(item: PlannedAsset, filename: Any, tally: Tally) -> None:
     """Point the item at its file beside the index, or flag the file as missing."""
-    path = _beside(item.where, filename)
+    path = named_beside(item.where, filename)
     if path is not None and path.is_file():
         item.source = path
         return
@@ -193,15 +193,6 @@ def _locate_file(item: PlannedAsset, filename: Any, tally: Tally) -> None:
     shown = filename if isinstance(filename, str) else "(no filename)"
     message = f"{item.legacy_id}: {shown} is not on disk"
     tally.add(Problem.MISSING_FILE, path or item.where, message, item.legacy_id)
-
-
-def _beside(index: Path, filename: Any) -> Path | None:
-    """The file a record names, only when it is a plain name beside the index."""
-    if not isinstance(filename, str) or not filename:
-        return None
-    if PurePosixPath(filename).name != filename or filename in {".", ".."}:
-        return None
-    return index.parent / filename
 
 
 def _stem(filename: Any) -> str:

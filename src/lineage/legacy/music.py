@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lineage.assets.models import AssetStatus, AssetType
-from lineage.legacy.folder import LegacyFolder
+from lineage.legacy.folder import LegacyFolder, named_beside
 from lineage.legacy.jsonfiles import stream_items
 from lineage.legacy.plan import PlannedAsset, RecordSpec, checked, generation, params_of
 from lineage.legacy.report import Kind, Problem, Tally
@@ -156,10 +156,8 @@ async def decoded(text: str) -> AsyncIterator[bytes]:
 
 
 def _beside(index: Path, filename: Any) -> Path | None:
-    if not isinstance(filename, str) or not filename or Path(filename).name != filename:
-        return None
-    path = index.parent / filename
-    return path if path.is_file() else None
+    path = named_beside(index, filename)
+    return path if path is not None and path.is_file() else None
 
 
 def _modified(path: Path) -> str:
