@@ -1,5 +1,6 @@
 // Recomputes the current attempt of each given slot, exactly as slots/refresh_current
 // does for one: the ready attempt that became current last (none when none is ready).
+// Only the attempts whose flag changes are written (new attempts arrive not current).
 // $slots: [string]. Result: slots (number refreshed)
 UNWIND $slots AS slot
 CALL (slot) {
@@ -8,6 +9,7 @@ CALL (slot) {
   ORDER BY CASE a.status WHEN 'ready' THEN 0 ELSE 1 END, a.currentSince DESC, a.version DESC
   WITH collect(a) AS attempts
   WITH attempts, CASE WHEN attempts[0].status = 'ready' THEN attempts[0] END AS current
-  FOREACH (x IN attempts | SET x.isCurrent = (x = current))
+  FOREACH (x IN [x IN attempts WHERE coalesce(x.isCurrent, false) <> (x = current)] |
+    SET x.isCurrent = (x = current))
 }
 RETURN count(*) AS slots

@@ -107,11 +107,12 @@ async def _write(
 async def finish_import(store: Store, *, wrote: bool) -> None:
     """Runs once after every write of an import, before the report.
 
-    The place for whole-graph work that depends on the imported nodes. When the
-    import wrote anything, Neo4j resamples its indexes first: sampled before a big
-    import, they would have the planner choose plans made for an empty graph. Then
-    orphan states are recomputed from scratch (lost files break assets, superseded
-    attempts make their consumers stale).
+    The place for whole-graph work that depends on the imported nodes. After an
+    import that wrote anything, Neo4j first resamples its indexes: sampled before
+    a big import, they would have the planner choose plans made for an empty graph.
+    Then orphan states are recomputed from scratch (lost files break assets,
+    superseded attempts make their consumers stale), even when nothing was written:
+    an import cut short after its writes finishes them.
     """
     if wrote:
         await store.write("admin/prepare_for_replanning")

@@ -62,6 +62,11 @@ class PlannedAsset:
     def slot(self) -> str:
         return str(self.gen.slot)
 
+    @property
+    def has_bytes(self) -> bool:
+        """Whether a file is to be stored for it (copied, or decoded from the index)."""
+        return self.inline or self.source is not None
+
     def attach(self, stored: StoredFile) -> None:
         """Take the stored file's facts, as `recordGeneration(fileRef)` does."""
         self.gen = with_file(self.gen, stored).model_copy(update={"file_ref": stored.ref})

@@ -5,10 +5,11 @@ the attempts they regenerate, and refreshes which attempt of each touched slot i
 current. A batch holds whole slots, so batches of one stage depend on nothing but
 earlier stages: images first, then everything else (videos use images as frames).
 Within a stage, `WRITERS` batches are written at a time: Neo4j spends a core on each
-transaction, and two writers import about 1.3x faster than one on this 2-core
+transaction, and two writers import about 1.4x faster than one on this 2-core
 machine. An import cut short leaves only complete batches, which the next import
 finds present (and continues their slots after the newest attempt stored). The
-files of the batches ahead are stored (threads, fsyncs) while batches are written.
+files of the batches ahead are stored (threads, fsyncs) while batches are written,
+batches with the fewest files first.
 """
 
 from __future__ import annotations
@@ -73,7 +74,10 @@ async def _write_assets(
     prepare: Prepare,
 ) -> float:
     loop = asyncio.get_running_loop()
-    chunked = [[Chunk(placed, loop.create_future()) for placed in stage] for stage in stages]
+    chunked = [
+        [Chunk(placed, loop.create_future()) for placed in sorted(stage, key=_files_in)]
+        for stage in stages
+    ]
     preparing = asyncio.create_task(_prepare_in_order(chunked, prepare))
     waits = WaitClock(WRITERS)
     try:
@@ -84,6 +88,12 @@ async def _write_assets(
     finally:
         preparing.cancel()
     return waits.total
+
+
+def _files_in(placed: list[Placed]) -> int:
+    """How many files a chunk waits for: chunks with fewer go first, so the writers
+    have work while the files of the others are stored."""
+    return sum(1 for item, _, _ in placed if item.has_bytes)
 
 
 async def _writer(
