@@ -79,7 +79,7 @@ async def _import_plan(
     tally.lap("lookup")
     if files is not None:
         await _write(repository, nodes, assets, folder, files, tally, progress)
-        await finish_import(store, wrote=bool(nodes or assets))
+        await finish_import(store)
         tally.lap("finish")
     _report_duplicates(plan.assets, hashes, tally)
 
@@ -104,18 +104,14 @@ async def _write(
     tally.phases["files"] = round(waited, 3)
 
 
-async def finish_import(store: Store, *, wrote: bool) -> None:
+async def finish_import(store: Store) -> None:
     """Runs once after every write of an import, before the report.
 
-    The place for whole-graph work that depends on the imported nodes. After an
-    import that wrote anything, Neo4j first resamples its indexes: sampled before
-    a big import, they would have the planner choose plans made for an empty graph.
-    Then orphan states are recomputed from scratch (lost files break assets,
-    superseded attempts make their consumers stale), even when nothing was written:
-    an import cut short after its writes finishes them.
+    The place for whole-graph work that depends on the imported nodes: orphan
+    states are recomputed from scratch (lost files break assets, superseded
+    attempts make their consumers stale), even when nothing was written: an import
+    cut short after its writes is finished by the next.
     """
-    if wrote:
-        await store.write("admin/prepare_for_replanning")
     await recompute_all(store)
 
 
