@@ -3,7 +3,9 @@
 Two measurements: assets imported per second on a tree of N records (and the
 idempotent re-import of it), after a warm-up import of a smaller tree (a freshly
 started Neo4j compiles its queries and code on first use: its first import runs
-about 1.6x slower; the warm-up's own rate is reported too), and the peak memory
+about 1.6x slower; the warm-up's own rate is reported too), next to the floor
+measured in the same run (the same assets and edges written by the plainest
+Cypher through the driver, nothing else), and the peak memory
 of importing a music index of at least 100 MB of base64, in a fresh process.
 Both run against a dedicated local Neo4j (`bench-import` on ports 7693/7480),
 wiped first, never the `dev` one; with NEO4J_URI set they refuse unless
@@ -14,22 +16,29 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from neo4j import AsyncManagedTransaction
 from rich.table import Table
 
 from lineage.bench.database import bench_database, dedicated
+from lineage.bulk import paused_gc
 from lineage.console import clear_errors, err, out
+from lineage.db import cypher
 from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
-from lineage.legacy.importer import import_legacy
+from lineage.legacy.folder import open_folder
+from lineage.legacy.importer import import_legacy, plan_folder
 from lineage.legacy.memprobe import run_probe
 from lineage.legacy.render import ProgressBar
-from lineage.legacy.report import ImportReport
+from lineage.legacy.report import ImportReport, Tally
 from lineage.legacy.synthetic import TreeShape, write_music_index, write_tree
+from lineage.legacy.writing import WRITERS, AssetBatch, batches_into_empty_graph
 from lineage.runtime import open_store
 from lineage.settings import Settings
 
@@ -58,7 +67,8 @@ def bench_import(
         shape = write_tree(work / "tree", records, files)
         write_tree(work / "warm-up", min(WARMUP_RECORDS, records), files // 10)
         runs = asyncio.run(_timed_imports(settings, work))
-        out.print(_import_table(shape, *runs))
+        floor = asyncio.run(write_plainly(settings, work / "tree"))
+        out.print(_import_table(shape, *runs, floor))
         if not skip_memory:
             out.print(_memory_table(_memory(settings, work, memory_mb, track_mb), memory_mb))
 
@@ -80,6 +90,35 @@ async def _timed_imports(
             first = await import_legacy(store, files, work / "tree", progress=progress)
         again = await import_legacy(store, files, work / "tree")
     return warm_up, first, again
+
+
+async def write_plainly(settings: Settings, tree: Path) -> float:
+    """Seconds the plainest Cypher takes to write the import's assets and their frame
+    and regeneration edges into an empty graph: the rows planned from `tree` (built
+    before the clock starts), `legacy/create_assets` through the driver, as many
+    batches at a time as the importer. No files, prompts, current flags or orphan
+    states: what Neo4j itself needs, the floor of the graph phase."""
+    folder = open_folder(tree)
+    with paused_gc():
+        stages = batches_into_empty_graph(plan_folder(folder, Tally(folder.root)).assets)
+    async with open_store(settings) as store:
+        await wipe(store)
+        started = time.perf_counter()
+        for stage in stages:
+            queue = iter(stage)
+            await asyncio.gather(*(_plain_writer(store, queue) for _ in range(WRITERS)))
+        return time.perf_counter() - started
+
+
+async def _plain_writer(store: Store, queue: Iterator[AssetBatch]) -> None:
+    query = cypher.load_text("legacy/create_assets")
+
+    async def create(tx: AsyncManagedTransaction, rows: list[dict[str, Any]]) -> None:
+        await (await tx.run(query, rows=rows)).consume()
+
+    for batch in queue:
+        async with store.driver.session(database=store.database) as session:
+            await session.execute_write(create, batch.rows)
 
 
 def _memory(settings: Settings, work: Path, megabytes: int, track_mb: float) -> dict[str, float]:
@@ -104,7 +143,11 @@ async def wipe(store: Store) -> None:
 
 
 def _import_table(
-    shape: TreeShape, warm_up: ImportReport, first: ImportReport, again: ImportReport
+    shape: TreeShape,
+    warm_up: ImportReport,
+    first: ImportReport,
+    again: ImportReport,
+    floor_s: float,
 ) -> Table:
     assets = _assets_created(first)
     graph = first.phases.get("graph", 0.0) or 1e-9
@@ -123,6 +166,14 @@ def _import_table(
             ("phases, s", ", ".join(f"{k} {v:.2f}" for k, v in first.phases.items())),
             ("assets imported per second (whole import)", f"{assets / first.seconds:,.0f}"),
             ("assets written per second (graph phase)", f"{assets / graph:,.0f}"),
+            (
+                "plain Cypher floor: the same assets and edges, driver only, assets/s",
+                f"{assets / floor_s:,.0f} ({floor_s:.2f} s)",
+            ),
+            (
+                "import / floor, whole import (graph phase)",
+                f"{first.seconds / floor_s:.2f}x ({graph / floor_s:.2f}x)",
+            ),
             ("re-import of the same tree, s", f"{again.seconds:.2f} ({again.created} created)"),
             (
                 f"warm-up before it: {_assets_created(warm_up):,} assets, assets/s",

@@ -173,6 +173,13 @@ def slot_whole_chunks(placed: list[Placed], size: int) -> list[list[list[Placed]
     return [stages[stage] for stage in sorted(stages)]
 
 
+def batches_into_empty_graph(assets: list[PlannedAsset]) -> list[list[AssetBatch]]:
+    """The batches, by stage, that importing `assets` into an empty graph writes
+    (`lineage bench-import` writes them with the plainest Cypher, as its floor)."""
+    stages = slot_whole_chunks(_placed(assets, {}), BATCH)
+    return [[asset_batch(chunk) for chunk in stage] for stage in stages]
+
+
 def asset_batch(chunk: list[Placed]) -> AssetBatch:
     """The rows of placed assets (built with the cyclic GC paused: see `paused_gc`)."""
     batch = AssetBatch()
