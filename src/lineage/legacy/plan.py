@@ -72,8 +72,10 @@ class PlannedAsset:
         self.gen = with_file(self.gen, stored).model_copy(update={"file_ref": stored.ref})
 
     def row(self, version: int) -> dict[str, Any]:
-        """The node's properties: the API's `asset_row` plus the legacy facts."""
-        row = asset_row(self.gen, self.slot, version)
+        """The node's properties: the API's `asset_row` plus the legacy facts. Nulls are
+        left out (a node stores none): most of a legacy record's fields are empty, and
+        every row is sent to Neo4j and parsed there."""
+        row = {k: v for k, v in asset_row(self.gen, self.slot, version).items() if v is not None}
         row["legacyId"] = self.legacy_id
         if self.file_problem:
             row["fileMissing"] = True
