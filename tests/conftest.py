@@ -20,10 +20,10 @@ from lineage.auth.models import ApiKey, Scope
 from lineage.auth.repository import KeyRepository
 from lineage.auth.tokens import digest, new_token
 from lineage.db.driver import create_driver
-from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.models import utc_timestamp
 from lineage.settings import Settings
+from lineage.upgrades import migrate
 from tests.files.conftest import LIVE_SERVERS
 from tests.live_server import LiveServer
 from tests.neo4j_provider import test_neo4j
@@ -46,7 +46,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 @pytest.fixture(scope="session")
 async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
     created = create_driver(settings)
-    await apply_migrations(Store(created, settings.neo4j_database))
+    await migrate(Store(created, settings.neo4j_database))
     yield created
     await created.close()
 

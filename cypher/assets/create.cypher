@@ -1,18 +1,19 @@
-// Creates one asset attempt of its slot and every edge to what it came from.
+// Creates one asset attempt of its slot ($row.slotKey: the slot's namespace and
+// name, see src/lineage/assets/slots.py) and every edge to what it came from.
 // (Its inputs stay write-locked until the transaction ends: see the end.)
 // First it holds a write lock on the slot's lock node until the transaction ends,
 // so concurrent attempts of a slot queue and get distinct, gap-free versions:
 // the new attempt's version is one more than the slot's newest attempt's, and it
 // regenerates $previousId, else (when it names none) the slot's newest attempt.
-// $row: the node's properties (slot included, version left to this query); $at;
+// $row: the node's properties (slot and slotKey included, version left to this query); $at;
 // $projectCode; $promptIds; $sourceIds; $frames: [{assetId, role, position}];
 // $workflowId; $previousId (the attempt it regenerates, or null)
 // Result: asset (map)
-MERGE (lock:SlotLock {key: $row.slot})
+MERGE (lock:SlotLock {key: $row.slotKey})
 SET lock.claimedAt = $at
 WITH lock
 CALL () {
-  OPTIONAL MATCH (n:Asset {slot: $row.slot})
+  OPTIONAL MATCH (n:Asset {slotKey: $row.slotKey})
   RETURN n AS newest ORDER BY n.version DESC LIMIT 1
 }
 CREATE (a:Asset)

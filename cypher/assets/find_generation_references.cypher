@@ -1,10 +1,10 @@
 // Everything recordGeneration must check before it writes, in one round trip.
 // $id, $promptIds, $sourceIds, $frameIds, $workflowId, $projectCode, $regeneratesId
 // Result: one row: idTaken, missingPrompts, missingSources, frames [{id, type}],
-//   workflowFound, projectFound, previous {id, slot, version} (the attempt named by
-//   $regeneratesId), wouldCycle. (The slot's newest attempt is read under the slot's
-//   lock, by assets/create.)
-WITH COLLECT { MATCH (p:Asset {id: $regeneratesId}) RETURN p {.id, .slot, .version} }[0] AS previous
+//   workflowFound, projectFound, previous {id, slot, slotKey, projectCode, version}
+//   (the attempt named by $regeneratesId), wouldCycle. (The slot's newest attempt is
+//   read under the slot's lock, by assets/create.)
+WITH COLLECT { MATCH (p:Asset {id: $regeneratesId}) RETURN p {.id, .slot, .slotKey, .projectCode, .version} }[0] AS previous
 RETURN
   EXISTS { MATCH (:Asset {id: $id}) } AS idTaken,
   [pid IN $promptIds WHERE NOT EXISTS { MATCH (:Prompt {id: pid}) }] AS missingPrompts,

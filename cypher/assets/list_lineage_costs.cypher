@@ -6,7 +6,7 @@ MATCH (a:Asset {id: id})
 CALL (a) {
   MATCH (a)-[:GENERATED_FROM|USES_FRAME]->*(u:Asset)
   WITH DISTINCT u
-  MATCH (attempt:Asset {slot: u.slot}) WHERE attempt.version <= u.version
+  MATCH (attempt:Asset {slotKey: u.slotKey}) WHERE attempt.version <= u.version
   WITH DISTINCT attempt
   RETURN sum(coalesce(attempt.estimatedCost, 0.0)) AS cost
 }

@@ -5,8 +5,8 @@
 // API's stored orphan state alone and pays no index upkeep (the cheapest write).
 // $id; $newId; $at. Result: flagged (count of downstream assets)
 MATCH (old:Asset {id: $id})
-CREATE (new:Asset {id: $newId, type: old.type, slot: old.slot, version: old.version + 1,
-                   status: 'ready', isCurrent: true, currentSince: $at, createdAt: $at,
+CREATE (new:Asset {id: $newId, type: old.type, slot: old.slot, slotKey: old.slotKey,
+                   version: old.version + 1, status: 'ready', isCurrent: true, currentSince: $at, createdAt: $at,
                    provider: old.provider, model: old.model, projectCode: old.projectCode})
 CREATE (new)-[:REGENERATES]->(old)
 SET old.isCurrent = false

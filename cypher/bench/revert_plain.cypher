@@ -5,7 +5,7 @@
 // API's stored orphan state alone and pays no index upkeep (the cheapest write).
 // $id. Result: unflagged (count of downstream assets)
 MATCH (old:Asset {id: $id})
-OPTIONAL MATCH (current:Asset {slot: old.slot, isCurrent: true})
+OPTIONAL MATCH (current:Asset {slotKey: old.slotKey, isCurrent: true})
 SET current.isCurrent = false
 SET old.isCurrent = true
 WITH DISTINCT old

@@ -6,7 +6,7 @@
 MATCH (old:Asset {isCurrent: true, type: 'image'})
 WHERE right(old.id, 1) = '7' AND EXISTS { (old)<-[:GENERATED_FROM|USES_FRAME]-(:Asset) }
 CALL (old) {
-  CREATE (new:Asset {id: old.id + '-v2', type: old.type, slot: old.slot,
+  CREATE (new:Asset {id: old.id + '-v2', type: old.type, slot: old.slot, slotKey: old.slotKey,
                      version: old.version + 100, status: 'ready', isCurrent: true,
                      currentSince: $at, createdAt: $at, provider: old.provider,
                      model: old.model, projectCode: old.projectCode,

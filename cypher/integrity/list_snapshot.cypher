@@ -5,7 +5,7 @@
 MATCH (n) WHERE n:Asset OR n:Prompt OR n:Project
 WITH n, coalesce(n.id, n.code) AS key
 RETURN key, labels(n) AS labels,
-  n {.slot, .version, .status, .isCurrent, .type, .text, .orphaned, .orphanRootCauses, .orphanCount,
+  n {.slotKey, .version, .status, .isCurrent, .type, .text, .orphaned, .orphanRootCauses, .orphanCount,
      .fileMissing, .fileProblem, .fileSha256, .legacyId} AS state,
   COLLECT {
     MATCH (n)-[r]->(m) WHERE m:Asset OR m:Prompt OR m:Project

@@ -1,10 +1,10 @@
 // The newest attempt (highest version) of each given slot that has attempts.
-// $slots: [string]. Result, one row per slot with attempts: slot, id, version
-UNWIND $slots AS slot
-CALL (slot) {
-  MATCH (a:Asset {slot: slot})
+// $slotKeys: [string]. Result, one row per slot with attempts: slotKey, id, version
+UNWIND $slotKeys AS slotKey
+CALL (slotKey) {
+  MATCH (a:Asset {slotKey: slotKey})
   RETURN a
   ORDER BY a.version DESC
   LIMIT 1
 }
-RETURN slot, a.id AS id, a.version AS version
+RETURN slotKey, a.id AS id, a.version AS version

@@ -1,5 +1,5 @@
 // The assets whose orphan state a change can move, claimed for re-evaluation:
-// every attempt of the $slots, the assets in $ids, and every asset built from
+// every attempt of the $slotKeys, the assets in $ids, and every asset built from
 // them or from the prompts in $ids, at any depth. Each is write-locked first, so
 // two transactions whose changes reach the same assets re-evaluate them one after
 // the other (the second reads what the first committed); seeds are locked too, to
@@ -15,11 +15,11 @@
 // live (current, or generating) gets neither: it has no root cause.
 // Claimed assets carry `orphanLock` while the query runs (it marks them; it is
 // removed before the query ends, and the lock stays until the transaction ends).
-// $slots: [slot]; $ids: [asset or prompt id]
+// $slotKeys: [slot key]; $ids: [asset or prompt id]
 // Result: one row: complete, rows: [[id, projectCode, orphaned, rootCauses (as
 //   stored), own: [id], inside: [id]]]
 CALL () {
-  MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
+  MATCH (s:Asset) WHERE s.slotKey IN $slotKeys RETURN s AS seed
   UNION
   MATCH (s:Asset) WHERE s.id IN $ids RETURN s AS seed
   UNION

@@ -1,14 +1,14 @@
 // The assets whose orphan status may change when something changes: every
-// attempt of the $slots, the assets and prompts in $ids, and every asset built
+// attempt of the $slotKeys, the assets and prompts in $ids, and every asset built
 // from them at any depth; each with its input edges and what they point to.
-// Paste into Neo4j Browser with  :param slots => ['shot-001']  :param ids => []
-// $slots: [slot]; $ids: [asset or prompt id]
+// Paste into Neo4j Browser with  :param slotKeys => ['project:VSS-001/shot-001']  :param ids => []
+// $slotKeys: [slot key]; $ids: [asset or prompt id]
 // Result: one row: rows, a map per asset (one list decodes far faster than a
-//   record per asset): id, slot, currentSince, version, status, isCurrent,
+//   record per asset): id, slotKey, currentSince, version, status, isCurrent,
 //   fileMissing, rootCauses and orphaned (as stored), projectCode, estimatedCost,
 //   inputs: [[id, isPrompt, status, isCurrent, revised, pinned, rootCauses]]
 CALL () {
-  MATCH (s:Asset) WHERE s.slot IN $slots RETURN s AS seed
+  MATCH (s:Asset) WHERE s.slotKey IN $slotKeys RETURN s AS seed
   UNION
   MATCH (s:Asset) WHERE s.id IN $ids RETURN s AS seed
   UNION
@@ -25,7 +25,7 @@ WITH a, collect(CASE WHEN i IS NOT NULL THEN [
   i:Prompt AND COUNT { (i)<-[:REGENERATES]-() } > 0, coalesce(e.pinned, false), i.orphanRootCauses
 ] END) AS inputs
 RETURN collect({
-  id: a.id, slot: a.slot, currentSince: a.currentSince, version: a.version,
+  id: a.id, slotKey: a.slotKey, currentSince: a.currentSince, version: a.version,
   status: a.status, isCurrent: coalesce(a.isCurrent, false),
   fileMissing: coalesce(a.fileMissing, false), rootCauses: a.orphanRootCauses,
   orphaned: coalesce(a.orphaned, false), projectCode: a.projectCode,

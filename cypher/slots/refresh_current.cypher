@@ -1,8 +1,8 @@
 // Recomputes which attempt of a slot is current: the ready attempt that became
 // current last (completion or revert, `currentSince`); none when none is ready.
-// $slot. Result: currentId (null when no attempt is ready), flippedIds (attempts
+// $slotKey. Result: currentId (null when no attempt is ready), flippedIds (attempts
 //   whose isCurrent changed, for the orphan refresh)
-MATCH (a:Asset {slot: $slot})
+MATCH (a:Asset {slotKey: $slotKey})
 WITH a
 ORDER BY CASE a.status WHEN 'ready' THEN 0 ELSE 1 END, a.currentSince DESC, a.version DESC
 WITH collect(a) AS attempts

@@ -2,7 +2,8 @@
 
 - every slot's versions are exactly 1..n, each attempt after the first
   regenerates one older attempt of its slot, and exactly one attempt is
-  current whenever one is ready;
+  current whenever one is ready; every attempt's slot is in its project's
+  namespace and no REGENERATES edge leaves its slot (so none crosses projects);
 - every asset's stored orphan state (orphaned, root causes) equals a full
   recomputation by the rules in Python, and so do the reasons derived when read;
 - every project's maintained orphan count equals its orphaned assets.
@@ -23,8 +24,9 @@ MAX_LISTED = 20
 async def slot_problems(store: Store) -> list[str]:
     rows = await store.read("integrity/find_slot_anomalies")
     return [
-        f"slot {r['slot']!r}: versions {r['versions']}, unlinked {r['unlinked']}, "
+        f"slot {r['slotKey']!r}: versions {r['versions']}, unlinked {r['unlinked']}, "
         f"{r['currentCount']} current of {r['readyCount']} ready"
+        + (f", outside their project: {r['misplaced']}" if r["misplaced"] else "")
         for r in rows
     ]
 

@@ -8,16 +8,16 @@ from contextlib import asynccontextmanager
 
 from lineage.console import out
 from lineage.db.driver import create_driver, verify
-from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.localdb.server import LocalNeo4j
 from lineage.settings import Settings
+from lineage.upgrades import migrate
 
 
 async def prepare_database(settings: Settings) -> list[str]:
     """Check we can reach and log in to Neo4j, then apply the schema."""
     async with open_store(settings) as store:
-        return await apply_migrations(store)
+        return await migrate(store)
 
 
 def ensure_database(settings: Settings) -> None:

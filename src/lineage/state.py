@@ -6,11 +6,11 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
-from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files.signing import MediaUrls
 from lineage.settings import Settings
+from lineage.upgrades import migrate
 
 log = logging.getLogger("lineage")
 
@@ -40,7 +40,7 @@ class ServiceState:
             if self.schema_ready:
                 return True
             try:
-                await apply_migrations(self.store)
+                await migrate(self.store)
             except LineageError as exc:
                 self.last_error = exc.message
                 log.warning("schema not applied yet: %s", exc.message)

@@ -25,7 +25,8 @@ async def test_upload_record_and_fetch_back(http: httpx.AsyncClient, gql: GraphQ
     frames = [{"assetId": "s", "role": "START"}]
     data = await gql.data(
         """mutation($in: RecordGenerationInput!) { recordGeneration(input: $in) {
-          asset { url filename fileSha256 fileSizeBytes mediaType params } } }""",
+          asset { url filename fileSha256 fileSizeBytes mediaType params
+                  media { width height durationSeconds } } } }""",
         **{
             "in": {
                 "type": "VIDEO",
@@ -39,7 +40,8 @@ async def test_upload_record_and_fetch_back(http: httpx.AsyncClient, gql: GraphQ
     )
     asset = data["recordGeneration"]["asset"]
     assert asset["fileSizeBytes"] == len(clip) and asset["mediaType"] == "video/mp4"
-    assert asset["params"]["fps"] == 12 and asset["params"]["width"] == 64
+    assert asset["params"] == {"fps": 12}  # exactly what the tool sent
+    assert asset["media"]["width"] == 64  # what the file says, beside it
     served = await http.get(asset["url"])
     assert served.status_code == 200 and served.content == clip
     assert served.headers["etag"].strip('"') == asset["fileSha256"]

@@ -17,7 +17,6 @@ import pytest
 
 from lineage.assets.models import AssetType, Frame, FrameRole, NewGeneration
 from lineage.assets.service import GenerationService
-from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files import LocalFileStore
@@ -27,6 +26,7 @@ from lineage.legacy.synthetic import write_tree
 from lineage.localdb.server import LocalNeo4j
 from lineage.runtime import open_store
 from lineage.settings import Settings
+from lineage.upgrades import migrate
 from tests.neo4j_provider import dedicated_neo4j
 
 BURST = 120
@@ -81,7 +81,7 @@ async def assets_written(store: Store) -> int:
 
 async def fresh(settings: Settings) -> None:
     async with open_store(settings) as store:
-        await apply_migrations(store)
+        await migrate(store)
         await store.write("admin/wipe_data")
 
 

@@ -1,9 +1,10 @@
-"""Schema migrations: ordered, idempotent, recorded in the graph."""
+"""Schema and data migrations: ordered, idempotent, recorded in the graph."""
 
 from __future__ import annotations
 
-from lineage.db.migrations import apply_migrations, migration_names, pending_migrations
+from lineage.db.migrations import migration_names, pending_migrations
 from lineage.db.store import Store
+from lineage.upgrades import DATA_MIGRATIONS, migrate
 from tests.orphans.test_orphans_cli import scenario
 
 
@@ -15,12 +16,11 @@ def test_migrations_are_numbered_in_order() -> None:
 
 
 async def test_applying_twice_changes_nothing_and_everything_is_recorded(store: Store) -> None:
-    assert await apply_migrations(store) == []
+    assert await migrate(store) == []
     assert await pending_migrations(store) == []
     recorded = await store.read("migrations/list_applied")
-    assert [r["version"] for r in recorded] == [
-        n.removeprefix("schema/") for n in migration_names()
-    ]
+    schema = [n.removeprefix("schema/") for n in migration_names()]
+    assert [r["version"] for r in recorded] == sorted([*schema, *DATA_MIGRATIONS])
 
 
 async def test_constraints_and_fulltext_index_exist(store: Store) -> None:
@@ -44,7 +44,7 @@ async def test_projects_from_before_the_maintained_count_get_it_counted(store: S
         await (await session.run("MATCH (p:Project) REMOVE p.orphanCount")).consume()
     uncounted = await store.read("projects/list_orphan_counts")
     assert uncounted == [{"code": "VSS-001", "orphanCount": 0}]
-    await apply_migrations(store)
+    await migrate(store)
     assert await store.read("projects/list_orphan_counts") == [
         {"code": "VSS-001", "orphanCount": 1}
     ]

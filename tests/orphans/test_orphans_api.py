@@ -183,9 +183,9 @@ async def test_a_revised_prompt_makes_its_generations_stale(gql: GraphQLClient) 
 
 async def test_a_long_chain_is_orphaned_at_every_depth(gql: GraphQLClient) -> None:
     await project(gql)
-    await image(gql, "img-0")
+    await image(gql, "img-0", projectCode="VSS-001")
     for n in range(1, 9):
-        await image(gql, f"img-{n}", sourceAssetIds=[f"img-{n - 1}"])
+        await image(gql, f"img-{n}", sourceAssetIds=[f"img-{n - 1}"], projectCode="VSS-001")
     change = await regenerate(gql, "img-0", "img-0-v2")
     assert ids(change["orphaned"]) == {f"img-{n}" for n in range(1, 9)}
     deepest = await status(gql, "img-8")

@@ -12,7 +12,7 @@ from lineage.legacy.writing import slot_whole_chunks
 @dataclass
 class Item:
     kind: Kind
-    slot: str
+    slot_key: str
 
 
 def placed(*slots: tuple[Kind, str, int]) -> list[Any]:
@@ -24,7 +24,7 @@ def placed(*slots: tuple[Kind, str, int]) -> list[Any]:
 
 
 def slots_of(chunk: list[Any]) -> list[str]:
-    return [item.slot for item, _, _ in chunk]
+    return [item.slot_key for item, _, _ in chunk]
 
 
 def test_a_chunk_is_closed_at_the_size_but_only_between_slots() -> None:

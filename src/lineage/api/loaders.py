@@ -84,7 +84,7 @@ class Loaders:
     @cached_property
     def versions_of(self) -> DataLoader[str, list[Asset]]:
         assets, query = _many(Asset.model_validate, "assets"), "assets/list_versions_of"
-        return _batched(self.store, query, assets, [], param="slots", key="slot")
+        return _batched(self.store, query, assets, [], param="slotKeys", key="slotKey")
 
     @cached_property
     def workflow_of(self) -> DataLoader[str, WorkflowRun | None]:

@@ -90,6 +90,39 @@ class FrameNode:
     asset: AssetNode
 
 
+# Asset properties that are not fields of the node as they are.
+NOT_ON_THE_NODE = {
+    "params_json",
+    "current_since",
+    "media_width",
+    "media_height",
+    "media_duration_seconds",
+}
+
+
+@strawberry.type(
+    name="MediaFacts",
+    description=(
+        "What was read from the stored file's bytes when it was stored (never from the "
+        "tool's params): pixel size and duration, when the format tells them."
+    ),
+)
+class MediaFactsNode:
+    width: int | None
+    height: int | None
+    duration_seconds: float | None
+
+    @classmethod
+    def of(cls, asset: am.Asset) -> MediaFactsNode | None:
+        if asset.file_sha256 is None:
+            return None
+        return cls(
+            width=asset.media_width,
+            height=asset.media_height,
+            duration_seconds=asset.media_duration_seconds,
+        )
+
+
 @strawberry.type(name="Asset")
 class AssetNode:
     id: strawberry.ID
@@ -118,15 +151,21 @@ class AssetNode:
     file_problem: str | None
     metadata_missing: bool
     orphaned: bool
+    media: MediaFactsNode | None = strawberry.field(
+        description="Facts probed from the stored file (null when it has no file)."
+    )
     pinned_inputs: strawberry.Private[list[str]]
+    slot_key: strawberry.Private[str]
     source: strawberry.Private[am.Asset]
 
     @classmethod
     def of(cls, asset: am.Asset) -> AssetNode:
-        fields: dict[str, Any] = asset.model_dump(exclude={"params_json", "current_since"})
-        return cls(**fields, source=asset)
+        fields: dict[str, Any] = asset.model_dump(exclude=NOT_ON_THE_NODE)
+        return cls(**fields, media=MediaFactsNode.of(asset), source=asset)
 
-    @strawberry.field(description="Every generation parameter, known or not.")
+    @strawberry.field(
+        description="Every generation parameter, exactly as the tool sent it (JSON object)."
+    )
     def params(self) -> JSON:
         return cast(JSON, self.source.params)  # parsed only when asked for
 
@@ -188,17 +227,17 @@ class AssetNode:
 
     @strawberry.field(description="Every attempt of this asset's slot, oldest first.")
     async def versions(self, info: Ctx) -> list[AssetNode]:
-        return AssetNode.all(await info.context.loaders.versions_of.load(self.slot))
+        return AssetNode.all(await info.context.loaders.versions_of.load(self.slot_key))
 
     @strawberry.field(description="The attempt this one regenerated.")
     async def previous_version(self, info: Ctx) -> AssetNode | None:
-        versions = await info.context.loaders.versions_of.load(self.slot)
+        versions = await info.context.loaders.versions_of.load(self.slot_key)
         older = [a for a in versions if a.version < self.version]
         return AssetNode.of(older[-1]) if older else None
 
     @strawberry.field(description="The slot's current version (null when none is ready).")
     async def current_version(self, info: Ctx) -> AssetNode | None:
-        versions = await info.context.loaders.versions_of.load(self.slot)
+        versions = await info.context.loaders.versions_of.load(self.slot_key)
         return next((AssetNode.of(a) for a in versions if a.is_current), None)
 
     @strawberry.field(description="Whether it fell out of date or broke, why, and since where.")

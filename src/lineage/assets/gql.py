@@ -45,16 +45,26 @@ class RecordGenerationInput:
     estimated_cost: float | None = None
     generation_time_ms: int | None = None
     params: JSON | None = strawberry.field(
-        default=None, description="Every parameter; none is dropped."
+        default=None, description="Every parameter; stored and returned exactly as sent."
     )
-    slot: str | None = strawberry.field(default=None, description="Version slot, e.g. shot-001.")
+    slot: str | None = strawberry.field(
+        default=None,
+        description=(
+            "Version slot within the project, e.g. shot-001 (trimmed; each project has its "
+            "own). Default: the slot of the attempt it regenerates, else a slot of its own."
+        ),
+    )
     project_code: str | None = None
     prompt_ids: list[strawberry.ID] | None = None
     source_asset_ids: list[strawberry.ID] | None = None
     frames: list[FrameInput] | None = None
     workflow_id: strawberry.ID | None = None
     regenerates_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The attempt this one regenerates (same slot)."
+        default=None,
+        description=(
+            "The attempt this one regenerates: same slot, same project (an attempt that "
+            "names no project joins that one's)."
+        ),
     )
     file_ref: str | None = strawberry.field(
         default=None, description="The `ref` POST /files returned for this attempt's bytes."

@@ -108,11 +108,21 @@ class NewGeneration(Model):
     file_sha256: str | None = None
     file_size_bytes: int | None = None
     media_type: str | None = None
+    media_width: int | None = None
+    media_height: int | None = None
+    media_duration_seconds: float | None = None
 
     @field_validator("created_at", "completed_at")
     @classmethod
     def _timestamp(cls, value: str | None) -> str | None:
         return None if value is None else normalize_timestamp(value)
+
+    @field_validator("slot")
+    @classmethod
+    def _slot_name(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("a slot name needs a visible character (it is only spaces)")
+        return None if value is None else value.strip()
 
 
 class Asset(Model):
@@ -121,6 +131,7 @@ class Asset(Model):
     id: str
     type: AssetType
     slot: str
+    slot_key: str
     version: int
     is_current: bool = False
     provider: str
@@ -142,6 +153,9 @@ class Asset(Model):
     file_sha256: str | None = None
     file_size_bytes: int | None = None
     media_type: str | None = None
+    media_width: int | None = None
+    media_height: int | None = None
+    media_duration_seconds: float | None = None
     file_missing: bool = False
     file_problem: str | None = None
     metadata_missing: bool = False

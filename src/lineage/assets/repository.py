@@ -40,9 +40,9 @@ class AssetRepository:
         await tx.run("assets/set_status", id=asset_id, status=status, changes=changes)
 
     @staticmethod
-    async def refresh_current(tx: Tx, slot: str) -> list[str]:
+    async def refresh_current(tx: Tx, slot_key: str) -> list[str]:
         """Recompute the slot's current attempt; the ids whose `isCurrent` flipped."""
-        [row] = await tx.run("slots/refresh_current", slot=slot)
+        [row] = await tx.run("slots/refresh_current", slotKey=slot_key)
         flipped: list[str] = row["flippedIds"]
         return flipped
 

@@ -11,6 +11,7 @@ from lineage import idempotency
 from lineage.assets.models import Asset, AssetStatus, NewGeneration, promoted_params
 from lineage.assets.repository import AssetRepository
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
+from lineage.assets.slots import name_of, project_namespace, slot_key
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.files import FileClaim, FileStore, StoredFile
@@ -27,43 +28,60 @@ RELATION_FIELDS = {
 }
 
 
-def asset_row(gen: NewGeneration, slot: str, version: int | None = None) -> dict[str, Any]:
-    """The node's properties for a new attempt. Without `version`, assets/create sets
-    it under the slot's lock; the legacy importer, which owns its slots, passes it."""
+def asset_row(gen: NewGeneration, key: str, version: int | None = None) -> dict[str, Any]:
+    """The node's properties for a new attempt of the slot `key`. Without `version`,
+    assets/create sets it under the slot's lock; the legacy importer, which owns its
+    slots, passes it."""
     row = gen.model_dump(by_alias=True, mode="json", exclude=RELATION_FIELDS)
     ready = gen.status is AssetStatus.READY
     return {
         **promoted_params(gen.type, gen.params),
         **row,
-        "slot": slot,
+        "slot": name_of(key),
+        "slotKey": key,
         **({} if version is None else {"version": version}),
         "isCurrent": False,
         "currentSince": (gen.completed_at or gen.created_at) if ready else None,
-        "paramsJson": json.dumps(gen.params, ensure_ascii=False, sort_keys=True),
+        "paramsJson": json.dumps(gen.params, ensure_ascii=False),
     }
 
 
 def slot_of(gen: NewGeneration, previous: dict[str, Any] | None) -> str:
-    """The slot of a new attempt: the one named, else the regenerated attempt's, else its own."""
-    if previous and gen.slot and gen.slot != previous["slot"]:
+    """The slot key of a new attempt: the regenerated attempt's slot, else the one named
+    in the attempt's project, else a slot of its own."""
+    if previous is None:
+        return slot_key(project_namespace(gen.project_code), gen.slot or str(gen.id))
+    if gen.slot and gen.slot != previous["slot"]:
         raise InvalidInputError(
-            f"asset {previous['id']!r} belongs to slot {previous['slot']!r}, not {gen.slot!r}"
+            f"slot: asset {previous['id']!r} belongs to slot {previous['slot']!r}, not {gen.slot!r}"
         )
-    return gen.slot or (previous["slot"] if previous else str(gen.id))
+    return str(previous["slotKey"])
+
+
+def in_project_of(gen: NewGeneration, previous: dict[str, Any] | None) -> NewGeneration:
+    """The attempt in the project of the attempt it regenerates (REGENERATES never
+    crosses projects): an attempt that names no project takes that one."""
+    if previous is None:
+        return gen
+    owner = previous["projectCode"]
+    if gen.project_code is None:
+        return gen.model_copy(update={"project_code": owner})
+    if gen.project_code != owner:
+        where = f"project {owner!r}" if owner else "no project"
+        raise InvalidInputError(
+            f"projectCode: asset {previous['id']!r} belongs to {where}; a new attempt of "
+            f"its slot cannot be recorded in project {gen.project_code!r}"
+        )
+    return gen
 
 
 def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
-    """The generation with its stored file's facts (probed values fill absent params)."""
+    """The generation with its stored file's facts; what was probed from the bytes goes
+    beside `params` (which stay exactly what the tool sent)."""
     if stored.asset_type != gen.type:
         raise InvalidInputError(
             f"file {stored.ref!r} was stored as {stored.asset_type.value}, not {gen.type.value}"
         )
-    probed = {
-        "width": stored.width,
-        "height": stored.height,
-        "durationSeconds": stored.duration_seconds,
-    }
-    params = {**{k: v for k, v in probed.items() if v is not None}, **gen.params}
     return gen.model_copy(
         update={
             "filename": stored.filename,
@@ -71,7 +89,9 @@ def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
             "file_sha256": stored.sha256,
             "file_size_bytes": stored.size_bytes,
             "media_type": stored.media_type,
-            "params": params,
+            "media_width": stored.width,
+            "media_height": stored.height,
+            "media_duration_seconds": stored.duration_seconds,
         }
     )
 
@@ -159,11 +179,12 @@ class GenerationService:
         if found["idTaken"]:
             raise ConflictError(f"an asset with id {gen.id!r} already exists")
         check_references(gen, found)
-        slot = slot_of(gen, found["previous"])
         previous = found["previous"]
+        gen = in_project_of(gen, previous)
+        key = slot_of(gen, previous)
         await AssetRepository.create(
             tx,
-            asset_row(gen, slot),
+            asset_row(gen, key),
             projectCode=gen.project_code,
             promptIds=gen.prompt_ids,
             sourceIds=gen.source_asset_ids,
@@ -171,7 +192,7 @@ class GenerationService:
             workflowId=gen.workflow_id,
             previousId=previous["id"] if previous else None,
         )
-        flipped = await AssetRepository.refresh_current(tx, slot)
+        flipped = await AssetRepository.refresh_current(tx, key)
         await idempotency.remember(tx, client_key, str(gen.id))
         return Recorded(str(gen.id), [str(gen.id), *flipped])
 
@@ -201,7 +222,7 @@ class GenerationService:
             await AssetRepository.set_status(
                 tx, asset_id, "ready", {"currentSince": utc_timestamp()}
             )
-            flipped = await AssetRepository.refresh_current(tx, asset.slot)
+            flipped = await AssetRepository.refresh_current(tx, asset.slot_key)
             return await _refreshed(tx, asset_id, [asset_id, *flipped])
 
         return await self.store.in_write_tx(work)
@@ -213,7 +234,7 @@ class GenerationService:
             asset = await self._get_in(tx, asset_id)
             check_status_change(asset_id, asset.status, status)
             await AssetRepository.set_status(tx, asset_id, status.value, changes)
-            flipped = await AssetRepository.refresh_current(tx, asset.slot)
+            flipped = await AssetRepository.refresh_current(tx, asset.slot_key)
             return await _refreshed(tx, asset_id, [asset_id, *flipped])
 
         return await self.store.in_write_tx(work)

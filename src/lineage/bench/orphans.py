@@ -27,13 +27,13 @@ from lineage.auth.service import KeyService
 from lineage.bench.generate import GraphSummary, auto_commit, ensure_generated
 from lineage.bench.measure import post, stats
 from lineage.bench.server import ServerProcess
-from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.models import utc_timestamp
 from lineage.orphans.tracker import recompute_all
 from lineage.runtime import open_store
 from lineage.settings import Settings
+from lineage.upgrades import migrate
 
 REGENERATE = """mutation($in: RecordGenerationInput!) {
   recordGeneration(input: $in) { asset { id } orphanedIds restoredIds } }"""
@@ -211,7 +211,7 @@ async def run_orphan_bench(
 ) -> dict[str, Any]:
     """Generate (or reuse) the graph, then time each measure on both sides."""
     async with open_store(settings) as store:
-        await apply_migrations(store)
+        await migrate(store)
         summary: GraphSummary = await ensure_generated(store, assets, seed)
         log(f"graph: {assets:,} assets ({'reused' if summary.reused else 'generated'})")
         await with_gathered_project(store, assets)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from lineage.assets.models import ID_PREFIX, AssetType
+from lineage.assets.slots import project_namespace, slot_key
 from lineage.bench.vocab import BASE_EPOCH, REFINERS, Row, asset_props, prompt_text, timestamp
 
 RESERVE = 3  # assets kept back so each group of chapters can close with its episode
@@ -219,7 +220,8 @@ class ProjectPlan:
         asset_id = self.next_id(f"asset_{ID_PREFIX[asset_type]}")
         previous = self.rows.assets[-1]["props"]["id"] if version > 1 else None
         text = self.texts.get(origins.prompts[-1]) if origins.prompts else None
-        attempt = {"id": asset_id, "slot": f"{self.code}:{slot}", "version": version}
+        key = slot_key(project_namespace(self.code), slot)
+        attempt = {"id": asset_id, "slot": slot, "slotKey": key, "version": version}
         created = self.tick()
         self.clock += self.rng.uniform(5, 90)  # the next attempt starts after this one ends
         attempt.update(status=status, isCurrent=is_current, created=created, completed=self.clock)

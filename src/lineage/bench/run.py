@@ -17,11 +17,11 @@ from lineage.bench.measure import Comparison
 from lineage.bench.report import BenchReport, DirectionResult
 from lineage.bench.server import ServerProcess
 from lineage.db.driver import neo4j_uri
-from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.errors import InvalidInputError, LineageError
 from lineage.runtime import open_store
 from lineage.settings import Settings
+from lineage.upgrades import migrate
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ async def run_bench(
     serve the real app on it, and measure both sides."""
     check_options(options, settings)
     async with open_store(settings) as store:
-        await apply_migrations(store)
+        await migrate(store)
         log(f"graph: {options.assets:,} assets, seed {options.seed} on {neo4j_uri(settings)}")
         summary = await ensure_generated(store, options.assets, options.seed)
         log(

@@ -117,7 +117,7 @@ def asset_props(
 ) -> Row:
     """Every property `recordGeneration` (+ `completeGeneration`) writes on an attempt.
 
-    `attempt`: id, slot, version, status, created and completed (epoch s), isCurrent,
+    `attempt`: id, slot, slotKey, version, status, created and completed (epoch s), isCurrent,
     name, prompt, projectCode.
     """
     provider, model, cost = rng.choice(MODELS[kind])
@@ -135,6 +135,7 @@ def asset_props(
         "estimatedCost": cost,
         "generationTimeMs": int((completed - created) * 1000),
         "slot": attempt["slot"],
+        "slotKey": attempt["slotKey"],
         "version": attempt["version"],
         "isCurrent": attempt["isCurrent"],
         "paramsJson": json.dumps(params, ensure_ascii=False, sort_keys=True),

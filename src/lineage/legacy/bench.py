@@ -29,7 +29,6 @@ from lineage.bench.database import bench_database, dedicated
 from lineage.bulk import paused_gc
 from lineage.console import clear_errors, err, out
 from lineage.db import cypher
-from lineage.db.migrations import apply_migrations
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
 from lineage.legacy.folder import open_folder
@@ -41,6 +40,7 @@ from lineage.legacy.synthetic import TreeShape, write_music_index, write_tree
 from lineage.legacy.writing import WRITERS, AssetBatch, batches_into_empty_graph
 from lineage.runtime import open_store
 from lineage.settings import Settings
+from lineage.upgrades import migrate
 
 WIPE_SLICE = 10_000
 WARMUP_RECORDS = 10_000
@@ -79,7 +79,7 @@ async def _timed_imports(
     """The warm-up import, the measured one, and its re-import, each on an empty graph
     but the last."""
     async with open_store(settings) as store:
-        await apply_migrations(store)
+        await migrate(store)
         await wipe(store)
         warm_up = await import_legacy(
             store, LocalFileStore(work / "warm-up-store"), work / "warm-up"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lineage.assets.slots import legacy_namespace
 from lineage.bulk import paused_gc
 from lineage.db.store import Store
 from lineage.files import FileStore
@@ -125,6 +126,9 @@ def plan_folder(folder: LegacyFolder, tally: Tally) -> Plan:
     )
     music = _music(folder, tally)
     assets = _unique([*shots, *videos, *music, *plan_loose_media(folder, tally)], tally)
+    namespace = legacy_namespace(folder.root)
+    for item in assets:
+        item.namespace = namespace
     return Plan(nodes=_unique_nodes(nodes), assets=assets)
 
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from lineage.assets.models import NewGeneration
 from lineage.assets.service import asset_row, with_file
+from lineage.assets.slots import NO_PROJECT, slot_key
 from lineage.files import StoredFile
 from lineage.legacy import ids
 from lineage.legacy.jsonfiles import MalformedJson, read_json
@@ -53,6 +54,7 @@ class PlannedAsset:
     metadata_missing: bool = False
     frames: list[FrameLink] = field(default_factory=list)
     position: int = -1
+    namespace: str = NO_PROJECT  # of its slot: the import sets its tree's
 
     @property
     def id(self) -> str:
@@ -61,6 +63,10 @@ class PlannedAsset:
     @property
     def slot(self) -> str:
         return str(self.gen.slot)
+
+    @property
+    def slot_key(self) -> str:
+        return slot_key(self.namespace, self.slot)
 
     @property
     def has_bytes(self) -> bool:
@@ -75,7 +81,9 @@ class PlannedAsset:
         """The node's properties: the API's `asset_row` plus the legacy facts. Nulls are
         left out (a node stores none): most of a legacy record's fields are empty, and
         every row is sent to Neo4j and parsed there."""
-        row = {k: v for k, v in asset_row(self.gen, self.slot, version).items() if v is not None}
+        row = {
+            k: v for k, v in asset_row(self.gen, self.slot_key, version).items() if v is not None
+        }
         row["legacyId"] = self.legacy_id
         if self.file_problem:
             row["fileMissing"] = True

@@ -36,12 +36,12 @@ class LegacyRepository:
         rows = await self.store.read("legacy/find_existing_projects", codes=list(codes))
         return {row["code"] for row in rows}
 
-    async def slot_heads(self, slots: Sequence[str]) -> dict[str, tuple[str, int]]:
-        """slot -> (id, version) of its newest attempt, for slots that have any."""
+    async def slot_heads(self, slot_keys: Sequence[str]) -> dict[str, tuple[str, int]]:
+        """slot key -> (id, version) of its newest attempt, for slots that have any."""
         heads: dict[str, tuple[str, int]] = {}
-        for batch in batches(slots, 10 * BATCH):
-            rows = await self.store.read("legacy/find_slot_heads", slots=list(batch))
-            heads.update((row["slot"], (row["id"], row["version"])) for row in rows)
+        for batch in batches(slot_keys, 10 * BATCH):
+            rows = await self.store.read("legacy/find_slot_heads", slotKeys=list(batch))
+            heads.update((row["slotKey"], (row["id"], row["version"])) for row in rows)
         return heads
 
     async def count_projects(self) -> int:
@@ -55,11 +55,11 @@ class LegacyRepository:
             if advance is not None:
                 advance(len(batch))
 
-    async def write_assets(self, rows: list[dict[str, Any]], slots: set[str]) -> None:
+    async def write_assets(self, rows: list[dict[str, Any]], slot_keys: set[str]) -> None:
         """One batch of new assets with their edges and current attempts, in one transaction."""
 
         async def work(tx: Tx) -> None:
             await tx.run("legacy/create_assets", rows=rows)
-            await tx.run("legacy/refresh_current_slots", slots=sorted(slots))
+            await tx.run("slots/refresh_current_many", slotKeys=sorted(slot_keys))
 
         await self.store.in_write_tx(work)

@@ -36,7 +36,7 @@ Prepare = Callable[[list[PlannedAsset]], Awaitable[None]]
 @dataclass
 class AssetBatch:
     rows: list[dict[str, Any]] = field(default_factory=list)
-    slots: set[str] = field(default_factory=set)
+    slot_keys: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -59,7 +59,7 @@ async def write_plan(
     which every writer waited."""
     projects = [n.row for n in nodes if n.kind is Kind.PROJECT]
     prompts = [n.row for n in nodes if n.kind is not Kind.PROJECT]
-    heads = await repository.slot_heads(sorted({a.slot for a in assets}))
+    heads = await repository.slot_heads(sorted({a.slot_key for a in assets}))
     progress.begin("graph", len(projects) + len(prompts) + len(assets))
     await repository.write("upsert_projects", projects, progress.advance)
     await repository.write("merge_prompts", prompts, progress.advance)
@@ -104,7 +104,7 @@ async def _writer(
         with waits.waiting():
             await chunk.stored
         batch = asset_batch(chunk.placed)
-        await repository.write_assets(batch.rows, batch.slots)
+        await repository.write_assets(batch.rows, batch.slot_keys)
         progress.advance(len(batch.rows))
 
 
@@ -167,7 +167,7 @@ def slot_whole_chunks(placed: list[Placed], size: int) -> list[list[list[Placed]
     for entry in placed:
         item = entry[0]
         chunks = stages[STAGE_OF[item.kind]]
-        if not chunks or (len(chunks[-1]) >= size and chunks[-1][-1][0].slot != item.slot):
+        if not chunks or (len(chunks[-1]) >= size and chunks[-1][-1][0].slot_key != item.slot_key):
             chunks.append([])
         chunks[-1].append(entry)
     return [stages[stage] for stage in sorted(stages)]
@@ -186,7 +186,7 @@ def asset_batch(chunk: list[Placed]) -> AssetBatch:
     with paused_gc():
         for item, version, previous in chunk:
             batch.rows.append(_asset_row(item, version, previous))
-            batch.slots.add(item.slot)
+            batch.slot_keys.add(item.slot_key)
     return batch
 
 
@@ -194,15 +194,15 @@ def _placed(assets: list[PlannedAsset], heads: dict[str, tuple[str, int]]) -> li
     """(asset, version, attempt it regenerates), by stage, slot and version."""
     by_slot: dict[str, list[PlannedAsset]] = defaultdict(list)
     for item in assets:
-        by_slot[item.slot].append(item)
+        by_slot[item.slot_key].append(item)
     placed = []
-    for slot, chain in by_slot.items():
-        previous, version = heads.get(slot, (None, 0))
+    for key, chain in by_slot.items():
+        previous, version = heads.get(key, (None, 0))
         for item in sorted(chain, key=lambda a: (str(a.gen.created_at), a.legacy_id)):
             version += 1
             placed.append((item, version, previous))
             previous = item.id
-    placed.sort(key=lambda p: (STAGE_OF[p[0].kind], p[0].slot, p[1]))
+    placed.sort(key=lambda p: (STAGE_OF[p[0].kind], p[0].slot_key, p[1]))
     return placed
 
 

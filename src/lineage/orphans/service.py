@@ -62,7 +62,7 @@ class RootCauseGroup:
 
 def simulated(action: ImpactAction, asset: Asset, rows: list[Row]) -> dict[str, dict[str, Any]]:
     """What the action would change in the asset's slot (id -> changed fields)."""
-    attempts = [r for r in rows if r["slot"] == asset.slot]
+    attempts = [r for r in rows if r["slotKey"] == asset.slot_key]
     if action is ImpactAction.REGENERATE:
         return {r["id"]: {"isCurrent": False} for r in attempts}
     overrides: dict[str, dict[str, Any]] = {asset.id: {"status": "archived", "isCurrent": False}}
@@ -112,7 +112,7 @@ class OrphanService:
 
         async def work(tx: Tx) -> Impact:
             asset = await _asset_in(tx, asset_id)
-            rows = await affected_rows(tx, slots=[asset.slot], ids=())
+            rows = await affected_rows(tx, slot_keys=[asset.slot_key], ids=())
             before = await reasons_of(tx.run, orphaned_around(rows))
             overrides = simulated(action, asset, rows)
             facts = {row["id"]: asset_facts(row, overrides) for row in rows}

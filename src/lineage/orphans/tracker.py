@@ -106,35 +106,35 @@ def differences(stored: list[Stored], fresh: Mapping[str, frozenset[str]]) -> St
     return update
 
 
-async def affected_rows(tx: Tx, slots: Collection[str], ids: Collection[str]) -> list[Row]:
-    [found] = await tx.run("orphans/find_affected", slots=sorted(slots), ids=sorted(ids))
+async def affected_rows(tx: Tx, slot_keys: Collection[str], ids: Collection[str]) -> list[Row]:
+    [found] = await tx.run("orphans/find_affected", slotKeys=sorted(slot_keys), ids=sorted(ids))
     rows: list[Row] = found["rows"]
     return rows
 
 
-async def claimed_rows(tx: Tx, slots: list[str], ids: list[str]) -> list[list[Any]]:
+async def claimed_rows(tx: Tx, slot_keys: list[str], ids: list[str]) -> list[list[Any]]:
     """The affected assets, locked, each with what propagating root causes needs.
     The query finds them, then waits for their locks: a consumer committed meanwhile
     (it locked its inputs, so it waited for nobody here) would be missed, so it
     claims again until none was."""
     while True:
-        [claimed] = await tx.run("orphans/claim_affected", slots=slots, ids=ids)
+        [claimed] = await tx.run("orphans/claim_affected", slotKeys=slot_keys, ids=ids)
         if claimed["complete"]:
             rows: list[list[Any]] = claimed["rows"]
             return rows
 
 
 async def refresh_in(
-    tx: Tx, slots: Collection[str] = (), ids: Collection[str] = ()
+    tx: Tx, slot_keys: Collection[str] = (), ids: Collection[str] = ()
 ) -> OrphanChanges:
-    """Re-evaluate what the change of `slots` and `ids` (assets or prompts) can affect:
+    """Re-evaluate what the change of `slot_keys` and `ids` (assets or prompts) can affect:
     the short way when the change only makes one asset start or stop being a root
     cause (a shot regenerated, or reverted to), else every affected asset."""
-    if not slots:
+    if not slot_keys:
         moved = await moved_root(tx, sorted(set(ids)))
         if moved is not None:
             return moved
-    return await reevaluated(tx, sorted(slots), sorted(ids))
+    return await reevaluated(tx, sorted(slot_keys), sorted(ids))
 
 
 async def root_move(tx: Tx, seed: Row) -> bool | None:
@@ -178,9 +178,9 @@ async def moved_root(tx: Tx, ids: list[str]) -> OrphanChanges | None:
             )
 
 
-async def reevaluated(tx: Tx, slots: list[str], ids: list[str]) -> OrphanChanges:
+async def reevaluated(tx: Tx, slot_keys: list[str], ids: list[str]) -> OrphanChanges:
     """The long way: claim every affected asset and propagate root causes afresh."""
-    rows = await claimed_rows(tx, slots, ids)
+    rows = await claimed_rows(tx, slot_keys, ids)
     with paused_gc():  # thousands of small objects, no cycles: spare the p95 a collection
         stored = [
             Stored(i, project, flag, tuple(roots or ())) for i, project, flag, roots, _, _ in rows

@@ -1,10 +1,10 @@
 // Recomputes the current attempt of each given slot, exactly as slots/refresh_current
 // does for one: the ready attempt that became current last (none when none is ready).
 // Only the attempts whose flag changes are written (new attempts arrive not current).
-// $slots: [string]. Result: slots (number refreshed)
-UNWIND $slots AS slot
-CALL (slot) {
-  MATCH (a:Asset {slot: slot})
+// $slotKeys: [string]. Result: slots (number refreshed)
+UNWIND $slotKeys AS slotKey
+CALL (slotKey) {
+  MATCH (a:Asset {slotKey: slotKey})
   WITH a
   ORDER BY CASE a.status WHEN 'ready' THEN 0 ELSE 1 END, a.currentSince DESC, a.version DESC
   WITH collect(a) AS attempts
