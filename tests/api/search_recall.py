@@ -141,12 +141,12 @@ async def measure(store: Store, corpus: Corpus) -> dict[tuple[str, str], Hits]:
 
 def table(scores: dict[str, Score]) -> str:
     """Per configuration: recall per script and overall, precision (all, Thai), complete queries."""
-    head = f"{'analyzer / query form':52}" + "".join(f"{s[:8]:>9}" for s in SCRIPTS)
+    head = f"{'analyzer / query form':56}" + "".join(f"{s[:8]:>9}" for s in SCRIPTS)
     lines = [head + f"{'recall':>8}{'precis.':>8}{'thai pr.':>9}{'all found':>11}"]
     for name, s in scores.items():
         cells = "".join(f"{s.recall(script):9.2f}" for script in SCRIPTS)
         lines.append(
-            f"{name:52}{cells}{s.recall():8.2f}{s.precision():8.2f}{s.precision('thai'):9.2f}"
+            f"{name:56}{cells}{s.recall():8.2f}{s.precision():8.2f}{s.precision('thai'):9.2f}"
             f"{s.complete:>6}/{s.queries:<4}"
         )
     return "\n".join(lines)
