@@ -91,7 +91,12 @@ class SortDirection(Enum):
     DESC = "desc"
 
 
-@strawberry.input
+@strawberry.input(
+    description=(
+        "Sort key and direction; ties go by id in the same direction, and assets "
+        "without the key (no cost, no name) come last either way."
+    )
+)
 class AssetOrder:
     field: AssetOrderField = AssetOrderField.CREATED_AT
     direction: SortDirection = SortDirection.DESC
