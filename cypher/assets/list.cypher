@@ -1,31 +1,64 @@
-// A filtered, sorted page of assets (the catalog search).
-// $search: Lucene query over prompt text and names (or null); filters: $type, $provider,
-// $model, $status, $projectCode, $createdFrom, $createdTo (ISO strings, inclusive/exclusive),
-// $currentOnly, $orphaned (true, false or null for either); order: $orderBy ('createdAt' | 'estimatedCost' | 'name'), $descending;
-// page: $skip, $limit. Result: one row: totalCount, assets (list of maps)
+// A filtered, sorted page of assets (the catalog search), after a keyset cursor.
+// $search: Lucene query over prompt words (index prompt_words), or null for every asset.
+//   An asset matches by its own prompt or name, or by a prompt it was made from; with
+//   $searchChain also by any prompt that one was refined from (GENERATED_FROM between
+//   prompts) or revised from (REGENERATES between prompts), however many steps back.
+// Filters (null for any): $type, $provider, $model, $status, $projectCode, $slot,
+//   $createdFrom (inclusive), $createdTo (exclusive), $orphaned; $currentOnly (boolean).
+// Order: $orderBy ('createdAt' | 'estimatedCost' | 'name'), $descending; ties by id in
+//   the same direction; assets without the key come last in either direction.
+// Page: $afterKey, $afterId: the sort key and id of the previous page's last asset
+//   ($afterId null for the first page); $limit.
+// Result: one row: totalCount (every match), assets: up to $limit
+//   [{key, asset: map, matchedPrompts: [map], matchedOwnText: boolean}]
 CALL () {
   WITH $search AS search WHERE search IS NULL
-  MATCH (a:Asset) RETURN a
-  UNION
+  MATCH (a:Asset)
+  RETURN a, null AS matched, false AS own
+  UNION ALL
   WITH $search AS search WHERE search IS NOT NULL
-  CALL db.index.fulltext.queryNodes('prompt_text', search) YIELD node
-  OPTIONAL MATCH (node)<-[:GENERATED_FROM]-(generated:Asset) WHERE node:Prompt
-  WITH CASE WHEN node:Asset THEN node ELSE generated END AS a
-  WHERE a IS NOT NULL
-  RETURN DISTINCT a
+  CALL db.index.fulltext.queryNodes('prompt_words', search) YIELD node
+  CALL (node) {
+    WITH node WHERE node:Asset
+    RETURN node AS a, null AS matched, true AS own
+    UNION
+    WITH node WHERE node:Prompt AND $searchChain
+    MATCH (node) (()<-[:GENERATED_FROM|REGENERATES]-(:Prompt))* (:Prompt)<-[:GENERATED_FROM]-(a:Asset)
+    RETURN a, node AS matched, false AS own
+    UNION
+    WITH node WHERE node:Prompt AND NOT $searchChain
+    MATCH (node)<-[:GENERATED_FROM]-(a:Asset)
+    RETURN a, node AS matched, false AS own
+  }
+  RETURN a, matched, own
 }
-WITH a WHERE ($type IS NULL OR a.type = $type)
+WITH a, collect(DISTINCT matched) AS matchedPrompts, any(o IN collect(own) WHERE o) AS own
+WHERE ($type IS NULL OR a.type = $type)
   AND ($provider IS NULL OR a.provider = $provider)
   AND ($model IS NULL OR a.model = $model)
   AND ($status IS NULL OR a.status = $status)
   AND ($projectCode IS NULL OR a.projectCode = $projectCode)
+  AND ($slot IS NULL OR a.slot = $slot)
   AND ($createdFrom IS NULL OR a.createdAt >= $createdFrom)
   AND ($createdTo IS NULL OR a.createdAt < $createdTo)
   AND (NOT $currentOnly OR a.isCurrent)
   AND ($orphaned IS NULL OR coalesce(a.orphaned, false) = $orphaned)
-WITH a, CASE $orderBy WHEN 'estimatedCost' THEN a.estimatedCost WHEN 'name' THEN a.name
-  ELSE a.createdAt END AS key
-ORDER BY CASE WHEN $descending THEN null ELSE key END ASC,
-         CASE WHEN $descending THEN key END DESC, a.id
-WITH collect(a) AS matched
-RETURN size(matched) AS totalCount, [a IN matched[$skip..$skip + $limit] | properties(a)] AS assets
+WITH collect({a: a, matchedPrompts: matchedPrompts, own: own,
+  key: CASE $orderBy WHEN 'estimatedCost' THEN a.estimatedCost WHEN 'name' THEN a.name
+    ELSE a.createdAt END}) AS matches
+CALL (matches) {
+  UNWIND matches AS m
+  WITH m, m.key AS key, m.a.id AS id
+  WHERE $afterId IS NULL
+    OR (key IS NULL AND ($afterKey IS NOT NULL
+      OR CASE WHEN $descending THEN id < $afterId ELSE id > $afterId END))
+    OR CASE WHEN $descending THEN key < $afterKey ELSE key > $afterKey END
+    OR (key = $afterKey AND CASE WHEN $descending THEN id < $afterId ELSE id > $afterId END)
+  ORDER BY key IS NULL, CASE WHEN $descending THEN null ELSE key END ASC,
+    CASE WHEN $descending THEN key END DESC, CASE WHEN $descending THEN null ELSE id END ASC,
+    CASE WHEN $descending THEN id END DESC
+  LIMIT $limit
+  RETURN collect({key: key, asset: properties(m.a), matchedOwnText: m.own,
+    matchedPrompts: [p IN m.matchedPrompts | properties(p)]}) AS assets
+}
+RETURN size(matches) AS totalCount, assets

@@ -1,8 +1,13 @@
-// A page of projects ordered by code, after a cursor.
-// $after: code to start after ('' for the first page), $limit: int.
+// A page of projects ordered by code (unique), after a keyset cursor.
+// $afterId: the code of the previous page's last project (null for the first page); $limit
 // Result: one row: totalCount (int, all projects), projects (list of maps, in order)
-OPTIONAL MATCH (counted:Project)
-WITH count(counted) AS totalCount
-OPTIONAL MATCH (p:Project) WHERE p.code > $after
-WITH totalCount, p ORDER BY p.code LIMIT $limit
-RETURN totalCount, collect(properties(p)) AS projects
+CALL () {
+  OPTIONAL MATCH (counted:Project)
+  RETURN count(counted) AS totalCount
+}
+CALL () {
+  OPTIONAL MATCH (p:Project) WHERE $afterId IS NULL OR p.code > $afterId
+  WITH p ORDER BY p.code LIMIT $limit
+  RETURN collect(properties(p)) AS projects
+}
+RETURN totalCount, projects

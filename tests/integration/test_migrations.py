@@ -27,7 +27,7 @@ async def test_constraints_and_fulltext_index_exist(store: Store) -> None:
     async with store.driver.session() as session:
         result = await session.run("SHOW INDEXES YIELD name, type RETURN name, type")
         indexes = {record["name"]: record["type"] async for record in result}
-    assert indexes["prompt_text"] == "FULLTEXT"
+    assert indexes["prompt_words"] == "FULLTEXT" and "prompt_text" not in indexes
     assert "asset_id_unique" in indexes and "project_code_unique" in indexes
 
 

@@ -18,7 +18,7 @@ UPLOAD = {"type": "image", "provider": "fal", "model": "flux"}
 
 
 async def project_count(store: Store) -> int:
-    rows = await store.read("projects/list", after="", limit=1)
+    rows = await store.read("projects/list", afterKey=None, afterId=None, limit=1)
     return int(rows[0]["totalCount"])
 
 

@@ -1,16 +1,13 @@
-"""Relay cursor connections, shared by every list of the API."""
+"""Relay cursor connections over keyset pages (`lineage.paging`), shared by every list."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import strawberry
 
-from lineage.errors import InvalidInputError, LimitExceededError
-from lineage.settings import Settings
+from lineage.paging import Page, SortKey
 
 T = TypeVar("T")
 N = TypeVar("N")
@@ -37,71 +34,29 @@ class Connection(Generic[T]):
     total_count: int
 
 
-def encode_cursor(key: str) -> str:
-    return base64.urlsafe_b64encode(key.encode()).decode()
+class HasCursor(Protocol):
+    cursor: str
 
 
-def decode_cursor(cursor: str | None) -> str | None:
-    """The key inside an opaque cursor; a clear error when it is not one of ours."""
-    if cursor is None:
-        return None
-    try:
-        return base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
-        raise InvalidInputError(f"'after' is not a cursor this API gave out: {cursor!r}") from exc
+E = TypeVar("E", bound=HasCursor)
 
 
-def page_size(first: int | None, settings: Settings) -> int:
-    """`first`, defaulted and checked against the configured maximum."""
-    size = settings.default_page_size if first is None else first
-    if size < 0:
-        raise InvalidInputError(f"'first' must be zero or more, got {size}")
-    if size > settings.max_page_size:
-        raise LimitExceededError(
-            f"'first' is {size}; the maximum page size is {settings.max_page_size}"
-        )
-    return size
+def window(edges: Sequence[E], asked: Page) -> tuple[list[E], PageInfo]:
+    """The page's edges out of up to `size + 1` fetched (the extra one means 'more')."""
+    shown = list(edges[: asked.size])
+    return shown, PageInfo(
+        has_next_page=len(edges) > asked.size,
+        has_previous_page=asked.after_id is not None,
+        start_cursor=shown[0].cursor if shown else None,
+        end_cursor=shown[-1].cursor if shown else None,
+    )
 
 
 def connection(
-    items: Sequence[N],
-    size: int,
-    total: int,
-    key: Callable[[N], str],
-    has_previous: bool,
+    items: Sequence[N], asked: Page, total: int, key: Callable[[N], tuple[SortKey, str]]
 ) -> Connection[N]:
-    """A connection from up to `size + 1` fetched items (the extra one means 'more')."""
-    page = list(items[:size])
-    edges = [Edge(cursor=encode_cursor(key(item)), node=item) for item in page]
-    info = PageInfo(
-        has_next_page=len(items) > size,
-        has_previous_page=has_previous,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
-    )
-    return Connection(edges=edges, page_info=info, total_count=total)
-
-
-def offset_window(first: int | None, after: str | None, settings: Settings) -> tuple[int, int]:
-    """(skip, size) for a list paged by position; cursors are opaque offsets."""
-    size = page_size(first, settings)
-    start = decode_cursor(after)
-    if start is None:
-        return 0, size
-    if not start.startswith("offset:") or not start[7:].isdigit():
-        raise InvalidInputError(f"'after' is not a cursor of this list: {after!r}")
-    return int(start[7:]) + 1, size
-
-
-def offset_connection(items: Sequence[N], skip: int, size: int, total: int) -> Connection[N]:
-    """A connection over one window of a list of `total` items."""
-    edges = [
-        Edge(cursor=encode_cursor(f"offset:{skip + i}"), node=n) for i, n in enumerate(items[:size])
-    ]
-    info = PageInfo(
-        has_next_page=skip + len(edges) < total,
-        has_previous_page=skip > 0,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+    """A connection from up to `size + 1` fetched items; `key`: an item's (sort key, id)."""
+    edges, info = window(
+        [Edge(cursor=asked.cursor(*key(item)), node=item) for item in items], asked
     )
     return Connection(edges=edges, page_info=info, total_count=total)

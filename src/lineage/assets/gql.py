@@ -8,13 +8,14 @@ import strawberry
 from pydantic import ValidationError
 from strawberry.scalars import JSON
 
-from lineage.api.nodes import AssetNode, AssetStatus, AssetType, Ctx, FrameRole
-from lineage.api.relay import Connection, offset_connection, offset_window
-from lineage.assets.models import Frame, NewGeneration
-from lineage.assets.search import keywords_query
+from lineage.api.nodes import AssetNode, AssetStatus, AssetType, Ctx, FrameRole, PromptNode
+from lineage.api.relay import PageInfo, window
+from lineage.assets.models import Asset, Frame, NewGeneration
+from lineage.assets.search import SearchHit, keywords_query
 from lineage.assets.service import AssetChange
 from lineage.errors import InvalidInputError
 from lineage.models import normalize_timestamp
+from lineage.paging import Page, page
 from lineage.validation import describe
 
 
@@ -100,7 +101,12 @@ class SortDirection(Enum):
     DESC = "desc"
 
 
-@strawberry.input
+@strawberry.input(
+    description=(
+        "Sort key and direction; ties go by id in the same direction, and assets "
+        "without the key (no cost, no name) come last either way."
+    )
+)
 class AssetOrder:
     field: AssetOrderField = AssetOrderField.CREATED_AT
     direction: SortDirection = SortDirection.DESC
@@ -113,13 +119,73 @@ class AssetFilter:
     model: str | None = None
     status: AssetStatus | None = None  # type: ignore[valid-type]
     project_code: str | None = None
-    search: str | None = strawberry.field(default=None, description="Prompt keywords, any script.")
+    slot: str | None = strawberry.field(
+        default=None,
+        description="Only this slot of `projectCode` (e.g. shot-001); needs `projectCode`.",
+    )
+    search: str | None = strawberry.field(
+        default=None,
+        description=(
+            "Words in any script, all of which must match (see the README's search section): "
+            "in an asset's own prompt or name, or in a prompt it was made from."
+        ),
+    )
+    search_prompt_chain: bool = strawberry.field(
+        default=True,
+        description=(
+            "With `search`: also match the assets made from prompts refined or revised from "
+            "a matching prompt (a human prompt's words find the images of its refinements)."
+        ),
+    )
     created_from: str | None = strawberry.field(default=None, description="Inclusive ISO time.")
     created_to: str | None = strawberry.field(default=None, description="Exclusive ISO time.")
     current_only: bool = False
     orphaned: bool | None = strawberry.field(
         default=None, description="Only orphaned (true) or only not orphaned (false) assets."
     )
+
+
+@strawberry.type(description="An asset of a list, and what of the search it matched.")
+class AssetEdge:
+    cursor: str
+    node: AssetNode
+    matched_prompts: list[PromptNode] = strawberry.field(
+        description=(
+            "The prompts whose words matched the search: one the asset was made from, or "
+            "one such a prompt was refined or revised from. Empty without a search."
+        )
+    )
+    matched_own_text: bool = strawberry.field(
+        description="The asset's own prompt text or name matched the search."
+    )
+
+    @classmethod
+    def listed(cls, asset: Asset, cursor: str) -> AssetEdge:
+        """An edge of a list that was not searched."""
+        return cls(
+            cursor=cursor, node=AssetNode.of(asset), matched_prompts=[], matched_own_text=False
+        )
+
+    @classmethod
+    def of(cls, hit: SearchHit, asked: Page) -> AssetEdge:
+        return cls(
+            cursor=asked.cursor(hit.key, hit.asset.id),
+            node=AssetNode.of(hit.asset),
+            matched_prompts=[PromptNode(**p.model_dump()) for p in hit.matched_prompts],
+            matched_own_text=hit.matched_own_text,
+        )
+
+
+@strawberry.type(description="A page of assets, after the cursor `after`, and the total matched.")
+class AssetConnection:
+    edges: list[AssetEdge]
+    page_info: PageInfo
+    total_count: int
+
+    @classmethod
+    def of(cls, hits: list[SearchHit], asked: Page, total: int) -> AssetConnection:
+        edges, info = window([AssetEdge.of(hit, asked) for hit in hits], asked)
+        return cls(edges=edges, page_info=info, total_count=total)
 
 
 @strawberry.type(description="A changed asset, and whose orphan status changed because of it.")
@@ -187,6 +253,24 @@ def _time(value: str | None, name: str) -> str | None:
         raise InvalidInputError(f"{name}: {exc}") from exc
 
 
+def _slot(where: AssetFilter) -> str | None:
+    if where.slot is None:
+        return None
+    if not where.slot.strip():
+        raise InvalidInputError("filter.slot is blank: name a slot, e.g. shot-001")
+    if where.project_code is None:
+        raise InvalidInputError(
+            "filter.slot needs filter.projectCode: a slot name is unique only in its project"
+        )
+    return where.slot
+
+
+def order_name(order: AssetOrder | None) -> str:
+    """The order a cursor of the asset list is made for, e.g. assets:createdAt:desc."""
+    order = order or AssetOrder()
+    return f"assets:{order.field.value}:{order.direction.value}"
+
+
 def filter_params(where: AssetFilter | None, order: AssetOrder | None) -> dict[str, object]:
     where, order = where or AssetFilter(), order or AssetOrder()
     return {
@@ -195,7 +279,9 @@ def filter_params(where: AssetFilter | None, order: AssetOrder | None) -> dict[s
         "model": where.model,
         "status": where.status.value if where.status else None,
         "projectCode": where.project_code,
+        "slot": _slot(where),
         "search": keywords_query(where.search) if where.search else None,
+        "searchChain": where.search_prompt_chain,
         "createdFrom": _time(where.created_from, "createdFrom"),
         "createdTo": _time(where.created_to, "createdTo"),
         "currentOnly": where.current_only,
@@ -211,7 +297,12 @@ class AssetQueries:
     async def asset(self, info: Ctx, id: strawberry.ID) -> AssetNode:
         return AssetNode.of(await info.context.generations.get(str(id)))
 
-    @strawberry.field(description="Search the catalog: filters combine, full-text on prompts.")
+    @strawberry.field(
+        description=(
+            "Search the catalog: filters combine, words in any script. Pages by keyset "
+            "cursors: assets recorded or removed between two pages neither repeat nor go missing."
+        )
+    )
     async def assets(
         self,
         info: Ctx,
@@ -219,12 +310,11 @@ class AssetQueries:
         order_by: AssetOrder | None = None,
         first: int | None = None,
         after: str | None = None,
-    ) -> Connection[AssetNode]:
-        skip, size = offset_window(first, after, info.context.settings)
-        found, total = await info.context.generations.repository.list_page(
-            skip, size, **filter_params(filter, order_by)
-        )
-        return offset_connection(AssetNode.all(found), skip, size, total)
+    ) -> AssetConnection:
+        asked = page(order_name(order_by), first, after, info.context.settings)
+        params = filter_params(filter, order_by)
+        hits, total = await info.context.generations.repository.list_page(asked, **params)
+        return AssetConnection.of(hits, asked, total)
 
 
 @strawberry.type

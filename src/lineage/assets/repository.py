@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from lineage.assets.models import Asset
+from lineage.assets.search import SearchHit
 from lineage.db.store import Store, Tx
 from lineage.models import utc_timestamp
+from lineage.paging import Page
 
 
 class AssetRepository:
@@ -46,6 +48,7 @@ class AssetRepository:
         flipped: list[str] = row["flippedIds"]
         return flipped
 
-    async def list_page(self, skip: int, limit: int, **filters: Any) -> tuple[list[Asset], int]:
-        [row] = await self.store.read("assets/list", skip=skip, limit=limit, **filters)
-        return [Asset.model_validate(a) for a in row["assets"]], row["totalCount"]
+    async def list_page(self, page: Page, **filters: Any) -> tuple[list[SearchHit], int]:
+        """One page of the catalog search, and how many assets match in all."""
+        [row] = await self.store.read("assets/list", **page.params(), **filters)
+        return [SearchHit.of(hit) for hit in row["assets"]], row["totalCount"]

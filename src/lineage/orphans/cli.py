@@ -12,8 +12,9 @@ from rich.table import Table
 from lineage.assets.models import Asset
 from lineage.console import clear_errors, out
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
-from lineage.orphans.service import OrphanService
+from lineage.orphans.service import ORPHANS_ORDER, OrphanService
 from lineage.orphans.tracker import reasons_of, recompute_all
+from lineage.paging import Page
 from lineage.runtime import ensure_database, open_store
 from lineage.settings import get_settings
 
@@ -41,12 +42,15 @@ async def project_orphans(project_code: str, root_cause: str | None) -> dict[str
         service = OrphanService(store)
         assets: list[Asset] = []
         reasons: dict[str, OrphanStatus] = {}
+        asked = Page(ORPHANS_ORDER, PAGE)
         while True:  # a page at a time, each with its reasons (derived: a query per page)
-            page = await service.page(project_code, root_cause, len(assets), PAGE)
-            assets.extend(page.assets)
-            reasons.update(await reasons_of(store.read, [a.id for a in page.assets]))
-            if not page.assets or len(assets) >= page.total_count:
+            page = await service.page(project_code, root_cause, asked)
+            found = page.assets[:PAGE]
+            assets.extend(found)
+            reasons.update(await reasons_of(store.read, [a.id for a in found]))
+            if len(page.assets) <= PAGE:
                 break
+            asked = Page(ORPHANS_ORDER, PAGE, found[-1].created_at, found[-1].id)
         total = page.total_count
         cost = await service.cost(project_code, root_cause)
         groups = await service.by_root_cause(project_code)

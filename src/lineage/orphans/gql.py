@@ -5,10 +5,11 @@ from __future__ import annotations
 import strawberry
 
 from lineage.api.nodes import AssetNode, Ctx
-from lineage.api.relay import Connection, offset_connection, offset_window
-from lineage.assets.gql import GenerationPayload
+from lineage.api.relay import window
+from lineage.assets.gql import AssetConnection, AssetEdge, GenerationPayload
 from lineage.orphans import service
 from lineage.orphans.gql_status import OrphanStatusNode
+from lineage.paging import page
 
 ImpactAction = strawberry.enum(service.ImpactAction, description="The change to simulate.")
 
@@ -25,7 +26,7 @@ class RootCauseGroup:
 
 
 @strawberry.type
-class OrphanConnection(Connection[AssetNode]):
+class OrphanConnection(AssetConnection):
     """A page of a project's orphans, newest first, with totals and groups by root cause."""
 
     project_code: strawberry.Private[str]
@@ -99,15 +100,16 @@ class OrphanQueries:
         first: int | None = None,
         after: str | None = None,
     ) -> OrphanConnection:
-        orphans = info.context.orphans
         cause = None if root_cause is None else str(root_cause)
-        skip, size = offset_window(first, after, info.context.settings)
-        found = await orphans.page(project_code, cause, skip, size)
-        page = offset_connection(AssetNode.all(found.assets), skip, size, found.total_count)
+        asked = page(service.ORPHANS_ORDER, first, after, info.context.settings)
+        found = await info.context.orphans.page(project_code, cause, asked)
+        edges, where = window(
+            [AssetEdge.listed(a, asked.cursor(a.created_at, a.id)) for a in found.assets], asked
+        )
         return OrphanConnection(
-            edges=page.edges,
-            page_info=page.page_info,
-            total_count=page.total_count,
+            edges=edges,
+            page_info=where,
+            total_count=found.total_count,
             project_code=project_code,
             root_cause=cause,
         )

@@ -15,6 +15,7 @@ from lineage.models import utc_timestamp
 from lineage.orphans.facts import asset_facts
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus, evaluate_all
 from lineage.orphans.tracker import affected_rows, reasons_of, refresh_in
+from lineage.paging import Page
 
 
 class ImpactAction(StrEnum):
@@ -45,9 +46,12 @@ class Impact:
         return sum(i.estimated_cost for i in self.orphaned)
 
 
+ORPHANS_ORDER = "orphans:createdAt:desc"  # what a cursor of a project's orphans is made for
+
+
 @dataclass(frozen=True)
 class OrphanPage:
-    """A window of a project's orphans, newest first, and how many there are in all."""
+    """A page of a project's orphans, newest first, and how many there are in all."""
 
     assets: list[Asset]
     total_count: int
@@ -129,15 +133,11 @@ class OrphanService:
 
         return await self.store.in_read_tx(work)
 
-    async def page(
-        self, project_code: str, root_cause: str | None, skip: int, limit: int
-    ) -> OrphanPage:
+    async def page(self, project_code: str, root_cause: str | None, asked: Page) -> OrphanPage:
+        """Up to `asked.size + 1` orphans after the cursor (the extra one means 'more')."""
+        name = "orphans/list_page" if asked.after_id is None else "orphans/list_page_after"
         [row] = await self.store.read(
-            "orphans/list_page",
-            projectCode=project_code,
-            rootCause=root_cause,
-            skip=skip,
-            limit=limit,
+            name, projectCode=project_code, rootCause=root_cause, **asked.params()
         )
         total: int = row["orphanCount"]
         if root_cause is not None:

@@ -7,7 +7,8 @@ from strawberry.types import Info
 
 from lineage.api.context import Context
 from lineage.api.nodes import ProjectNode
-from lineage.api.relay import Connection, connection, decode_cursor, page_size
+from lineage.api.relay import Connection, connection
+from lineage.paging import page
 
 
 @strawberry.input
@@ -28,11 +29,10 @@ class ProjectQueries:
     async def projects(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None
     ) -> Connection[ProjectNode]:
-        size = page_size(first, info.context.settings)
-        start = decode_cursor(after)
-        found, total = await info.context.projects.repository.list_page(start or "", size + 1)
+        asked = page("projects:code:asc", first, after, info.context.settings)
+        found, total = await info.context.projects.repository.list_page(asked)
         nodes = [ProjectNode.of(p) for p in found]
-        return connection(nodes, size, total, lambda p: p.code, start is not None)
+        return connection(nodes, asked, total, lambda p: (p.code, p.code))
 
 
 @strawberry.type

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lineage.db.store import Store
+from lineage.paging import Page
 from lineage.projects.models import Project
 
 
@@ -18,6 +19,7 @@ class ProjectRepository:
         rows = await self.store.read("projects/find_by_code", code=code)
         return Project.model_validate(rows[0]["project"]) if rows else None
 
-    async def list_page(self, after: str, limit: int) -> tuple[list[Project], int]:
-        [row] = await self.store.read("projects/list", after=after, limit=limit)
+    async def list_page(self, asked: Page) -> tuple[list[Project], int]:
+        """Up to `asked.size + 1` projects after the cursor, and how many there are."""
+        [row] = await self.store.read("projects/list", **asked.params())
         return [Project.model_validate(p) for p in row["projects"]], row["totalCount"]

@@ -6,11 +6,14 @@ import strawberry
 from pydantic import ValidationError
 
 from lineage.api.nodes import Ctx, PromptKind, PromptNode
-from lineage.api.relay import Connection, offset_connection, offset_window
+from lineage.api.relay import Connection, connection
 from lineage.assets.search import keywords_query
 from lineage.errors import InvalidInputError
+from lineage.paging import page
 from lineage.prompts.models import NewPrompt
 from lineage.validation import describe
+
+PROMPTS_ORDER = "prompts:createdAt:desc"  # what a cursor of the prompt list is made for
 
 
 @strawberry.input(
@@ -57,16 +60,16 @@ class PromptQueries:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[PromptNode]:
-        skip, size = offset_window(first, after, info.context.settings)
+        asked = page(PROMPTS_ORDER, first, after, info.context.settings)
         found, total = await info.context.prompts.list_page(
-            skip,
-            size,
+            asked,
             kind=kind.value if kind else None,  # type: ignore[attr-defined]
             role=role,
             projectCode=project_code,
             search=keywords_query(search) if search else None,
         )
-        return offset_connection([PromptNode(**p.model_dump()) for p in found], skip, size, total)
+        nodes = [PromptNode(**p.model_dump()) for p in found]
+        return connection(nodes, asked, total, lambda p: (p.created_at, p.id))
 
 
 @strawberry.type

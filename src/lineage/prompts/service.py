@@ -11,6 +11,7 @@ from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
 from lineage.orphans.tracker import refresh_in
+from lineage.paging import Page
 from lineage.prompts.models import NewPrompt, Prompt, PromptKind
 
 EDGE_FIELDS = {"refined_from_id", "revises_id", "workflow_id"}
@@ -44,8 +45,9 @@ class PromptService:
             raise NotFoundError(f"no prompt with id {prompt_id!r}")
         return Prompt.model_validate(rows[0]["prompt"])
 
-    async def list_page(self, skip: int, limit: int, **filters: Any) -> tuple[list[Prompt], int]:
-        [row] = await self.store.read("prompts/list", skip=skip, limit=limit, **filters)
+    async def list_page(self, asked: Page, **filters: Any) -> tuple[list[Prompt], int]:
+        """Up to `asked.size + 1` prompts after the cursor, and how many match in all."""
+        [row] = await self.store.read("prompts/list", **asked.params(), **filters)
         return [Prompt.model_validate(p) for p in row["prompts"]], row["totalCount"]
 
     async def record(self, new: NewPrompt, client_key: str | None = None) -> Prompt:

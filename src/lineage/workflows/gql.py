@@ -6,13 +6,16 @@ import strawberry
 from pydantic import ValidationError
 
 from lineage.api.nodes import AssetNode, Ctx, PromptNode, WorkflowNode, WorkflowStatus
-from lineage.api.relay import Connection, offset_connection, offset_window
+from lineage.api.relay import Connection, connection
 from lineage.assets.gql import RecordGenerationInput, to_generation
 from lineage.errors import InvalidInputError
+from lineage.paging import page
 from lineage.prompts.gql import RecordPromptInput, to_prompt
 from lineage.validation import describe
 from lineage.workflows.models import NewWorkflowRun
 from lineage.workflows.service import KeyedGeneration, KeyedPrompt, WorkflowRunRequest
+
+WORKFLOWS_ORDER = "workflows:startedAt:desc"  # what a cursor of the run list is made for
 
 
 @strawberry.input
@@ -90,15 +93,15 @@ class WorkflowQueries:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[WorkflowNode]:
-        skip, size = offset_window(first, after, info.context.settings)
+        asked = page(WORKFLOWS_ORDER, first, after, info.context.settings)
         found, total = await info.context.workflows.list_page(
-            skip,
-            size,
+            asked,
             engine=engine,
             projectCode=project_code,
             status=status.value if status else None,  # type: ignore[attr-defined]
         )
-        return offset_connection([WorkflowNode(**w.model_dump()) for w in found], skip, size, total)
+        nodes = [WorkflowNode(**w.model_dump()) for w in found]
+        return connection(nodes, asked, total, lambda w: (w.started_at, w.id))
 
 
 @strawberry.type

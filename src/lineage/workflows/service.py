@@ -14,6 +14,7 @@ from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import Model, utc_timestamp
 from lineage.orphans.tracker import refresh_in
+from lineage.paging import Page
 from lineage.prompts.models import NewPrompt, Prompt
 from lineage.prompts.service import PromptService
 from lineage.workflows.models import NewWorkflowRun, WorkflowRun
@@ -61,10 +62,9 @@ class WorkflowService:
             raise NotFoundError(f"no workflow run with id {run_id!r}")
         return WorkflowRun.model_validate(rows[0]["workflow"])
 
-    async def list_page(
-        self, skip: int, limit: int, **filters: Any
-    ) -> tuple[list[WorkflowRun], int]:
-        [row] = await self.store.read("workflows/list", skip=skip, limit=limit, **filters)
+    async def list_page(self, asked: Page, **filters: Any) -> tuple[list[WorkflowRun], int]:
+        """Up to `asked.size + 1` runs after the cursor, and how many match in all."""
+        [row] = await self.store.read("workflows/list", **asked.params(), **filters)
         return [WorkflowRun.model_validate(w) for w in row["workflows"]], row["totalCount"]
 
     async def record(self, request: WorkflowRunRequest, client_key: str | None) -> RecordedRun:
