@@ -36,6 +36,7 @@ def props(asset_id: str, n: int) -> dict[str, Any]:
         "id": asset_id,
         "type": "image",
         "slot": asset_id,
+        "slotKey": f"none/{asset_id}",
         "version": 1,
         "isCurrent": True,
         "provider": "fal",
@@ -185,7 +186,12 @@ ORPHANS = """query($after: String) { orphans(projectCode: "P-ORPH", first: 25, a
 async def orphans(store: Store, first: int, count: int) -> set[str]:
     rows = []
     for n in range(first, first + count):
-        fields = props(f"orphan-{n:04d}", n % 150) | {"projectCode": "P-ORPH", "orphaned": True}
+        asset_id = f"orphan-{n:04d}"
+        fields = props(asset_id, n % 150) | {
+            "projectCode": "P-ORPH",
+            "slotKey": f"project:P-ORPH/{asset_id}",
+            "orphaned": True,
+        }
         rows.append({"props": fields, "promptIds": [], "sourceIds": [], "frames": []})
     await store.write("bench/create_assets", rows=rows)
     return {row["props"]["id"] for row in rows}

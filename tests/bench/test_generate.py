@@ -42,7 +42,7 @@ async def test_every_slot_has_exactly_one_current_ready_attempt(store: Store) ->
         """MATCH (a:Asset)
         WITH a ORDER BY CASE a.status WHEN 'ready' THEN 0 ELSE 1 END,
                         a.currentSince DESC, a.version DESC
-        WITH a.slot AS slot, collect(a) AS attempts
+        WITH a.slotKey AS slot, collect(a) AS attempts
         RETURN count(*) AS slots,
           sum(CASE WHEN size([x IN attempts WHERE x.isCurrent]) = 1
                    THEN 1 ELSE 0 END) AS oneCurrent,
@@ -63,7 +63,7 @@ async def test_regenerates_links_each_version_to_the_previous_one(store: Store) 
         OPTIONAL MATCH (a)-[:REGENERATES]->(prev:Asset)
         RETURN count(a) AS assets,
           sum(CASE WHEN a.version = 1 AND prev IS NULL THEN 1
-                   WHEN prev.slot = a.slot AND prev.version = a.version - 1 THEN 1
+                   WHEN prev.slotKey = a.slotKey AND prev.version = a.version - 1 THEN 1
                    ELSE 0 END) AS chained""",
     )
     assert found["assets"] == found["chained"] == ASSETS

@@ -14,7 +14,7 @@ from lineage.workflows.models import NewWorkflowRun, WorkflowRun
 ASSET_KEYS = (
     {f.alias or name for name, f in NewGeneration.model_fields.items()}
     | set(ALL_KNOWN_PARAMS)
-    | {"slot", "version", "isCurrent", "currentSince", "paramsJson"}
+    | {"slot", "slotKey", "version", "isCurrent", "currentSince", "paramsJson"}
 ) - {"params", "promptIds", "sourceAssetIds", "frames", "workflowId", "regeneratesId"}
 PROMPT_KEYS = {f.alias or n for n, f in NewPrompt.model_fields.items()} | {"revisedAt"}
 WORKFLOW_KEYS = {f.alias or n for n, f in NewWorkflowRun.model_fields.items()}

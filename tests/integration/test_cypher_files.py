@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from neo4j import AsyncDriver
 
+from lineage.assets import catalog
 from lineage.db import cypher
 
 READ_VERBS = (
@@ -29,6 +30,14 @@ ALL_QUERIES = [name for folder in FOLDERS for name in cypher.names(folder)]
 PLANNED = [n for n in ALL_QUERIES if not n.startswith("schema/") and "await_indexes" not in n]
 
 
+def catalog_shapes() -> list[dict[str, object]]:
+    """Filters of every anchor: each scope, order and direction."""
+    return [
+        {"projectCode": "P" if in_project else None, "orderBy": order, "descending": desc}
+        for in_project, order, desc in catalog.ANCHORS
+    ]
+
+
 def is_read(name: str) -> bool:
     return name.rsplit("/", 1)[-1].startswith(READ_VERBS)
 
@@ -48,3 +57,30 @@ def test_every_query_has_a_header_comment() -> None:
     for name in ALL_QUERIES:
         text = (cypher.cypher_root() / f"{name}.cypher").read_text()
         assert text.lstrip().startswith("//"), f"{name}.cypher needs a header comment"
+
+
+COMPOSED = sorted(
+    {
+        *(catalog.anchored_page(s) for s in catalog_shapes()),
+        *(catalog.tail_page(s) for s in catalog_shapes()),
+        *(catalog.counting(s) for s in catalog_shapes()),
+    }
+)
+
+
+@pytest.mark.parametrize("name", COMPOSED)
+async def test_every_composed_catalog_statement_plans_as_a_read(
+    driver: AsyncDriver, name: str
+) -> None:
+    async with driver.session() as session:
+        result = await session.run("EXPLAIN " + cypher.load_text(name))
+        assert (await result.consume()).query_type == "r", name
+
+
+def test_every_catalog_fragment_is_used() -> None:
+    fragments = {
+        str(p.relative_to(cypher.cypher_root()).with_suffix(""))
+        for p in (cypher.cypher_root() / "assets" / "catalog").glob("*.cypher")
+    }
+    used = {part for name in COMPOSED for part in name.split(cypher.JOINED)}
+    assert fragments == used

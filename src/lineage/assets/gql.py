@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 import strawberry
 from pydantic import ValidationError
@@ -13,6 +14,7 @@ from lineage.api.relay import PageInfo, window
 from lineage.assets.models import Asset, Frame, NewGeneration
 from lineage.assets.search import SearchHit, keywords_query
 from lineage.assets.service import AssetChange
+from lineage.assets.slots import project_namespace, slot_key
 from lineage.errors import InvalidInputError
 from lineage.models import normalize_timestamp
 from lineage.paging import Page, page
@@ -180,12 +182,23 @@ class AssetEdge:
 class AssetConnection:
     edges: list[AssetEdge]
     page_info: PageInfo
-    total_count: int
+    known_total: strawberry.Private[int | None]
+    filters: strawberry.Private[dict[str, Any]]
 
     @classmethod
-    def of(cls, hits: list[SearchHit], asked: Page, total: int) -> AssetConnection:
+    def of(
+        cls, hits: list[SearchHit], asked: Page, total: int | None, filters: dict[str, Any]
+    ) -> AssetConnection:
         edges, info = window([AssetEdge.of(hit, asked) for hit in hits], asked)
-        return cls(edges=edges, page_info=info, total_count=total)
+        return cls(edges=edges, page_info=info, known_total=total, filters=filters)
+
+    @strawberry.field(
+        description="How many assets match in all (counted by its own query, when asked for)."
+    )
+    async def total_count(self, info: Ctx) -> int:
+        if self.known_total is not None:
+            return self.known_total
+        return await info.context.generations.repository.count(**self.filters)
 
 
 @strawberry.type(description="A changed asset, and whose orphan status changed because of it.")
@@ -253,7 +266,7 @@ def _time(value: str | None, name: str) -> str | None:
         raise InvalidInputError(f"{name}: {exc}") from exc
 
 
-def _slot(where: AssetFilter) -> str | None:
+def _slot_key(where: AssetFilter) -> str | None:
     if where.slot is None:
         return None
     if not where.slot.strip():
@@ -262,7 +275,7 @@ def _slot(where: AssetFilter) -> str | None:
         raise InvalidInputError(
             "filter.slot needs filter.projectCode: a slot name is unique only in its project"
         )
-    return where.slot
+    return slot_key(project_namespace(where.project_code), where.slot.strip())
 
 
 def order_name(order: AssetOrder | None) -> str:
@@ -279,7 +292,7 @@ def filter_params(where: AssetFilter | None, order: AssetOrder | None) -> dict[s
         "model": where.model,
         "status": where.status.value if where.status else None,
         "projectCode": where.project_code,
-        "slot": _slot(where),
+        "slotKey": _slot_key(where),
         "search": keywords_query(where.search) if where.search else None,
         "searchChain": where.search_prompt_chain,
         "createdFrom": _time(where.created_from, "createdFrom"),
@@ -314,7 +327,7 @@ class AssetQueries:
         asked = page(order_name(order_by), first, after, info.context.settings)
         params = filter_params(filter, order_by)
         hits, total = await info.context.generations.repository.list_page(asked, **params)
-        return AssetConnection.of(hits, asked, total)
+        return AssetConnection.of(hits, asked, total, params)
 
 
 @strawberry.type

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lineage.assets import catalog
 from lineage.assets.models import Asset
 from lineage.assets.search import SearchHit
 from lineage.db.store import Store, Tx
@@ -48,7 +49,43 @@ class AssetRepository:
         flipped: list[str] = row["flippedIds"]
         return flipped
 
-    async def list_page(self, page: Page, **filters: Any) -> tuple[list[SearchHit], int]:
-        """One page of the catalog search, and how many assets match in all."""
-        [row] = await self.store.read("assets/list", **page.params(), **filters)
-        return [SearchHit.of(hit) for hit in row["assets"]], row["totalCount"]
+    async def list_page(self, page: Page, **filters: Any) -> tuple[list[SearchHit], int | None]:
+        """One page of the catalog, and how many assets match in all when the page's
+        statement counted them (by words or in a slot; else `count` does)."""
+        if not catalog.found_by_index(filters):
+            [row] = await self.store.read(catalog.BY_WORDS_OR_SLOT, **page.params(), **filters)
+            return [SearchHit.of(hit) for hit in row["assets"]], row["totalCount"]
+        rows = (
+            await self._keyed(page, filters)
+            if page.after_key is not None or not page.after_id
+            else []
+        )
+        if len(rows) <= page.size and filters["orderBy"] in catalog.NULLABLE_ORDERS:
+            in_tail = page.after_id if page.after_key is None else None
+            [tail] = await self.store.read(
+                catalog.tail_page(filters),
+                **filters,
+                afterId=in_tail,
+                limit=page.size + 1 - len(rows),
+            )
+            rows += tail["assets"]
+        return [SearchHit.of(hit) for hit in rows], None
+
+    async def _keyed(self, page: Page, filters: dict[str, Any]) -> list[dict[str, Any]]:
+        """The page's assets that have the order's key, from the cursor on."""
+        start = catalog.start_of(filters, page.after_key, page.after_id)
+        [row] = await self.store.read(
+            catalog.anchored_page(filters), **filters, **start, limit=page.size + 1
+        )
+        found: list[dict[str, Any]] = row["assets"]
+        return found
+
+    async def count(self, **filters: Any) -> int:
+        """How many assets of the catalog pass the filters (any shape)."""
+        if not catalog.found_by_index(filters):
+            [row] = await self.store.read(
+                catalog.BY_WORDS_OR_SLOT, afterKey=None, afterId=None, limit=0, **filters
+            )
+            return int(row["totalCount"])
+        [row] = await self.store.read(catalog.counting(filters), **filters)
+        return int(row["total"])

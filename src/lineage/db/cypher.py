@@ -23,9 +23,21 @@ def cypher_root() -> Path:
     return Path(__file__).resolve().parents[3] / "cypher"
 
 
+JOINED = " + "
+
+
+def composed(*parts: str) -> str:
+    """The name of the statement made of these fragments, in order (each a file whose
+    header says what must come before and after it); `load` joins their texts."""
+    return JOINED.join(parts)
+
+
 @cache
 def load_text(name: str) -> str:
-    """The text of `cypher/<name>.cypher`, without its header comments."""
+    """The text of `cypher/<name>.cypher` without its header comments; of each part in
+    turn for a `composed` name."""
+    if JOINED in name:
+        return "\n".join(load_text(part) for part in name.split(JOINED))
     path = cypher_root() / f"{name}.cypher"
     if not path.is_file():
         raise LineageError(f"no Cypher file named {name!r} (looked for {path.name})")

@@ -109,7 +109,8 @@ class OrphanQueries:
         return OrphanConnection(
             edges=edges,
             page_info=where,
-            total_count=found.total_count,
+            known_total=found.total_count,
+            filters={},
             project_code=project_code,
             root_cause=cause,
         )

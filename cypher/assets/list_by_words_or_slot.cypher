@@ -1,9 +1,11 @@
-// A filtered, sorted page of assets (the catalog search), after a keyset cursor.
-// $search: Lucene query over prompt words (index prompt_words), or null for every asset.
+// A filtered, sorted page of the catalog found by words or in one slot, after a keyset
+// cursor (every other filter shape is served by the anchors of assets/catalog/).
+// $search: Lucene query over prompt words (index prompt_words), or null for the
+//   attempts of the slot $slotKey.
 //   An asset matches by its own prompt or name, or by a prompt it was made from; with
 //   $searchChain also by any prompt that one was refined from (GENERATED_FROM between
 //   prompts) or revised from (REGENERATES between prompts), however many steps back.
-// Filters (null for any): $type, $provider, $model, $status, $projectCode, $slot,
+// Filters (null for any): $type, $provider, $model, $status, $projectCode, $slotKey,
 //   $createdFrom (inclusive), $createdTo (exclusive), $orphaned; $currentOnly (boolean).
 // Order: $orderBy ('createdAt' | 'estimatedCost' | 'name'), $descending; ties by id in
 //   the same direction; assets without the key come last in either direction.
@@ -13,7 +15,7 @@
 //   [{key, asset: map, matchedPrompts: [map], matchedOwnText: boolean}]
 CALL () {
   WITH $search AS search WHERE search IS NULL
-  MATCH (a:Asset)
+  MATCH (a:Asset {slotKey: $slotKey})
   RETURN a, null AS matched, false AS own
   UNION ALL
   WITH $search AS search WHERE search IS NOT NULL
@@ -38,7 +40,7 @@ WHERE ($type IS NULL OR a.type = $type)
   AND ($model IS NULL OR a.model = $model)
   AND ($status IS NULL OR a.status = $status)
   AND ($projectCode IS NULL OR a.projectCode = $projectCode)
-  AND ($slot IS NULL OR a.slot = $slot)
+  AND ($slotKey IS NULL OR a.slotKey = $slotKey)
   AND ($createdFrom IS NULL OR a.createdAt >= $createdFrom)
   AND ($createdTo IS NULL OR a.createdAt < $createdTo)
   AND (NOT $currentOnly OR a.isCurrent)

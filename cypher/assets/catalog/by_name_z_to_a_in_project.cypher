@@ -1,0 +1,6 @@
+// Catalog anchor: a project's assets with a name, descending, after the cursor
+// ($afterKey, $afterId), in the order of the index on (projectCode, name).
+MATCH (a:Asset)
+WHERE a.projectCode = $projectCode AND a.name <= $afterKey
+  AND NOT (a.name = $afterKey AND a.id >= $afterId)
+WITH a, a.name AS key ORDER BY a.projectCode DESC, key DESC, a.id DESC
