@@ -36,6 +36,9 @@ from lineage.files.store import FileStore
 # Private: only the browser that asked may keep a file (a shared cache must not hand
 # a file fetched with a key, or by a signed URL past its expiry, to anyone else).
 IMMUTABLE = "private, max-age=31536000, immutable"
+# Browsers must take a file for its sniffed type only: a polyglot (an image that is
+# also HTML or script) is never run as anything else.
+NO_SNIFFING = {"x-content-type-options": "nosniff"}
 STATUSES: list[tuple[type[LineageError], int]] = [
     (FileTooLargeError, status.HTTP_413_CONTENT_TOO_LARGE),
     (UnsupportedMediaError, status.HTTP_415_UNSUPPORTED_MEDIA_TYPE),
@@ -131,7 +134,11 @@ async def download_file(ref: str, request: Request, store: Store) -> Response:
     with http_errors():
         stored = await store.describe(ref)
         path = store.local_path(ref)
-    headers = {"etag": f'"{stored.sha256}"', "cache-control": _cache_control(request)}
+    headers = {
+        "etag": f'"{stored.sha256}"',
+        "cache-control": _cache_control(request),
+        **NO_SNIFFING,
+    }
     if _etag_matches(request.headers.get("if-none-match"), stored.sha256):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return FileResponse(
