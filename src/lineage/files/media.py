@@ -126,7 +126,9 @@ def _probe_image(path: Path, kind: MediaKind) -> Probe:
             image.load()
             width, height = image.size
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise MediaMismatchError(f"not a readable {kind.media_type} image: {exc}") from exc
+        raise MediaMismatchError(
+            f"not a readable {kind.media_type} image: {_reason(exc, path)}"
+        ) from exc
     return Probe(width=width, height=height)
 
 
@@ -134,7 +136,9 @@ def _probe_timed(path: Path, kind: MediaKind) -> Probe:
     try:
         parsed = mutagen.File(path)
     except (mutagen.MutagenError, OSError, ValueError) as exc:
-        raise MediaMismatchError(f"not a readable {kind.media_type} file: {exc}") from exc
+        raise MediaMismatchError(
+            f"not a readable {kind.media_type} file: {_reason(exc, path)}"
+        ) from exc
     length = getattr(getattr(parsed, "info", None), "length", None)
     width, height = _frame_size(path) if kind.media_type in ISO_VIDEO else (None, None)
     return Probe(width, height, float(length) if length else None)
@@ -145,10 +149,17 @@ def _probe_webm(path: Path, kind: MediaKind) -> Probe:
         with path.open("rb") as handle:
             info = read_info(handle)
     except (OSError, ValueError, struct.error) as exc:
-        raise MediaMismatchError(f"not a readable {kind.media_type} file: {exc}") from exc
+        raise MediaMismatchError(
+            f"not a readable {kind.media_type} file: {_reason(exc, path)}"
+        ) from exc
     if not info.has_tracks:
         raise MediaMismatchError(f"not a readable {kind.media_type} file: no tracks")
     return Probe(info.width, info.height, info.duration_seconds)
+
+
+def _reason(exc: Exception, path: Path) -> str:
+    """A library's message without the server's path of the file (it may reach a client)."""
+    return str(exc).replace(str(path), path.name) or type(exc).__name__
 
 
 def _frame_size(path: Path) -> tuple[int | None, int | None]:

@@ -272,12 +272,13 @@ def _check_claimed_name(claim: FileClaim) -> None:
 
 
 def _check_source(source: Path, within: Path | None, max_bytes: int) -> Path:
-    """The real path of a regular local file to copy, inside `within` when given."""
+    """The real path of a regular local file to copy, inside `within` when given.
+    Messages name the file, never a folder of the server (they may reach a client)."""
     real = source.resolve()
     if within is not None and not real.is_relative_to(within.resolve()):
-        raise PathEscapeError(f"{str(source)!r} is outside {str(within)!r}")
+        raise PathEscapeError(f"{source.name!r} is outside the folder files may be copied from")
     if not real.is_file():
-        raise NotFoundError(f"no file at {str(source)!r}")
+        raise NotFoundError(f"no file {source.name!r} in the folder files may be copied from")
     if real.stat().st_size > max_bytes:
         raise FileTooLargeError(f"{source.name} is larger than the limit of {max_bytes} bytes")
     return real
