@@ -13,7 +13,7 @@ import time
 from lineage.auth.errors import UnauthenticatedError
 from lineage.auth.models import ApiKey, Caller, Scope
 from lineage.auth.repository import KeyRepository
-from lineage.auth.tokens import digest, key_id_of, matches, new_token
+from lineage.auth.tokens import digest, key_id_of, new_token
 from lineage.db.store import Store
 from lineage.errors import InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
@@ -61,10 +61,9 @@ class KeyService:
         key_id = key_id_of(token)
         if key_id is None:
             raise UnauthenticatedError("the bearer token is not a Lineage API key")
-        found = await self.keys.find_with_hash(key_id)
-        if found is None or not matches(token, found[1]):
+        key = await self.keys.find_by_hash(digest(token))  # one path, known id or not
+        if key is None or key.id != key_id:
             raise UnauthenticatedError("unknown API key")
-        key = found[0]
         if key.revoked_at is not None:
             raise UnauthenticatedError(f"API key {key.id} was revoked at {key.revoked_at}")
         return Caller(key.id, key.name, frozenset(key.scopes))
