@@ -19,6 +19,10 @@ class KeyRepository:
         rows = await self.store.read("auth/find_key_by_hash", keyHash=key_hash)
         return ApiKey.model_validate(rows[0]["key"]) if rows else None
 
+    async def find(self, key_id: str) -> ApiKey | None:
+        rows = await self.store.read("auth/find_key", id=key_id)
+        return ApiKey.model_validate(rows[0]["key"]) if rows else None
+
     async def list_all(self) -> list[ApiKey]:
         return [ApiKey.model_validate(r["key"]) for r in await self.store.read("auth/list_keys")]
 
