@@ -9,6 +9,7 @@ from typing import Any
 
 from lineage import idempotency
 from lineage.assets.models import Asset, AssetStatus, NewGeneration, promoted_params
+from lineage.assets.params import ParamsLimits
 from lineage.assets.repository import AssetRepository
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
 from lineage.db.store import Store, Tx
@@ -93,6 +94,8 @@ class AssetChange:
 
 
 class GenerationService:
+    params_limits = ParamsLimits()  # the service's settings replace these defaults
+
     def __init__(
         self, store: Store, files: FileStore | None = None, source_root: Path | None = None
     ) -> None:
@@ -108,7 +111,7 @@ class GenerationService:
         return asset
 
     async def record(self, gen: NewGeneration, client_key: str | None = None) -> AssetChange:
-        check_shape(gen)
+        check_shape(gen, self.params_limits)
         gen = await self.attach_file(gen)
 
         async def work(tx: Tx) -> AssetChange:

@@ -25,6 +25,7 @@ from fastapi.responses import FileResponse
 from lineage.errors import ConflictError, InvalidInputError, LineageError, NotFoundError
 from lineage.files.errors import (
     FileTooLargeError,
+    ImageTooLargeError,
     MediaMismatchError,
     PathEscapeError,
     UnsupportedMediaError,
@@ -41,6 +42,7 @@ IMMUTABLE = "private, max-age=31536000, immutable"
 NO_SNIFFING = {"x-content-type-options": "nosniff"}
 STATUSES: list[tuple[type[LineageError], int]] = [
     (FileTooLargeError, status.HTTP_413_CONTENT_TOO_LARGE),
+    (ImageTooLargeError, status.HTTP_413_CONTENT_TOO_LARGE),
     (UnsupportedMediaError, status.HTTP_415_UNSUPPORTED_MEDIA_TYPE),
     (MediaMismatchError, status.HTTP_422_UNPROCESSABLE_CONTENT),
     (PathEscapeError, status.HTTP_400_BAD_REQUEST),
@@ -59,7 +61,8 @@ The media type is sniffed from the bytes; `Content-Type` (unless
 `application/octet-stream`), `filename`'s extension and `type` must agree with it.
 The same bytes uploaded again return the first file with `deduplicated: true` (200).
 
-Errors: 400 PATH_ESCAPE (a filename that is a path), 413 FILE_TOO_LARGE,
+Errors: 400 PATH_ESCAPE (a filename that is a path), 413 FILE_TOO_LARGE or
+IMAGE_TOO_LARGE (more pixels than LINEAGE_MAX_IMAGE_PIXELS),
 415 UNSUPPORTED_MEDIA (not JPEG, PNG, WebP, GIF, MP3, WAV, Ogg, M4A, AAC, MP4, WebM
 or MOV), 422 MEDIA_MISMATCH (bytes contradict a claim or do not decode).
 """

@@ -33,7 +33,7 @@ from lineage.files.addresses import Network
 from lineage.files.durable import fsync_dir, publish, write_small
 from lineage.files.errors import FileTooLargeError, NameTakenError, PathEscapeError
 from lineage.files.layout import CatalogLayout, check_name, parse_ref
-from lineage.files.media import MediaKind, Probe, check_claim, probe, sniff
+from lineage.files.media import DEFAULT_MAX_PIXELS, MediaKind, Probe, check_claim, probe, sniff
 from lineage.files.models import URL_PREFIX, AssetType, FileCheck, FileClaim, StoredFile
 from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, download
 from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
@@ -91,14 +91,16 @@ class FileStore(Protocol):
 class LocalFileStore:
     """The file store under `<root>/catalog/` on the local disk (see `layout`).
 
-    `url_timeout` and `url_deadline_seconds` bound `copy_from_url` (see `remote`), and
-    `url_allowed_networks` lets it reach those non-public networks; set them on an
-    instance to change them.
+    `url_timeout` and `url_deadline_seconds` bound `copy_from_url` (see `remote`),
+    `url_allowed_networks` lets it reach those non-public networks and
+    `max_image_pixels` bounds the images it decodes; set them on an instance to change
+    them.
     """
 
     url_timeout: httpx.Timeout = DEFAULT_TIMEOUT
     url_deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
     url_allowed_networks: Sequence[Network] = ()  # non-public networks let through
+    max_image_pixels: int = DEFAULT_MAX_PIXELS
 
     def __init__(self, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.layout = CatalogLayout(root)
@@ -169,7 +171,7 @@ class LocalFileStore:
             found = self._find_by_hash(staged.sha256, staged.size_bytes)
             if found is not None:
                 return found.model_copy(update={"deduplicated": True})
-            found_probe = probe(staged.path, kind)
+            found_probe = probe(staged.path, kind, self.max_image_pixels)
             ref = self._publish(staged, claim, kind.extension)
             stored = _stored_file(ref, staged.sha256, staged.size_bytes, kind, found_probe)
             self._record(stored, replace_index=True)
@@ -222,7 +224,8 @@ class LocalFileStore:
         """Sniff, hash and probe a stored file whose metadata was never written."""
         path = self.layout.file_path(ref)
         kind = sniff(path)
-        stored = _stored_file(ref, sha256_of(path), path.stat().st_size, kind, probe(path, kind))
+        found = probe(path, kind, self.max_image_pixels)
+        stored = _stored_file(ref, sha256_of(path), path.stat().st_size, kind, found)
         self._record(stored, replace_index=False)
         return stored
 

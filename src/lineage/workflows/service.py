@@ -48,6 +48,8 @@ def _resolve(ref: str | None, ids: dict[str, str]) -> str | None:
 
 
 class WorkflowService:
+    max_generations = 200  # the service's settings replace this default
+
     def __init__(
         self, store: Store, prompts: PromptService, generations: GenerationService
     ) -> None:
@@ -71,8 +73,13 @@ class WorkflowService:
         keys = [p.key for p in request.prompts] + [g.key for g in request.generations]
         if len(keys) != len(set(keys)):
             raise InvalidInputError("every prompt and generation of a run needs its own key")
+        if len(request.generations) > self.max_generations:
+            raise InvalidInputError(
+                f"a workflow run records at most {self.max_generations} generations; "
+                f"this one has {len(request.generations)}"
+            )
         for item in request.generations:
-            check_shape(item.generation)
+            check_shape(item.generation, self.generations.params_limits)
         return await self.store.in_write_tx(lambda tx: self._record_in(tx, request, client_key))
 
     async def _record_in(self, tx: Tx, request: WorkflowRunRequest, key: str | None) -> RecordedRun:
