@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import time
 from collections.abc import AsyncIterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,15 @@ from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 NAME_ATTEMPTS = 3
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One stored file as the disk has it: its ref, size and last store or dedup time."""
+
+    ref: str
+    size_bytes: int
+    modified_at: float
 
 
 @dataclass(frozen=True)
@@ -149,6 +159,35 @@ class LocalFileStore:
     def local_path(self, ref: str) -> Path:
         return self.layout.file_path(ref)
 
+    def list_stored(self) -> Iterator[CatalogEntry]:
+        """Every stored file (for `lineage verify --gc`)."""
+        for ref in self._stored_refs():
+            with contextlib.suppress(FileNotFoundError):
+                found = self.layout.file_path(ref).stat()
+                yield CatalogEntry(ref, found.st_size, found.st_mtime)
+
+    def remove_unnamed(self, ref: str, cutoff: float) -> bool:
+        """Remove a file no asset names, unless it was stored or found again by its hash
+        after `cutoff` (unix seconds); its dedup entry goes first, so no new save finds it."""
+        path = self.layout.file_path(ref)
+        try:
+            if path.stat().st_mtime > cutoff:
+                return False
+            sha256 = self._read_meta(ref).sha256
+        except FileNotFoundError:
+            return False
+        except (LineageError, ValidationError, OSError):
+            sha256 = sha256_of(path)
+        index = self.layout.hash_path(sha256)
+        with contextlib.suppress(OSError):
+            if index.read_text().strip() == ref:
+                index.unlink()
+        path.unlink(missing_ok=True)
+        self.layout.meta_path(ref).unlink(missing_ok=True)
+        fsync_dir(path.parent)
+        log.info("removed %s, stored but named by no asset", ref)
+        return True
+
     async def _stage(self, chunks: AsyncIterable[bytes]) -> Staged:
         writer = await asyncio.to_thread(StagingWriter, self.layout.staging, self._max_bytes)
         try:
@@ -169,7 +208,8 @@ class LocalFileStore:
             kind = sniff(staged.path)
             check_claim(kind, claim)
             found = self._find_by_hash(staged.sha256, staged.size_bytes)
-            if found is not None:
+            if found is not None:  # found again: young for `verify --gc` until recorded
+                os.utime(self.layout.file_path(found.ref))
                 return found.model_copy(update={"deduplicated": True})
             found_probe = probe(staged.path, kind, self.max_image_pixels)
             ref = self._publish(staged, claim, kind.extension)
