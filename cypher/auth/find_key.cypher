@@ -1,4 +1,4 @@
-// One API key by id, with its hash (to check a token against).
-// Params: $id. Result: key {id, name, scopes, keyHash, createdAt, revokedAt}, or no row.
+// One API key by id (without its hash).
+// Params: $id. Result: key {id, name, scopes, createdAt, revokedAt}, or no row.
 MATCH (k:ApiKey {id: $id})
-RETURN k {.id, .name, .scopes, .keyHash, .createdAt, .revokedAt} AS key
+RETURN k {.id, .name, .scopes, .createdAt, .revokedAt} AS key

@@ -1,7 +1,8 @@
 """`create_app(settings)`: the FastAPI application; its lifespan owns the one AsyncDriver.
 
 Middleware, outermost first: CORS (when `cors_origins` is set, so preflights and
-refusals carry its headers), then the API-key gate of `lineage.auth.middleware`.
+refusals carry its headers), then the API-key gate of `lineage.auth.middleware`, then
+the body limits of `lineage.api.limits`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from starlette.routing import Route
 
 from lineage import __version__
 from lineage.api import health
+from lineage.api.limits import RequestLimits
 from lineage.api.schema import graphql_app
 from lineage.auth.middleware import AuthMiddleware
 from lineage.auth.service import KeyService
@@ -39,6 +41,7 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
         app.state.keys = KeyService(store, ttl_s=settings.auth_cache_ttl_s)
         files = LocalFileStore(settings.assets_root, max_bytes=settings.max_upload_bytes)
         files.url_allowed_networks = settings.source_url_allowed_networks
+        files.max_image_pixels = settings.max_image_pixels
         app.state.file_store = files
         await files.recover()
         await state.ensure_schema()
@@ -60,6 +63,8 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    limits = {"max_bytes": settings.max_request_bytes, "max_depth": settings.max_json_depth}
+    app.add_middleware(RequestLimits, **limits)
     app.add_middleware(
         AuthMiddleware, enabled=settings.auth_enabled, developer_pages=bool(settings.graphiql)
     )

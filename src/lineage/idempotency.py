@@ -3,7 +3,9 @@
 The first request with a key records its fingerprint and, once done, its
 result id. The same key with the same request returns that result; the same
 key with different content is a `ConflictError`. The claim is made inside the
-mutation's own transaction, so a failed mutation leaves no claim behind.
+mutation's own transaction, so a failed mutation leaves no claim behind. `find` looks
+first, without claiming, before a mutation stores files: a replay stores nothing.
+The fingerprint is of the request as the client sent it.
 """
 
 from __future__ import annotations
@@ -30,8 +32,21 @@ async def claim(tx: Tx, key: str | None, mutation: str, request: Any) -> str | N
     [row] = await tx.run(
         "idempotency/claim", key=key, mutation=mutation, fingerprint=print_, now=utc_timestamp()
     )
-    if row["fresh"]:
+    return None if row["fresh"] else _earlier_result(row, key, print_)
+
+
+async def find(tx: Tx, key: str | None, mutation: str, request: Any) -> str | None:
+    """Like `claim`, without claiming: the earlier result id when `key` recorded this very
+    request, None when it is unused, ConflictError when it recorded another."""
+    if key is None:
         return None
+    [row] = await tx.run("idempotency/find", key=key)
+    if row["fingerprint"] is None:
+        return None
+    return _earlier_result(row, key, fingerprint(mutation, request))
+
+
+def _earlier_result(row: dict[str, Any], key: str, print_: str) -> str:
     if row["fingerprint"] != print_:
         raise ConflictError(
             f"clientKey {key!r} was already used by a different {row['mutation']} request"

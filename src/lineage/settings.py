@@ -56,6 +56,13 @@ class Settings(BaseSettings):
     default_page_size: int = 20
     max_page_size: int = 100
     max_upload_bytes: int = 512 * 1024 * 1024
+    # Limits on what a client sends (README "Security and limits").
+    max_request_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    max_json_depth: int = Field(default=64, ge=2)
+    max_params_bytes: int = Field(default=64 * 1024, ge=2)
+    max_params_depth: int = Field(default=16, ge=1)
+    max_image_pixels: int = Field(default=50_000_000, ge=1)
+    max_run_generations: int = Field(default=200, ge=1)
     # recordGeneration(sourcePath) copies only from inside this folder (unset: refused).
     source_root: Path | None = None
     # Signs Asset.signedUrl's media URLs (unset: a random secret per process, so they

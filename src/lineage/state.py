@@ -6,6 +6,7 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
+from lineage.assets.params import ParamsLimits
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files.signing import MediaUrls
@@ -24,12 +25,16 @@ class ServiceState:
     schema_ready: bool = False
     last_error: str | None = None
     media_urls: MediaUrls = field(init=False)
+    params_limits: ParamsLimits = field(init=False)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def __post_init__(self) -> None:
         secret = self.settings.media_url_secret
         self.media_urls = MediaUrls(
             secret.get_secret_value() if secret else None, self.settings.signed_url_max_seconds
+        )
+        self.params_limits = ParamsLimits(
+            self.settings.max_params_bytes, self.settings.max_params_depth
         )
 
     async def ensure_schema(self) -> bool:

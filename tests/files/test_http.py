@@ -91,6 +91,21 @@ def test_etag_and_if_none_match(client: httpx.Client) -> None:
     assert changed.status_code == 200 and changed.content == MP4
 
 
+def test_a_polyglot_file_is_never_sniffed_as_anything_else(client: httpx.Client) -> None:
+    polyglot = image_bytes("GIF", size=(4, 4)) + b"<html><script>alert(document.cookie)</script>"
+    stored = uploaded(client, polyglot, type="image")
+    etag = f'"{stored["sha256"]}"'
+    answers = [
+        client.get(stored["url"]),
+        client.head(stored["url"]),
+        client.get(stored["url"], headers={"range": "bytes=0-9"}),
+        client.get(stored["url"], headers={"if-none-match": etag}),
+    ]
+    assert [a.status_code for a in answers] == [200, 200, 206, 304]
+    assert all(a.headers.get("x-content-type-options") == "nosniff" for a in answers)
+    assert answers[0].headers["content-type"] == "image/gif"
+
+
 def test_head_sends_headers_only(client: httpx.Client) -> None:
     stored = uploaded(client, MP3, type="audio")
     head = client.head(stored["url"])

@@ -7,6 +7,7 @@ import gzip
 import re
 import socket
 from collections.abc import AsyncIterator, Iterator
+from ipaddress import ip_address
 from pathlib import Path
 
 import httpx
@@ -16,6 +17,7 @@ from fastapi.responses import RedirectResponse, StreamingResponse
 
 from lineage.errors import InvalidInputError
 from lineage.files import AssetType, FileCheck, FileClaim, LocalFileStore
+from lineage.files.addresses import is_public
 from lineage.files.errors import DownloadError, FileTooLargeError, MediaMismatchError
 from tests.files.conftest import reaching_live_servers
 from tests.files.samples import MP3, MP4, files_under, image_bytes
@@ -256,6 +258,13 @@ def unused_port() -> int:
         "169.254.169.254",
         "10.0.0.7",
         "0.0.0.0",
+        "[2002:7f00:1::]",  # 6to4 of 127.0.0.1
+        "[::127.0.0.1]",  # IPv4-compatible
+        "[64:ff9b:1::7f00:1]",  # local-use NAT64
+        "[fec0::1]",  # site-local
+        "[ff02::1]",  # multicast
+        "224.0.0.1",
+        "192.88.99.1",  # 6to4 relay anycast
     ],
 )
 async def test_only_public_addresses_by_default(tmp_path: Path, source: str, host: str) -> None:
@@ -267,6 +276,27 @@ async def test_only_public_addresses_by_default(tmp_path: Path, source: str, hos
         await store.copy_from_url(url, video())
     assert refused.value.code == "DOWNLOAD_FAILED"
     assert nothing_stored(store)
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2606:4700::1111", True),
+        ("64:ff9b::808:808", True),  # 8.8.8.8 through NAT64
+        ("2002:808:808::", False),  # 6to4 even of a public address
+        ("::808:808", False),
+        ("2001:db8::1", False),
+        ("3fff::1", False),
+        ("5f00::1", False),
+        ("100::1", False),
+        ("2620:4f:8000::1", False),
+        ("198.18.0.1", False),
+        ("240.0.0.1", False),
+    ],
+)
+def test_special_purpose_ranges_are_not_public(address: str, public: bool) -> None:
+    assert is_public(ip_address(address)) is public
 
 
 async def test_a_redirect_to_a_network_not_allowed_is_refused(

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +64,23 @@ def test_local_status_and_second_start_reuses_the_running_server(settings: Setti
     assert done.returncode == 0, done.stderr
     assert f"pid {before.pid}" in done.stdout and "5.26.30" in done.stdout
     assert "/browser/" in done.stdout
+
+
+@pytest.mark.skipif(
+    os.environ.get("NEO4J_URI") is not None or shutil.which("java") is None,
+    reason="the local server is used only when no NEO4J_URI is set",
+)
+def test_a_port_held_by_another_neo4j_is_named_as_such(settings: Settings, tmp_path: Path) -> None:
+    """Another instance (its own folder) on the ports of the suite's running Neo4j."""
+    env = {
+        "LINEAGE_LOCAL_NEO4J_ROOT": str(tmp_path / "neo4j"),
+        "LINEAGE_LOCAL_NEO4J_INSTANCE": "other",
+        "LINEAGE_LOCAL_NEO4J_BOLT_PORT": str(settings.local_neo4j_bolt_port),
+        "LINEAGE_LOCAL_NEO4J_HTTP_PORT": str(settings.local_neo4j_http_port),
+    }
+    done = lineage("db", "start", **env)
+    assert done.returncode == 1
+    assert f"Bolt port {settings.local_neo4j_bolt_port}" in done.stderr
+    assert "already held by a server this instance did not start" in done.stderr
+    assert "credentials" not in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "neo4j" / "other" / "data").exists()  # nothing set up for it

@@ -174,3 +174,28 @@ async def test_the_catalog_inside_the_folder_is_never_scanned(
     report = await import_legacy(store, files, legacy)
     assert report.created == 31
     assert not any("catalog" in a.path for a in report.anomalies)
+
+
+async def test_links_out_of_the_tree_are_refused_and_reported(
+    store: Store, files: LocalFileStore, legacy: Path, tmp_path: Path
+) -> None:
+    """An index, a project folder and a project file that are symlinks to files elsewhere
+    on the machine are not read: the rest imports."""
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(legacy / "projects" / "VSS-001", outside / "VSS-002")
+    edit_json(outside / "VSS-002" / "project.json", lambda p: p.update(projectCode="VSS-002"))
+    shutil.move(legacy / "shot-list" / "index.json", outside / "shots.json")
+    (legacy / "shot-list" / "index.json").symlink_to(outside / "shots.json")
+    (legacy / "projects" / "VSS-002").symlink_to(outside / "VSS-002")
+    prompts = legacy / "projects" / "VSS-001" / "human_prompts.json"
+    shutil.move(prompts, outside / "prompts.json")
+    prompts.symlink_to(outside / "prompts.json")
+    report = await import_legacy(store, files, legacy)
+    refused = {a.path for a in report.of(Problem.OUTSIDE_TREE)}
+    linked = {"shot-list/index.json", "projects/VSS-002", "projects/VSS-001/human_prompts.json"}
+    assert refused == linked
+    graph = await snapshot(store)
+    assert graph.assets(type="image") == []
+    assert [p["code"] for p in graph.with_label("Project")] == ["VSS-001"]
+    assert not [p for p in graph.with_label("HumanPrompt") if p.get("role") != "transcript"]
+    assert len(graph.assets(type="music")) == 4  # the rest imports

@@ -99,3 +99,26 @@ async def test_graphiql_offers_the_development_key_to_this_machine(
                 "/graphql", json={"query": "{ __typename }"}, headers=bearer(token)
             )
             assert answered.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_graphiql_keeps_the_development_key_from_other_names_and_origins(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    """DNS rebinding: a page of evil.example resolved to 127.0.0.1 sends its own Host."""
+    token, _ = await ensure_dev_key(store, tmp_path / "dev-api-key")
+    with LiveServer(create_app(settings, dev_token=token)) as server:
+        port = server.url.rsplit(":", 1)[1]
+        async with httpx.AsyncClient(base_url=server.url) as client:
+
+            async def page(**headers: str) -> str:
+                answer = await client.get("/graphql", headers={"Accept": "text/html", **headers})
+                assert answer.status_code == 200
+                return answer.text
+
+            assert token not in await page(Host=f"evil.example:{port}")
+            assert token not in await page(Host="evil.example")
+            assert token not in await page(Origin="http://evil.example")
+            assert token not in await page(Host=f"127.0.0.1.evil.example:{port}")
+            assert token in await page(Host=f"localhost:{port}")
+            assert token in await page(Host=f"[::1]:{port}")
+            assert token in await page(Origin=f"http://127.0.0.1:{port}")

@@ -11,11 +11,15 @@ import pytest
 
 from lineage.app import create_app
 from lineage.auth.errors import UnauthenticatedError
+from lineage.auth.models import Scope
+from lineage.auth.service import KeyService
+from lineage.auth.tokens import key_id_of
+from lineage.db.store import Store
 from lineage.errors import InvalidInputError
 from lineage.files.signing import MediaUrls
 from lineage.settings import Settings
 from tests.api.helpers import RECORD
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, bearer
 from tests.live_server import LiveServer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "scripts" / "sample_media"
@@ -107,23 +111,25 @@ async def test_expiry_bounds_and_assets_without_a_file(
     assert (await signed(gql, "shot"))[1] is None  # no file, no URL
 
 
-def test_media_urls_check_ref_expiry_and_secret() -> None:
+def test_media_urls_check_ref_expiry_key_and_secret() -> None:
     urls = MediaUrls("secret", max_seconds=600)
-    query = parse_qs(urlsplit(urls.sign("image/a.jpg", 60, now=1_000)).query)
+    query = parse_qs(urlsplit(urls.sign("image/a.jpg", 60, "k1", now=1_000)).query)
     expires, signature = query["expires"][0], query["signature"][0]
-    assert expires == "1060"
-    urls.check("image/a.jpg", expires, signature, now=1_060)
+    assert (expires, query["key"][0]) == ("1060", "k1")
+    assert urls.check("image/a.jpg", expires, "k1", signature, now=1_060).key_id == "k1"
     with pytest.raises(UnauthenticatedError, match="expired at 1060"):
-        urls.check("image/a.jpg", expires, signature, now=1_061)
+        urls.check("image/a.jpg", expires, "k1", signature, now=1_061)
     with pytest.raises(UnauthenticatedError, match="does not match"):
-        urls.check("image/b.jpg", expires, signature, now=1_000)
+        urls.check("image/b.jpg", expires, "k1", signature, now=1_000)
     with pytest.raises(UnauthenticatedError, match="does not match"):
-        MediaUrls("another", max_seconds=600).check("image/a.jpg", expires, signature, now=1_000)
+        urls.check("image/a.jpg", expires, "k2", signature, now=1_000)  # another key's
+    with pytest.raises(UnauthenticatedError, match="does not match"):
+        MediaUrls("another", 600).check("image/a.jpg", expires, "k1", signature, now=1_000)
     with pytest.raises(UnauthenticatedError, match="needs 'expires'"):
-        urls.check("image/a.jpg", "soon", signature, now=1_000)
+        urls.check("image/a.jpg", "soon", "k1", signature, now=1_000)
     for seconds in (0, 601):
         with pytest.raises(InvalidInputError, match="expiresIn must be 1 to 600 seconds"):
-            urls.sign("image/a.jpg", seconds)
+            urls.sign("image/a.jpg", seconds, "k1")
 
 
 async def test_with_auth_off_a_bad_signature_does_not_lock_a_file_away(
@@ -136,3 +142,22 @@ async def test_with_auth_off_a_bad_signature_does_not_lock_a_file_away(
         async with httpx.AsyncClient(base_url=server.url, timeout=30) as browser:
             served = await browser.get(f"{url}?expires=1&signature=wrong")
     assert served.status_code == 200 and served.content == clip
+
+
+async def test_a_signed_url_dies_with_the_key_that_asked_for_it(
+    client: httpx.AsyncClient, tokens: dict[Scope, str], store: Store
+) -> None:
+    """On the strict server (no key cache) the revocation takes effect at once."""
+    base = str(client.base_url)
+    async with (
+        httpx.AsyncClient(base_url=base, headers=bearer(tokens[Scope.WRITE])) as writer,
+        httpx.AsyncClient(base_url=base, headers=bearer(tokens[Scope.READ])) as reader,
+    ):
+        await recorded_clip(writer, GraphQLClient(writer), "clip")
+        _, signed_url = await signed(GraphQLClient(reader), "clip")
+    assert parse_qs(urlsplit(signed_url).query)["key"] == [key_id_of(tokens[Scope.READ])]
+    assert (await client.get(signed_url)).status_code == 200
+    await KeyService(store, ttl_s=0).revoke(str(key_id_of(tokens[Scope.READ])))
+    refused = await client.get(signed_url)
+    assert refused.status_code == 401
+    assert "was revoked" in refused.json()["detail"]["message"]

@@ -24,9 +24,12 @@ class Context:
         self.settings: Settings = state.settings
         self.store = state.store
         self.projects = ProjectService(ProjectRepository(state.store))
-        self.generations = GenerationService(state.store, files, state.settings.source_root)
+        settings = state.settings
+        self.generations = GenerationService(state.store, files, settings.source_root)
+        self.generations.params_limits = state.params_limits
         self.prompts = PromptService(state.store)
         self.workflows = WorkflowService(state.store, self.prompts, self.generations)
+        self.workflows.max_generations = settings.max_run_generations
         self.orphans = OrphanService(state.store)
         self.loaders = Loaders(state.store)
         self.media_urls = state.media_urls

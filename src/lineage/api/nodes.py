@@ -10,6 +10,8 @@ from strawberry.types import Info
 
 from lineage.api.context import Context
 from lineage.assets import models as am
+from lineage.auth.gql import caller_of
+from lineage.auth.models import UNRESTRICTED
 from lineage.orphans.gql_status import OrphanStatusNode
 from lineage.orphans.rules import NOT_ORPHANED
 from lineage.projects.models import Project
@@ -192,7 +194,9 @@ class AssetNode:
     ) -> str | None:
         if self.file_ref is None:
             return None
-        return info.context.media_urls.sign(self.file_ref, expires_in)
+        caller = caller_of(info.context)
+        key_id = caller.key_id if caller else UNRESTRICTED.key_id
+        return info.context.media_urls.sign(self.file_ref, expires_in, key_id)
 
     @strawberry.field(description="The prompts this asset was generated from.")
     async def prompts(self, info: Ctx) -> list[PromptNode]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import json
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -28,6 +27,7 @@ from strawberry.tools import merge_types
 from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
 from lineage.assets.gql import AssetMutations, AssetQueries
+from lineage.auth.dev import may_see_dev_key
 from lineage.auth.gql import ScopePolicy
 from lineage.graph.gql import GraphQueries
 from lineage.orphans.gql import OrphanMutations, OrphanQueries
@@ -117,7 +117,7 @@ class LineageGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view (served at /graphql), with GraphiQL opening on an example query.
 
     With a development key (local `lineage serve` only), GraphiQL also sends it
-    by default, and only to a browser on this machine (a loopback address).
+    by default, and only to a browser on this machine that names it (`may_see_dev_key`).
     """
 
     dev_token: str | None = None
@@ -138,8 +138,7 @@ class LineageGraphQL(GraphQL[Context, None]):
         return self._ide_html(headers=None)
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        local = _is_loopback(request.client.host if request.client else "")
-        token = self.dev_token if local else None
+        token = self.dev_token if may_see_dev_key(request) else None
         headers = {"Authorization": f"Bearer {token}"} if token else None
         return HTMLResponse(self._ide_html(headers))
 
@@ -150,13 +149,6 @@ class LineageGraphQL(GraphQL[Context, None]):
         return super().graphql_ide_html.replace(
             "defaultEditorToolsVisibility: true,", f"defaultEditorToolsVisibility: true, {options}"
         )
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def graphql_app(settings: Settings, dev_token: str | None = None) -> LineageGraphQL:

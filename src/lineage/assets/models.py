@@ -105,6 +105,7 @@ class NewGeneration(Model):
     file_ref: str | None = None
     source_path: str | None = Field(default=None, min_length=1)
     source_url: str | None = Field(default=None, min_length=1)
+    source_url_sha256: str | None = None  # set when stored (`lineage.assets.sources`)
     file_sha256: str | None = None
     file_size_bytes: int | None = None
     media_type: str | None = None

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from lineage.assets.models import ID_PREFIX, AssetStatus, AssetType, FrameRole, NewGeneration
+from lineage.assets.params import ParamsLimits, check_params
 from lineage.errors import InvalidInputError, NotFoundError
 
 ALLOWED_CHANGES: dict[AssetStatus, frozenset[AssetStatus]] = {
@@ -30,8 +31,10 @@ def new_asset_id(asset_type: AssetType) -> str:
     return f"asset_{ID_PREFIX[asset_type]}_{int(time.time() * 1000)}_{secrets.token_hex(3)}"
 
 
-def check_shape(gen: NewGeneration) -> None:
-    """Rules that need no database: frames only on videos, a start frame on every video."""
+def check_shape(gen: NewGeneration, limits: ParamsLimits) -> None:
+    """Rules that need no database: frames only on videos, a start frame on every video,
+    params within their limits."""
+    check_params(gen.params, limits)
     roles = [frame.role for frame in gen.frames]
     if gen.frames and gen.type is not AssetType.VIDEO:
         raise InvalidInputError(f"only a video uses frames; this asset is a {gen.type.value}")

@@ -9,9 +9,12 @@ from typing import Any
 
 from lineage import idempotency
 from lineage.assets.models import Asset, AssetStatus, NewGeneration, promoted_params
+from lineage.assets.params import ParamsLimits
+from lineage.assets.precheck import is_replay, references_of
 from lineage.assets.repository import AssetRepository
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
 from lineage.assets.slots import name_of, project_namespace, slot_key
+from lineage.assets.sources import stored_source
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.files import FileClaim, FileStore, StoredFile
@@ -113,6 +116,8 @@ class AssetChange:
 
 
 class GenerationService:
+    params_limits = ParamsLimits()  # the service's settings replace these defaults
+
     def __init__(
         self, store: Store, files: FileStore | None = None, source_root: Path | None = None
     ) -> None:
@@ -128,11 +133,13 @@ class GenerationService:
         return asset
 
     async def record(self, gen: NewGeneration, client_key: str | None = None) -> AssetChange:
-        check_shape(gen)
-        gen = await self.attach_file(gen)
+        check_shape(gen, self.params_limits)
+        sent = gen.to_row()
+        if not await is_replay(self.store, gen, client_key, sent):
+            gen = await self.attach_file(gen)
 
         async def work(tx: Tx) -> AssetChange:
-            recorded = await self.record_in(tx, gen, client_key)
+            recorded = await self.record_in(tx, gen, client_key, sent)
             return await _refreshed(tx, recorded.asset_id, recorded.changed_ids)
 
         return await self.store.in_write_tx(work)
@@ -147,7 +154,8 @@ class GenerationService:
         if self.files is None:
             raise InvalidInputError("this service has no file store to take a file")
         stored = await self._stored_file(gen)
-        return with_file(gen, stored).model_copy(update={"file_ref": stored.ref})
+        update = {"file_ref": stored.ref, **stored_source(gen.source_url)}
+        return with_file(gen, stored).model_copy(update=update)
 
     async def _stored_file(self, gen: NewGeneration) -> StoredFile:
         assert self.files is not None
@@ -164,9 +172,12 @@ class GenerationService:
             return await self.files.copy_from_path(source, claim, within=self.source_root)
         return await self.files.describe(str(gen.file_ref))
 
-    async def record_in(self, tx: Tx, gen: NewGeneration, client_key: str | None) -> Recorded:
-        """Record one attempt inside `tx` (shared with workflow runs)."""
-        replayed = await idempotency.claim(tx, client_key, "recordGeneration", gen.to_row())
+    async def record_in(
+        self, tx: Tx, gen: NewGeneration, client_key: str | None, sent: Any = None
+    ) -> Recorded:
+        """Record one attempt inside `tx` (shared with workflow runs); `sent` is the
+        request as the client sent it, before its file was attached."""
+        replayed = await idempotency.claim(tx, client_key, "recordGeneration", sent)
         if replayed is not None:
             return Recorded(replayed, [])
         gen = gen.model_copy(
@@ -175,7 +186,7 @@ class GenerationService:
                 "created_at": gen.created_at or utc_timestamp(),
             }
         )
-        found = await AssetRepository.references(tx, **_references(gen))
+        found = await AssetRepository.references(tx, **references_of(gen))
         if found["idTaken"]:
             raise ConflictError(f"an asset with id {gen.id!r} already exists")
         check_references(gen, found)
@@ -251,15 +262,3 @@ async def _refreshed(tx: Tx, asset_id: str, changed_ids: list[str]) -> AssetChan
     """Bring orphan state up to date after `changed_ids` changed status or currency, in `tx`."""
     changes = await refresh_in(tx, ids=changed_ids)
     return AssetChange(await GenerationService._get_in(tx, asset_id), changes)
-
-
-def _references(gen: NewGeneration) -> dict[str, Any]:
-    return {
-        "id": gen.id,
-        "promptIds": gen.prompt_ids,
-        "sourceIds": gen.source_asset_ids,
-        "frameIds": [f.asset_id for f in gen.frames],
-        "workflowId": gen.workflow_id,
-        "projectCode": gen.project_code,
-        "regeneratesId": gen.regenerates_id,
-    }

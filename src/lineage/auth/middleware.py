@@ -9,7 +9,7 @@ Deny by default, so a new route is protected without anyone remembering to:
 - GraphQL (`/graphql`): any valid key; `lineage.auth.gql` checks mutations;
 - every other route: GET/HEAD/OPTIONS need `read`, other methods `write`;
 - except a signed media URL (`lineage.files.signing`): GET or HEAD of the one file it
-  names, until it expires, with no key.
+  names, until it expires or the key that asked for it is revoked, with no key.
 
 401 (with `WWW-Authenticate: Bearer`) when the key is missing or invalid, 403
 when its scope is too small; bodies are `{"detail": {"code", "message"}}` like
@@ -49,7 +49,7 @@ class AuthMiddleware:
             await self.app(scope, receive, send)
             return
         try:
-            signed = _signed_url_caller(scope) if self.enabled else None
+            signed = await _signed_url_caller(scope) if self.enabled else None
             caller = signed or await self._caller(scope)
             _check_route_scope(scope, caller)
         except LineageError as exc:
@@ -73,9 +73,10 @@ class AuthMiddleware:
         return await keys.authenticate(_bearer_token(scope))
 
 
-def _signed_url_caller(scope: Scope) -> Caller | None:
-    """A read-only caller for a signed media URL whose signature checks out (None when the
-    request is not one; UnauthenticatedError when its signature is wrong or expired)."""
+async def _signed_url_caller(scope: Scope) -> Caller | None:
+    """A read-only caller for a signed media URL whose signature checks out and whose key
+    still lives (None when the request is not one; UnauthenticatedError when its
+    signature is wrong, it expired or its key was revoked)."""
     path = scope["path"]
     if scope["type"] != "http" or scope["method"] not in {"GET", "HEAD"}:
         return None
@@ -86,9 +87,17 @@ def _signed_url_caller(scope: Scope) -> Caller | None:
         return None
     ref = path.removeprefix(f"{URL_PREFIX}/")
     media_urls: MediaUrls = scope["app"].state.lineage.media_urls
-    expires_at = media_urls.check(ref, query.get("expires", [""])[0], query["signature"][0])
-    read_only = frozenset({KeyScope.READ.value})
-    return Caller("signed-url", f"signed URL of {ref}", read_only, expires_at=expires_at)
+    access = media_urls.check(
+        ref, _first(query, "expires"), _first(query, "key"), query["signature"][0]
+    )
+    keys: KeyService = scope["app"].state.keys
+    holder = await keys.holder(access.key_id)
+    read_only = frozenset({KeyScope.READ.value} & holder.scopes)
+    return Caller(holder.key_id, f"signed URL of {ref}", read_only, access.expires_at)
+
+
+def _first(query: dict[str, list[str]], name: str) -> str:
+    return query.get(name, [""])[0]
 
 
 def _is_graphiql_page(scope: Scope) -> bool:

@@ -15,11 +15,13 @@ class KeyRepository:
         [found] = await self.store.write("auth/create_key", row=row)
         return ApiKey.model_validate(found["key"])
 
-    async def find_with_hash(self, key_id: str) -> tuple[ApiKey, str] | None:
+    async def find_by_hash(self, key_hash: str) -> ApiKey | None:
+        rows = await self.store.read("auth/find_key_by_hash", keyHash=key_hash)
+        return ApiKey.model_validate(rows[0]["key"]) if rows else None
+
+    async def find(self, key_id: str) -> ApiKey | None:
         rows = await self.store.read("auth/find_key", id=key_id)
-        if not rows:
-            return None
-        return ApiKey.model_validate(rows[0]["key"]), rows[0]["key"]["keyHash"]
+        return ApiKey.model_validate(rows[0]["key"]) if rows else None
 
     async def list_all(self) -> list[ApiKey]:
         return [ApiKey.model_validate(r["key"]) for r in await self.store.read("auth/list_keys")]

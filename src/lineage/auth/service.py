@@ -1,7 +1,8 @@
 """Creating, listing and revoking API keys, and telling who a token belongs to.
 
-`authenticate` remembers a verified key for `ttl_s` seconds (30 by default), so
-a request costs no Neo4j round trip for its key; the price is that a revoked
+`authenticate` remembers a verified key for `ttl_s` seconds (30 by default), under
+its token's digest and its id (for `holder`, which signed URLs use), so a request
+costs no Neo4j round trip for its key; the price is that a revoked
 key keeps working for at most that long in a running server. Unknown or
 revoked tokens are never remembered: they are re-checked every time.
 """
@@ -13,7 +14,7 @@ import time
 from lineage.auth.errors import UnauthenticatedError
 from lineage.auth.models import ApiKey, Caller, Scope
 from lineage.auth.repository import KeyRepository
-from lineage.auth.tokens import digest, key_id_of, matches, new_token
+from lineage.auth.tokens import digest, key_id_of, new_token
 from lineage.db.store import Store
 from lineage.errors import InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
@@ -55,24 +56,44 @@ class KeyService:
         caller = await self._verify(token)
         if self.ttl_s > 0:
             self._remember(hashed, caller)
+            self._remember(caller.key_id, caller)
+        return caller
+
+    async def holder(self, key_id: str) -> Caller:
+        """The caller of a key known by its id alone (a signed URL names the key that
+        asked for it): UnauthenticatedError once it is revoked or gone. Remembered like
+        `authenticate`'s, under the id."""
+        cached = self._cache.get(key_id)
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        key = await self.keys.find(key_id)
+        if key is None:
+            raise UnauthenticatedError(f"the API key {key_id!r} that signed this URL is gone")
+        caller = _caller_of(key)
+        if self.ttl_s > 0:
+            self._remember(key_id, caller)
         return caller
 
     async def _verify(self, token: str) -> Caller:
         key_id = key_id_of(token)
         if key_id is None:
             raise UnauthenticatedError("the bearer token is not a Lineage API key")
-        found = await self.keys.find_with_hash(key_id)
-        if found is None or not matches(token, found[1]):
+        key = await self.keys.find_by_hash(digest(token))  # one path, known id or not
+        if key is None or key.id != key_id:
             raise UnauthenticatedError("unknown API key")
-        key = found[0]
-        if key.revoked_at is not None:
-            raise UnauthenticatedError(f"API key {key.id} was revoked at {key.revoked_at}")
-        return Caller(key.id, key.name, frozenset(key.scopes))
+        return _caller_of(key)
 
-    def _remember(self, hashed: str, caller: Caller) -> None:
+    def _remember(self, cache_key: str, caller: Caller) -> None:
         now = time.monotonic()
         if len(self._cache) >= MAX_CACHED:
             self._cache = {k: v for k, v in self._cache.items() if v[0] > now}
         if len(self._cache) >= MAX_CACHED:
             self._cache.pop(next(iter(self._cache)))
-        self._cache[hashed] = (now + self.ttl_s, caller)
+        self._cache[cache_key] = (now + self.ttl_s, caller)
+
+
+def _caller_of(key: ApiKey) -> Caller:
+    """The caller of a stored key; UnauthenticatedError when it was revoked."""
+    if key.revoked_at is not None:
+        raise UnauthenticatedError(f"API key {key.id} was revoked at {key.revoked_at}")
+    return Caller(key.id, key.name, frozenset(key.scopes))

@@ -3,12 +3,14 @@
 Only `digest(token)` is stored. A plain SHA-256 is enough here: the token carries
 256 random bits, so there is nothing to brute-force and no need for a slow
 password hash (bcrypt/argon2 protect low-entropy passwords, not random keys).
+A token is checked by looking its digest up (`auth/find_key_by_hash`): the same
+work whether its id exists or not, and no comparison of secrets whose time could
+tell how many leading characters were right.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 import secrets
 
@@ -30,8 +32,3 @@ def key_id_of(token: str) -> str | None:
 
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def matches(token: str, key_hash: str) -> bool:
-    """Whether `token` hashes to `key_hash`, compared in constant time."""
-    return hmac.compare_digest(digest(token), key_hash)

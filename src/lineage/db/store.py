@@ -16,6 +16,7 @@ This module is the only place `neo4j.exceptions` are caught. Two guards:
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -44,6 +45,7 @@ from lineage.errors import (
 
 Row = dict[str, Any]
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 PROBE_INTERVAL_S = 1.0
 RETRY_BUDGET_S = 10.0
 
@@ -71,7 +73,11 @@ async def translated_errors() -> AsyncIterator[None]:
         reason = " ".join(str(exc).split())
         raise DatabaseUnavailableError(f"Neo4j is unavailable: {reason}") from exc
     except neo.ConstraintError as exc:
-        raise ConflictError(f"a record with the same key already exists: {exc.message}") from exc
+        log.info("constraint refused a write: %s", exc.message)  # Neo4j's words stay here
+        raise ConflictError(
+            "a record with the same id or key was created by a concurrent request; "
+            "read it, or retry with another id"
+        ) from exc
     except neo.Neo4jError as exc:
         if _timed_out(exc):
             raise QueryTimeoutError(

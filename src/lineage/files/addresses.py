@@ -7,9 +7,11 @@ Two checks, both needed:
 - at connection time, httpx-secure connects only to an address it checked itself,
   so a DNS answer that changes in between (rebinding) cannot slip through.
 
-An address is public when Python calls it global, and, inside the NAT64 prefix
-64:ff9b::/96, when the IPv4 address it carries is global too (as httpx-secure's own
-check has it).
+An address is public when Python calls it global and it lies in no range of IANA's
+special-purpose registries (`SPECIAL_PURPOSE`: Python 3.11 calls 6to4 `2002::/16`, the
+IPv4-compatible `::/96`, site-local, multicast and a few more global). Inside the NAT64
+prefix 64:ff9b::/96 the IPv4 address it carries must be public (as httpx-secure's own
+check has it); every other IPv6 form that carries an IPv4 address is refused.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import Sequence
-from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address
+from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 
 import httpx
 from httpx_secure import SSRFProtectionError, httpx_ssrf_protection
@@ -26,12 +28,25 @@ Address = IPv4Address | IPv6Address
 Network = IPv4Network | IPv6Network
 NAT64 = IPv6Network("64:ff9b::/96")
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# IANA's IPv4 and IPv6 special-purpose address registries (and the deprecated
+# IPv4-compatible and site-local IPv6 forms), whatever Python's `is_global` says.
+SPECIAL_PURPOSE: tuple[Network, ...] = tuple(
+    ip_network(cidr)
+    for cidr in (
+        *("0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.31.196.0/24", "192.52.193.0/24"),
+        *("192.88.99.0/24", "192.175.48.0/24", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4"),
+        *("::/96", "::ffff:0:0/96", "64:ff9b:1::/48", "100::/64", "100:0:0:1::/64"),
+        *("2001::/23", "2001:db8::/32", "2002::/16", "2620:4f:8000::/48", "3fff::/20"),
+        *("5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"),
+    )
+)
 
 
 def is_public(address: Address) -> bool:
     if isinstance(address, IPv6Address) and address in NAT64:
-        return IPv4Address(address.packed[-4:]).is_global
-    return address.is_global
+        return is_public(IPv4Address(address.packed[-4:]))
+    special = any(address in network for network in SPECIAL_PURPOSE)
+    return address.is_global and not special
 
 
 class AddressPolicy:

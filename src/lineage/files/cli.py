@@ -1,12 +1,14 @@
 """The `lineage` commands of this package (registered on the main app by lineage.cli).
 
-`lineage verify [--json] [--project CODE]` exits 0 when every stored file is intact,
-2 when any is missing or corrupt, 1 on an error (e.g. Neo4j unreachable).
+`lineage verify [--json] [--project CODE] [--gc [--gc-grace SECONDS]]` exits 0 when
+every stored file is intact, 2 when any is missing or corrupt, 1 on an error (e.g.
+Neo4j unreachable); `--gc` also removes the catalog files no asset names.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 from contextlib import nullcontext
 from typing import Annotated
 
@@ -14,6 +16,7 @@ import typer
 from rich.table import Table
 
 from lineage.console import clear_errors, out
+from lineage.files.gc import DEFAULT_GRACE_SECONDS, GarbageReport, collect_garbage
 from lineage.files.store import LocalFileStore
 from lineage.files.verify import VerifyReport, verify_catalog
 from lineage.runtime import ensure_database, open_store
@@ -35,29 +38,68 @@ def verify(
     project: Annotated[
         str | None, typer.Option("--project", metavar="CODE", help="Only this project's assets.")
     ] = None,
+    gc: Annotated[
+        bool, typer.Option("--gc", help="Also remove catalog files no asset names.")
+    ] = False,
+    grace: Annotated[
+        float, typer.Option("--gc-grace", metavar="SECONDS", help="Keep younger files.")
+    ] = DEFAULT_GRACE_SECONDS,
 ) -> None:
     """Check every asset's stored file (exists, SHA-256 matches); mark broken ones.
 
     Sets fileMissing, fileProblem ('missing' or 'corrupt') and fileCheckedAt on each.
+    With --gc, also removes the catalog files no asset names that were stored over
+    --gc-grace seconds ago (a day), and lists them with their sizes.
 
     Exit code: 0 all files intact, 2 problems found, 1 error.
     """
     settings = get_settings()
     with out.capture() if as_json else nullcontext():
         ensure_database(settings)
-    report = asyncio.run(_run(settings, project))
+    report, garbage = asyncio.run(_run(settings, project, grace if gc else None))
     if as_json:
-        print(report.model_dump_json(by_alias=True, indent=2))
+        print(_as_json(report, garbage))
     else:
         show(report)
+        if garbage is not None:
+            show_garbage(garbage)
     if not report.all_fine:
         raise typer.Exit(PROBLEMS_FOUND)
 
 
-async def _run(settings: Settings, project: str | None) -> VerifyReport:
+async def _run(
+    settings: Settings, project: str | None, grace: float | None
+) -> tuple[VerifyReport, GarbageReport | None]:
     files = LocalFileStore(settings.assets_root, max_bytes=settings.max_upload_bytes)
     async with open_store(settings) as store:
-        return await verify_catalog(store, files, project)
+        report = await verify_catalog(store, files, project)
+        garbage = None if grace is None else await collect_garbage(store, files, grace)
+    return report, garbage
+
+
+def _as_json(report: VerifyReport, garbage: GarbageReport | None) -> str:
+    if garbage is None:
+        return report.model_dump_json(by_alias=True, indent=2)
+    both = {
+        "verify": report.model_dump(by_alias=True, mode="json"),
+        "garbage": garbage.model_dump(by_alias=True, mode="json"),
+    }
+    return json.dumps(both, indent=2)
+
+
+def show_garbage(garbage: GarbageReport) -> None:
+    """The removed files as a table, then one summary line."""
+    if garbage.removed:
+        table = Table("file", "bytes", "age (s)", title="Removed: stored, named by no asset")
+        for item in garbage.removed:
+            table.add_row(item.ref, f"{item.size_bytes:,}", f"{item.age_seconds:,.0f}")
+        out.print(table)
+    out.print(
+        f"removed {len(garbage.removed)} unnamed file(s), {garbage.bytes_removed:,} bytes; "
+        f"{garbage.unnamed_within_grace} younger than {garbage.grace_seconds:,.0f} s kept",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def show(report: VerifyReport) -> None:

@@ -1,7 +1,8 @@
 """Errors of the file store, each a branch of the one `LineageError` tree.
 
     LimitExceededError
-    └── FileTooLargeError        the bytes exceed the store's size limit    FILE_TOO_LARGE   413
+    ├── FileTooLargeError        the bytes exceed the store's size limit    FILE_TOO_LARGE   413
+    └── ImageTooLargeError       an image of more pixels than the limit     IMAGE_TOO_LARGE  413
     InvalidInputError
     ├── UnsupportedMediaError    not media the studio makes (or empty)     UNSUPPORTED_MEDIA 415
     ├── MediaMismatchError       bytes do not match the claimed type,      MEDIA_MISMATCH   422
@@ -24,6 +25,10 @@ from lineage.errors import ConflictError, InvalidInputError, LimitExceededError
 
 class FileTooLargeError(LimitExceededError):
     code = "FILE_TOO_LARGE"
+
+
+class ImageTooLargeError(LimitExceededError):
+    code = "IMAGE_TOO_LARGE"
 
 
 class UnsupportedMediaError(InvalidInputError):

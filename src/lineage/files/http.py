@@ -25,6 +25,7 @@ from fastapi.responses import FileResponse
 from lineage.errors import ConflictError, InvalidInputError, LineageError, NotFoundError
 from lineage.files.errors import (
     FileTooLargeError,
+    ImageTooLargeError,
     MediaMismatchError,
     PathEscapeError,
     UnsupportedMediaError,
@@ -36,8 +37,12 @@ from lineage.files.store import FileStore
 # Private: only the browser that asked may keep a file (a shared cache must not hand
 # a file fetched with a key, or by a signed URL past its expiry, to anyone else).
 IMMUTABLE = "private, max-age=31536000, immutable"
+# Browsers must take a file for its sniffed type only: a polyglot (an image that is
+# also HTML or script) is never run as anything else.
+NO_SNIFFING = {"x-content-type-options": "nosniff"}
 STATUSES: list[tuple[type[LineageError], int]] = [
     (FileTooLargeError, status.HTTP_413_CONTENT_TOO_LARGE),
+    (ImageTooLargeError, status.HTTP_413_CONTENT_TOO_LARGE),
     (UnsupportedMediaError, status.HTTP_415_UNSUPPORTED_MEDIA_TYPE),
     (MediaMismatchError, status.HTTP_422_UNPROCESSABLE_CONTENT),
     (PathEscapeError, status.HTTP_400_BAD_REQUEST),
@@ -56,7 +61,8 @@ The media type is sniffed from the bytes; `Content-Type` (unless
 `application/octet-stream`), `filename`'s extension and `type` must agree with it.
 The same bytes uploaded again return the first file with `deduplicated: true` (200).
 
-Errors: 400 PATH_ESCAPE (a filename that is a path), 413 FILE_TOO_LARGE,
+Errors: 400 PATH_ESCAPE (a filename that is a path), 413 FILE_TOO_LARGE or
+IMAGE_TOO_LARGE (more pixels than LINEAGE_MAX_IMAGE_PIXELS),
 415 UNSUPPORTED_MEDIA (not JPEG, PNG, WebP, GIF, MP3, WAV, Ogg, M4A, AAC, MP4, WebM
 or MOV), 422 MEDIA_MISMATCH (bytes contradict a claim or do not decode).
 """
@@ -131,7 +137,11 @@ async def download_file(ref: str, request: Request, store: Store) -> Response:
     with http_errors():
         stored = await store.describe(ref)
         path = store.local_path(ref)
-    headers = {"etag": f'"{stored.sha256}"', "cache-control": _cache_control(request)}
+    headers = {
+        "etag": f'"{stored.sha256}"',
+        "cache-control": _cache_control(request),
+        **NO_SNIFFING,
+    }
     if _etag_matches(request.headers.get("if-none-match"), stored.sha256):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return FileResponse(

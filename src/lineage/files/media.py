@@ -2,9 +2,10 @@
 
 The type is sniffed from the first bytes (`filetype`), never taken from a name or a
 header; a claimed media type, file extension or asset type must agree with it.
-Properties come from Pillow (image size, after a full decode), mutagen (audio and
-video duration), the MP4/MOV track header (video frame size) and the WebM segment
-header (frame size, duration); a file Pillow, mutagen or the WebM reader cannot
+Properties come from Pillow (image size, after a full decode, which an image of more
+pixels than the limit never reaches: Pillow's decompression-bomb guard, tightened),
+mutagen (audio and video duration), the MP4/MOV track header (video frame size) and the
+WebM segment header (frame size, duration); a file Pillow, mutagen or the WebM reader cannot
 parse is refused as a mismatch.
 """
 
@@ -18,13 +19,14 @@ import filetype  # type: ignore[import-untyped]
 import mutagen
 from PIL import Image
 
-from lineage.files.errors import MediaMismatchError, UnsupportedMediaError
+from lineage.files.errors import ImageTooLargeError, MediaMismatchError, UnsupportedMediaError
 from lineage.files.models import AssetType, FileClaim
 from lineage.files.mp4 import frame_size
 from lineage.files.webm import read_info
 
 SNIFF_BYTES = 8192
 ISO_VIDEO = frozenset({"video/mp4", "video/quicktime"})
+DEFAULT_MAX_PIXELS = 50_000_000
 NO_CLAIM = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 
 
@@ -111,22 +113,26 @@ def check_claim(kind: MediaKind, claim: FileClaim) -> None:
         raise MediaMismatchError(f"a .{extension} name for {kind.media_type} bytes")
 
 
-def probe(path: Path, kind: MediaKind) -> Probe:
-    """Image size or media duration; MediaMismatchError when the bytes do not decode."""
+def probe(path: Path, kind: MediaKind, max_pixels: int = DEFAULT_MAX_PIXELS) -> Probe:
+    """Image size or media duration; MediaMismatchError when the bytes do not decode,
+    ImageTooLargeError (before decoding) for an image of more than `max_pixels`."""
     if kind.family == "image":
-        return _probe_image(path, kind)
+        return _probe_image(path, kind, max_pixels)
     if kind.media_type == "video/webm":
         return _probe_webm(path, kind)
     return _probe_timed(path, kind)
 
 
-def _probe_image(path: Path, kind: MediaKind) -> Probe:
+def _probe_image(path: Path, kind: MediaKind, max_pixels: int) -> Probe:
     try:
         with Image.open(path) as image:
+            width, height = image.size  # from the header: nothing decoded yet
+            _check_pixels(width, height, max_pixels)
             image.load()
-            width, height = image.size
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise MediaMismatchError(f"not a readable {kind.media_type} image: {exc}") from exc
+        raise MediaMismatchError(
+            f"not a readable {kind.media_type} image: {_reason(exc, path)}"
+        ) from exc
     return Probe(width=width, height=height)
 
 
@@ -134,7 +140,9 @@ def _probe_timed(path: Path, kind: MediaKind) -> Probe:
     try:
         parsed = mutagen.File(path)
     except (mutagen.MutagenError, OSError, ValueError) as exc:
-        raise MediaMismatchError(f"not a readable {kind.media_type} file: {exc}") from exc
+        raise MediaMismatchError(
+            f"not a readable {kind.media_type} file: {_reason(exc, path)}"
+        ) from exc
     length = getattr(getattr(parsed, "info", None), "length", None)
     width, height = _frame_size(path) if kind.media_type in ISO_VIDEO else (None, None)
     return Probe(width, height, float(length) if length else None)
@@ -145,10 +153,25 @@ def _probe_webm(path: Path, kind: MediaKind) -> Probe:
         with path.open("rb") as handle:
             info = read_info(handle)
     except (OSError, ValueError, struct.error) as exc:
-        raise MediaMismatchError(f"not a readable {kind.media_type} file: {exc}") from exc
+        raise MediaMismatchError(
+            f"not a readable {kind.media_type} file: {_reason(exc, path)}"
+        ) from exc
     if not info.has_tracks:
         raise MediaMismatchError(f"not a readable {kind.media_type} file: no tracks")
     return Probe(info.width, info.height, info.duration_seconds)
+
+
+def _check_pixels(width: int, height: int, max_pixels: int) -> None:
+    if width * height > max_pixels:
+        raise ImageTooLargeError(
+            f"the image has {width} x {height} = {width * height} pixels; "
+            f"the limit is {max_pixels} (LINEAGE_MAX_IMAGE_PIXELS)"
+        )
+
+
+def _reason(exc: Exception, path: Path) -> str:
+    """A library's message without the server's path of the file (it may reach a client)."""
+    return str(exc).replace(str(path), path.name) or type(exc).__name__
 
 
 def _frame_size(path: Path) -> tuple[int | None, int | None]:

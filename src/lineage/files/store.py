@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import time
 from collections.abc import AsyncIterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from lineage.files.addresses import Network
 from lineage.files.durable import fsync_dir, publish, write_small
 from lineage.files.errors import FileTooLargeError, NameTakenError, PathEscapeError
 from lineage.files.layout import CatalogLayout, check_name, parse_ref
-from lineage.files.media import MediaKind, Probe, check_claim, probe, sniff
+from lineage.files.media import DEFAULT_MAX_PIXELS, MediaKind, Probe, check_claim, probe, sniff
 from lineage.files.models import URL_PREFIX, AssetType, FileCheck, FileClaim, StoredFile
 from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, download
 from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
@@ -41,6 +42,15 @@ from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 NAME_ATTEMPTS = 3
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One stored file as the disk has it: its ref, size and last store or dedup time."""
+
+    ref: str
+    size_bytes: int
+    modified_at: float
 
 
 @dataclass(frozen=True)
@@ -91,14 +101,16 @@ class FileStore(Protocol):
 class LocalFileStore:
     """The file store under `<root>/catalog/` on the local disk (see `layout`).
 
-    `url_timeout` and `url_deadline_seconds` bound `copy_from_url` (see `remote`), and
-    `url_allowed_networks` lets it reach those non-public networks; set them on an
-    instance to change them.
+    `url_timeout` and `url_deadline_seconds` bound `copy_from_url` (see `remote`),
+    `url_allowed_networks` lets it reach those non-public networks and
+    `max_image_pixels` bounds the images it decodes; set them on an instance to change
+    them.
     """
 
     url_timeout: httpx.Timeout = DEFAULT_TIMEOUT
     url_deadline_seconds: float = DEFAULT_DEADLINE_SECONDS
     url_allowed_networks: Sequence[Network] = ()  # non-public networks let through
+    max_image_pixels: int = DEFAULT_MAX_PIXELS
 
     def __init__(self, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.layout = CatalogLayout(root)
@@ -147,6 +159,35 @@ class LocalFileStore:
     def local_path(self, ref: str) -> Path:
         return self.layout.file_path(ref)
 
+    def list_stored(self) -> Iterator[CatalogEntry]:
+        """Every stored file (for `lineage verify --gc`)."""
+        for ref in self._stored_refs():
+            with contextlib.suppress(FileNotFoundError):
+                found = self.layout.file_path(ref).stat()
+                yield CatalogEntry(ref, found.st_size, found.st_mtime)
+
+    def remove_unnamed(self, ref: str, cutoff: float) -> bool:
+        """Remove a file no asset names, unless it was stored or found again by its hash
+        after `cutoff` (unix seconds); its dedup entry goes first, so no new save finds it."""
+        path = self.layout.file_path(ref)
+        try:
+            if path.stat().st_mtime > cutoff:
+                return False
+            sha256 = self._read_meta(ref).sha256
+        except FileNotFoundError:
+            return False
+        except (LineageError, ValidationError, OSError):
+            sha256 = sha256_of(path)
+        index = self.layout.hash_path(sha256)
+        with contextlib.suppress(OSError):
+            if index.read_text().strip() == ref:
+                index.unlink()
+        path.unlink(missing_ok=True)
+        self.layout.meta_path(ref).unlink(missing_ok=True)
+        fsync_dir(path.parent)
+        log.info("removed %s, stored but named by no asset", ref)
+        return True
+
     async def _stage(self, chunks: AsyncIterable[bytes]) -> Staged:
         writer = await asyncio.to_thread(StagingWriter, self.layout.staging, self._max_bytes)
         try:
@@ -167,9 +208,10 @@ class LocalFileStore:
             kind = sniff(staged.path)
             check_claim(kind, claim)
             found = self._find_by_hash(staged.sha256, staged.size_bytes)
-            if found is not None:
+            if found is not None:  # found again: young for `verify --gc` until recorded
+                os.utime(self.layout.file_path(found.ref))
                 return found.model_copy(update={"deduplicated": True})
-            found_probe = probe(staged.path, kind)
+            found_probe = probe(staged.path, kind, self.max_image_pixels)
             ref = self._publish(staged, claim, kind.extension)
             stored = _stored_file(ref, staged.sha256, staged.size_bytes, kind, found_probe)
             self._record(stored, replace_index=True)
@@ -222,7 +264,8 @@ class LocalFileStore:
         """Sniff, hash and probe a stored file whose metadata was never written."""
         path = self.layout.file_path(ref)
         kind = sniff(path)
-        stored = _stored_file(ref, sha256_of(path), path.stat().st_size, kind, probe(path, kind))
+        found = probe(path, kind, self.max_image_pixels)
+        stored = _stored_file(ref, sha256_of(path), path.stat().st_size, kind, found)
         self._record(stored, replace_index=False)
         return stored
 
@@ -272,12 +315,13 @@ def _check_claimed_name(claim: FileClaim) -> None:
 
 
 def _check_source(source: Path, within: Path | None, max_bytes: int) -> Path:
-    """The real path of a regular local file to copy, inside `within` when given."""
+    """The real path of a regular local file to copy, inside `within` when given.
+    Messages name the file, never a folder of the server (they may reach a client)."""
     real = source.resolve()
     if within is not None and not real.is_relative_to(within.resolve()):
-        raise PathEscapeError(f"{str(source)!r} is outside {str(within)!r}")
+        raise PathEscapeError(f"{source.name!r} is outside the folder files may be copied from")
     if not real.is_file():
-        raise NotFoundError(f"no file at {str(source)!r}")
+        raise NotFoundError(f"no file {source.name!r} in the folder files may be copied from")
     if real.stat().st_size > max_bytes:
         raise FileTooLargeError(f"{source.name} is larger than the limit of {max_bytes} bytes")
     return real

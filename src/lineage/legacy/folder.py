@@ -1,7 +1,9 @@
 """The legacy folder's layout: where each part lives, and whether a path is one at all.
 
 Only the known parts are read; anything else (the service's own `catalog/`, READMEs,
-`.gitkeep`) is never scanned.
+`.gitkeep`) is never scanned. A part that is a symbolic link leading out of the tree
+(an index file, a project folder or file) is refused and reported, never read, as
+media links are (the file store copies only from inside the tree).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lineage.legacy.errors import NotAFliGenFolderError
+from lineage.legacy.report import Problem, Tally
 
 IGNORED_NAMES = frozenset({"catalog"})
 LOOSE_MEDIA = {"audio": "audio", "images": "image", "video": "video"}
@@ -56,6 +59,15 @@ class LegacyFolder:
         if not self.projects.is_dir():
             return []
         return sorted(p for p in self.projects.iterdir() if p.is_dir() and _visible(p))
+
+    def admits(self, path: Path, tally: Tally) -> bool:
+        """Whether `path`, links followed, stays inside the tree (reported when not)."""
+        if path.resolve().is_relative_to(self.root):
+            return True
+        where = path.relative_to(self.root).as_posix()
+        message = f"{where} is a link out of the legacy folder; not read"
+        tally.add(Problem.OUTSIDE_TREE, path, message)
+        return False
 
     def loose_media(self) -> Iterator[tuple[str, Path]]:
         """(asset type, file) of every media file of the hard-coded story folder."""

@@ -118,11 +118,13 @@ async def finish_import(store: Store) -> None:
 
 def plan_folder(folder: LegacyFolder, tally: Tally) -> Plan:
     """Every valid record of the folder as a planned node or asset (anomalies reported)."""
-    nodes = plan_projects(folder.project_folders(), tally)
-    shots = _indexed(folder.shot_index, "shots", tally, lambda r: plan_shots(r, folder, tally))
+    nodes = plan_projects(folder, tally)
+    shots = _indexed(
+        folder, folder.shot_index, "shots", tally, lambda r: plan_shots(r, folder, tally)
+    )
     frames = {s.legacy_id: s.id for s in sorted(shots, key=lambda s: str(s.gen.created_at))}
     videos = _indexed(
-        folder.video_index, "videos", tally, lambda r: plan_videos(r, frames, folder, tally)
+        folder, folder.video_index, "videos", tally, lambda r: plan_videos(r, frames, folder, tally)
     )
     music = _music(folder, tally)
     assets = _unique([*shots, *videos, *music, *plan_loose_media(folder, tally)], tally)
@@ -132,8 +134,10 @@ def plan_folder(folder: LegacyFolder, tally: Tally) -> Plan:
     return Plan(nodes=_unique_nodes(nodes), assets=assets)
 
 
-def _indexed(index: Path, key: str, tally: Tally, plan: Any) -> list[PlannedAsset]:
-    if not index.is_file():
+def _indexed(
+    folder: LegacyFolder, index: Path, key: str, tally: Tally, plan: Any
+) -> list[PlannedAsset]:
+    if not index.is_file() or not folder.admits(index, tally):
         return []
     records = read_document(index, key, tally)
     if records is None:
@@ -144,7 +148,7 @@ def _indexed(index: Path, key: str, tally: Tally, plan: Any) -> list[PlannedAsse
 
 
 def _music(folder: LegacyFolder, tally: Tally) -> list[PlannedAsset]:
-    if not folder.music_index.is_file():
+    if not folder.music_index.is_file() or not folder.admits(folder.music_index, tally):
         return []
     try:
         planned = plan_music(folder, tally)

@@ -13,8 +13,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from lineage.assets.models import NewGeneration
+from lineage.assets.params import ParamsLimits, check_params
 from lineage.assets.service import asset_row, with_file
 from lineage.assets.slots import NO_PROJECT, slot_key
+from lineage.errors import InvalidInputError
 from lineage.files import StoredFile
 from lineage.legacy import ids
 from lineage.legacy.jsonfiles import MalformedJson, read_json
@@ -150,7 +152,11 @@ def generation(
     try:
         created = normalize_timestamp(str(fields["created_at"]))
         asset_id = ids.asset_id(fields["type"], created if timed else None, *identity)
-        return NewGeneration(id=asset_id, **fields)
+        gen = NewGeneration(id=asset_id, **fields)
+        check_params(gen.params, ParamsLimits())  # the API's default limits
+        return gen
+    except InvalidInputError as exc:
+        reason = exc.message
     except ValidationError as exc:
         reason = describe(exc)
     except ValueError as exc:

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from lineage.legacy import ids
+from lineage.legacy.folder import LegacyFolder
 from lineage.legacy.jsonfiles import MalformedJson, read_json
 from lineage.legacy.plan import PlannedNode, RecordSpec, checked, read_document
 from lineage.legacy.report import Kind, Problem, Tally
@@ -22,21 +23,28 @@ from lineage.prompts.service import EDGE_FIELDS
 from lineage.validation import describe
 
 PROMPT = RecordSpec("human prompt", required=("id", "kind", "text", "createdAt"), listed=())
+PROJECT_FILES = ("project.json", "human_prompts.json", "source_transcripts.json")
 TRANSCRIPT = RecordSpec(
     "transcript", required=("segmentId", "text", "createdAt"), listed=(), id_field="segmentId"
 )
 
 
-def plan_projects(folders: list[Path], tally: Tally) -> list[PlannedNode]:
-    """Every project, then its prompts and transcripts (a broken file is skipped whole)."""
+def plan_projects(legacy: LegacyFolder, tally: Tally) -> list[PlannedNode]:
+    """Every project, then its prompts and transcripts (a broken file is skipped whole;
+    a folder or file that is a link out of the tree is not read)."""
     planned: list[PlannedNode] = []
-    for folder in folders:
-        project = _project(folder / "project.json", tally)
+    for folder in legacy.project_folders():
+        if not legacy.admits(folder, tally):
+            continue
+        inside = {name: legacy.admits(folder / name, tally) for name in PROJECT_FILES}
+        project = _project(folder / "project.json", tally) if inside["project.json"] else None
         code = project.code if project else folder.name
         if project:
             planned.append(PlannedNode(Kind.PROJECT, project.to_row()))
-        planned += _prompts(folder / "human_prompts.json", code, tally)
-        planned += _transcripts(folder / "source_transcripts.json", code, tally)
+        if inside["human_prompts.json"]:
+            planned += _prompts(folder / "human_prompts.json", code, tally)
+        if inside["source_transcripts.json"]:
+            planned += _transcripts(folder / "source_transcripts.json", code, tally)
     return planned
 
 

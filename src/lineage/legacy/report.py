@@ -44,6 +44,7 @@ class Problem(StrEnum):
     METADATA_MISSING = "metadataMissing"
     UNREADABLE_FILE = "unreadableFile"
     UNINDEXED_FILE = "unindexedFile"
+    OUTSIDE_TREE = "linkOutOfTree"
 
 
 class Anomaly(Model):

@@ -91,6 +91,7 @@ class LocalNeo4j:
         if self._live_pid() is not None:
             self._wait_for_bolt()
             return self.status()
+        self._refuse_held_ports()
         self._ensure_jars()
         self._write_config()
         self._set_initial_password()
@@ -121,6 +122,24 @@ class LocalNeo4j:
                 time.sleep(0.05)
 
     # -- provisioning -------------------------------------------------------
+
+    def _refuse_held_ports(self) -> None:
+        """A port already answering belongs to a server this instance did not start
+        (another checkout's Neo4j, another instance): say so, rather than go on to
+        talk to it and fail on its password."""
+        ports = {
+            "Bolt": self.settings.local_neo4j_bolt_port,
+            "HTTP": self.settings.local_neo4j_http_port,
+        }
+        held = [f"{name} port {port}" for name, port in ports.items() if _port_open(port)]
+        if held:
+            raise LocalNeo4jError(
+                f"the {' and '.join(held)} of the local Neo4j instance "
+                f"{self.settings.local_neo4j_instance!r} is already held by a server this "
+                f"instance did not start (no live pid in {self.pid_file.name} of "
+                f"{self.home.name}): stop that server, or choose other ports with "
+                "LINEAGE_LOCAL_NEO4J_BOLT_PORT / _HTTP_PORT"
+            )
 
     def _ensure_jars(self) -> None:
         if self.lib.is_dir() and any(self.lib.glob("neo4j-server-*.jar")):

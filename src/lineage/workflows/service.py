@@ -8,6 +8,7 @@ from typing import Any
 
 from lineage import idempotency
 from lineage.assets.models import Asset, NewGeneration
+from lineage.assets.precheck import stores_bytes
 from lineage.assets.rules import check_shape
 from lineage.assets.service import GenerationService
 from lineage.db.store import Store, Tx
@@ -49,6 +50,8 @@ def _resolve(ref: str | None, ids: dict[str, str]) -> str | None:
 
 
 class WorkflowService:
+    max_generations = 200  # the service's settings replace this default
+
     def __init__(
         self, store: Store, prompts: PromptService, generations: GenerationService
     ) -> None:
@@ -71,12 +74,50 @@ class WorkflowService:
         keys = [p.key for p in request.prompts] + [g.key for g in request.generations]
         if len(keys) != len(set(keys)):
             raise InvalidInputError("every prompt and generation of a run needs its own key")
+        if len(request.generations) > self.max_generations:
+            raise InvalidInputError(
+                f"a workflow run records at most {self.max_generations} generations; "
+                f"this one has {len(request.generations)}"
+            )
         for item in request.generations:
-            check_shape(item.generation)
-        return await self.store.in_write_tx(lambda tx: self._record_in(tx, request, client_key))
+            check_shape(item.generation, self.generations.params_limits)
+        sent = request.to_row()
+        if not await self._is_replay(request, client_key, sent):
+            request = await self._with_files(request)
+        return await self.store.in_write_tx(
+            lambda tx: self._record_in(tx, request, client_key, sent)
+        )
 
-    async def _record_in(self, tx: Tx, request: WorkflowRunRequest, key: str | None) -> RecordedRun:
-        replayed = await idempotency.claim(tx, key, "recordWorkflowRun", request.to_row())
+    async def _is_replay(
+        self, request: WorkflowRunRequest, key: str | None, sent: dict[str, Any]
+    ) -> bool:
+        """Before any generation's bytes are stored (see `lineage.assets.precheck`): True
+        for a replay; the run's own refusals (unknown project, taken id) raised now."""
+        if not any(stores_bytes(item.generation) for item in request.generations):
+            return False
+
+        async def ask(tx: Tx) -> bool:
+            if await idempotency.find(tx, key, "recordWorkflowRun", sent) is not None:
+                return True
+            await _check_run(tx, request.run.id, request.run.project_code)
+            return False
+
+        return await self.store.in_read_tx(ask)
+
+    async def _with_files(self, request: WorkflowRunRequest) -> WorkflowRunRequest:
+        """Each generation's file stored or resolved as `recordGeneration` does it."""
+        attached = [
+            item.model_copy(
+                update={"generation": await self.generations.attach_file(item.generation)}
+            )
+            for item in request.generations
+        ]
+        return request.model_copy(update={"generations": attached})
+
+    async def _record_in(
+        self, tx: Tx, request: WorkflowRunRequest, key: str | None, sent: dict[str, Any]
+    ) -> RecordedRun:
+        replayed = await idempotency.claim(tx, key, "recordWorkflowRun", sent)
         run_id = replayed or await self._create_run(tx, request.run)
         if replayed is None:
             changed = await self._create_outputs(tx, request, run_id)
@@ -90,13 +131,7 @@ class WorkflowService:
 
     async def _create_run(self, tx: Tx, run: NewWorkflowRun) -> str:
         run_id = run.id or f"run_{int(time.time() * 1000)}_{secrets.token_hex(3)}"
-        [found] = await tx.run(
-            "workflows/find_workflow_references", id=run_id, projectCode=run.project_code
-        )
-        if found["idTaken"]:
-            raise ConflictError(f"a workflow run with id {run_id!r} already exists")
-        if not found["projectFound"]:
-            raise NotFoundError(f"unknown project {run.project_code!r}")
+        await _check_run(tx, run_id, run.project_code)
         row = run.model_copy(update={"id": run_id, "started_at": run.started_at or utc_timestamp()})
         await tx.run("workflows/create", row=row.to_row(), projectCode=run.project_code)
         return run_id
@@ -130,6 +165,17 @@ class WorkflowService:
             [Prompt.model_validate(p) for p in row["prompts"]],
             [Asset.model_validate(a) for a in row["assets"]],
         )
+
+
+async def _check_run(tx: Tx, run_id: str | None, project_code: str | None) -> None:
+    """ConflictError for a taken run id, NotFoundError for an unknown project."""
+    [found] = await tx.run(
+        "workflows/find_workflow_references", id=run_id, projectCode=project_code
+    )
+    if found["idTaken"]:
+        raise ConflictError(f"a workflow run with id {run_id!r} already exists")
+    if not found["projectFound"]:
+        raise NotFoundError(f"unknown project {project_code!r}")
 
 
 def _bind(
