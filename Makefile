@@ -1,16 +1,18 @@
 # Two commands on a fresh machine: `make run` and `make test`. Everything they
-# need (uv, the virtual environment, Neo4j's jars) is installed by the targets.
+# need (uv, the virtual environment, Neo4j's jars, GraphiQL's and the API docs'
+# pinned files from npm) is installed by the targets.
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 TOOLS := .lineage/tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
+WEB_ASSETS := .lineage/web/vendor.json
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: install run test lint format bench db-start db-stop db-status schema clean
 
-install: $(VENV)/.synced
+install: $(VENV)/.synced $(WEB_ASSETS)
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -19,6 +21,11 @@ $(UV):
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --locked --python $(PYTHON)
 	touch $@
+
+# GraphiQL, Swagger UI and ReDoc, pinned and sha512-checked (src/lineage/explorers/vendor.json).
+# Without npm the API still serves; those pages then say how to install their files.
+$(WEB_ASSETS): $(VENV)/.synced src/lineage/explorers/vendor.json
+	-$(VENV)/bin/lineage web-assets
 
 run: install ## serve the API on http://127.0.0.1:8000/graphql (starts Neo4j)
 	$(VENV)/bin/lineage serve

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     # How long a verified key is trusted without asking Neo4j again (revocation delay).
     auth_cache_ttl_s: float = 30.0
     dev_key_file: Path = Path(".lineage/dev-api-key")
+    # GraphiQL's, Swagger UI's and ReDoc's pinned files (`lineage web-assets` fetches them).
+    web_assets_dir: Path = Path(".lineage/web")
     cors_origins: Annotated[list[str], NoDecode] = []
     max_query_depth: int = 12
     max_aliases: int = 30
