@@ -12,7 +12,6 @@ from graphql import ASTValidationRule, DocumentNode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -26,6 +25,7 @@ from strawberry.tools import merge_types
 
 from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
+from lineage.api.over_http import SpecGraphQL
 from lineage.assets.gql import AssetMutations, AssetQueries
 from lineage.auth.gql import ScopePolicy
 from lineage.explorers.graphiql import graphiql_page
@@ -95,7 +95,7 @@ class ParsedDocuments(SchemaExtension):
             self.cache[key] = context.graphql_document
 
 
-class LineageGraphQL(GraphQL[Context, None]):
+class LineageGraphQL(SpecGraphQL):
     """Strawberry's ASGI view (served at /graphql), with our own GraphiQL page
     (`lineage.explorers.graphiql`: pinned files served by the app, example tabs).
 
