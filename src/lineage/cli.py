@@ -49,10 +49,11 @@ def serve(
     from lineage.auth.dev import dev_key_for_serve
 
     settings = get_settings()
+    host, port = host or settings.host, port or settings.port
+    settings = settings.model_copy(update={"host": host, "port": port})  # for Neo4j Browser
     ensure_database(settings)
     import_demo(settings)
     dev_token = dev_key_for_serve(settings)
-    host, port = host or settings.host, port or settings.port
     out.print(f"GraphiQL: http://{host}:{port}/graphql")
     uvicorn.run(create_app(settings, dev_token), host=host, port=port, log_level="info")
 

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 8000
+    # The API's address as browsers reach it, e.g. https://lineage.studio.example (unset:
+    # http://127.0.0.1:<port> for the local Neo4j Browser's style and guide).
+    public_url: str | None = None
     assets_root: Path = Path("assets")
     max_lineage_depth: int = 10
     default_page_size: int = 20
@@ -100,6 +103,14 @@ class Settings(BaseSettings):
             if getattr(self, name) is None:
                 setattr(self, name, self.profile == "development")
         return self
+
+    @property
+    def api_url(self) -> str:
+        """`public_url`, else where `lineage serve` listens, as seen from this machine."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "127.0.0.1" if self.host in {"0.0.0.0", "::", ""} else self.host
+        return f"http://{host}:{self.port}"
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -1,5 +1,6 @@
 """The developer pages' routes: the pinned browser files, `/docs` (Swagger UI) and
-`/redoc` (ReDoc), all served by the app itself with nothing fetched from elsewhere."""
+`/redoc` (ReDoc), all served by the app itself with nothing fetched from elsewhere,
+and Neo4j Browser's style and guide."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
 
+from lineage.explorers.neo4j_guide import GUIDE_PATH, STYLE_PATH, guide, style
 from lineage.explorers.vendor import (
     URL_PREFIX,
     is_installed,
@@ -68,7 +70,30 @@ def developer_pages(web_assets: Path) -> APIRouter:
         )
         return _same_origin_only(page)
 
+    _add_neo4j_browser_content(router)
     return router
+
+
+def _add_neo4j_browser_content(router: APIRouter) -> None:
+    """The style and guide Neo4j Browser fetches on connect, from its own origin: they
+    are public, so any origin may read them (the Browser's guide request is preflighted)."""
+    cors = {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Headers": "pragma, cache-control",
+    }
+
+    @router.get(STYLE_PATH)
+    async def neo4j_browser_style() -> PlainTextResponse:
+        return PlainTextResponse(style(), headers=cors)
+
+    @router.get(GUIDE_PATH)
+    async def neo4j_browser_guide() -> HTMLResponse:
+        return HTMLResponse(guide(), headers=cors)
+
+    @router.options(STYLE_PATH)
+    @router.options(GUIDE_PATH)
+    async def neo4j_browser_preflight() -> PlainTextResponse:
+        return PlainTextResponse("", headers=cors)
 
 
 def _same_origin_only(page: HTMLResponse) -> HTMLResponse:
