@@ -10,16 +10,25 @@ WEB_ASSETS := .lineage/web/vendor.json
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run test lint format bench db-start db-stop db-status schema clean
+.PHONY: install install-test install-lint run test lint format bench db-start db-stop db-status schema clean
 
+# What serving needs, and no more; the test and lint tools are uv dependency groups that
+# `make test` and `make lint` add (--inexact: a sync never removes another group's tools).
+SYNC := $(UV) sync --locked --inexact --python $(PYTHON) --no-default-groups
 install: $(VENV)/.synced $(WEB_ASSETS)
+install-test: install $(VENV)/.synced-test
+install-lint: install $(VENV)/.synced-lint
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock
-	$(UV) sync --locked --python $(PYTHON)
+	$(SYNC)
+	touch $@
+
+$(VENV)/.synced-%: $(VENV)/.synced
+	$(SYNC) --group $*
 	touch $@
 
 # GraphiQL, Swagger UI and ReDoc, pinned and sha512-checked (src/lineage/explorers/vendor.json).
@@ -30,15 +39,15 @@ $(WEB_ASSETS): $(VENV)/.synced src/lineage/explorers/vendor.json
 run: install ## serve the API on http://127.0.0.1:8000/graphql (starts Neo4j)
 	$(VENV)/bin/lineage serve
 
-test: install ## the whole suite against a real Neo4j
+test: install-test ## the whole suite against a real Neo4j
 	$(VENV)/bin/pytest
 
-lint: install
+lint: install-lint
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy src
 
-format: install
+format: install-lint
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
