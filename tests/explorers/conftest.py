@@ -17,12 +17,18 @@ DEMO_VIDEO = "asset_vid_1767098871389_f0c26a2f3650"  # the current attempt of sl
 
 
 @pytest.fixture
-async def demo(settings: Settings, store: Store, tmp_path: Path) -> Store:
-    """The graph holding the demo data only (`lineage serve`'s first-start import)."""
+def demo_folder(tmp_path: Path) -> Path:
+    """A copy of the sample legacy folder, without any catalog."""
     folder = tmp_path / "assets"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("catalog"))
-    report = await import_demo_if_empty(settings.model_copy(update={"assets_root": folder}), store)
-    assert report is not None
+    return folder
+
+
+@pytest.fixture
+async def demo(settings: Settings, store: Store, demo_folder: Path) -> Store:
+    """The graph holding the demo data only (`lineage serve`'s first-start import)."""
+    demo_settings = settings.model_copy(update={"assets_root": demo_folder})
+    assert await import_demo_if_empty(demo_settings, store) is not None
     return store
 
 
