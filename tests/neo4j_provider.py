@@ -21,12 +21,16 @@ TEST_PASSWORD = "lineage-test-password"
 
 
 def _local_settings() -> Settings:
+    bolt_port = int(os.environ.get("LINEAGE_TEST_BOLT_PORT", "7688"))
     return Settings(
         neo4j_uri=None,
         neo4j_password=TEST_PASSWORD,
         local_neo4j_instance=os.environ.get("LINEAGE_TEST_INSTANCE", "test"),
-        local_neo4j_bolt_port=int(os.environ.get("LINEAGE_TEST_BOLT_PORT", "7688")),
+        local_neo4j_bolt_port=bolt_port,
         local_neo4j_http_port=int(os.environ.get("LINEAGE_TEST_HTTP_PORT", "7475")),
+        # where the Neo4j Browser test serves the API: the instance's post_connect_cmd
+        # loads the style and guide from there
+        port=int(os.environ.get("LINEAGE_TEST_API_PORT", str(bolt_port + 1000))),
         local_neo4j_heap="1g",
         local_neo4j_pagecache="256m",
     )

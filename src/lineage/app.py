@@ -22,6 +22,7 @@ from lineage.auth.middleware import AuthMiddleware
 from lineage.auth.service import KeyService
 from lineage.db.driver import create_driver
 from lineage.db.store import Store
+from lineage.explorers.pages import developer_pages
 from lineage.files import LocalFileStore
 from lineage.files.http import router as files_router
 from lineage.settings import Settings, get_settings
@@ -50,9 +51,18 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
         finally:
             await driver.close()
 
-    openapi_url = "/openapi.json" if settings.graphiql else None  # None: no /docs, /redoc either
-    app = FastAPI(title="Lineage", version=__version__, lifespan=lifespan, openapi_url=openapi_url)
+    openapi_url = "/openapi.json" if settings.graphiql else None
+    app = FastAPI(
+        title="Lineage",
+        version=__version__,
+        lifespan=lifespan,
+        openapi_url=openapi_url,
+        docs_url=None,  # served from pinned local files by `developer_pages`
+        redoc_url=None,
+    )
     app.include_router(health.router)
+    if settings.graphiql:
+        app.include_router(developer_pages(settings.web_assets_dir))
     app.include_router(files_router)
     # strawberry's own ASGI view, not its FastAPI router: no FastAPI dependency solving
     app.router.routes.append(

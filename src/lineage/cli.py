@@ -16,6 +16,8 @@ from lineage.auth import cli as auth_cli
 from lineage.bench import cli as bench_cli
 from lineage.console import clear_errors, out, set_debug
 from lineage.db.driver import neo4j_uri
+from lineage.demo import cli as demo_cli
+from lineage.explorers import cli as explorers_cli
 from lineage.files import cli as files_cli
 from lineage.legacy import cli as legacy_cli
 from lineage.localdb.server import LocalNeo4j
@@ -26,7 +28,15 @@ from lineage.settings import Settings, get_settings
 app = typer.Typer(help="Lineage: FliGen's asset lineage service.", no_args_is_help=True)
 db_app = typer.Typer(help="The Neo4j behind Lineage (local server management, schema).")
 app.add_typer(db_app, name="db")
-for package_cli in (orphans_cli, legacy_cli, files_cli, bench_cli, auth_cli):
+for package_cli in (
+    orphans_cli,
+    legacy_cli,
+    files_cli,
+    bench_cli,
+    auth_cli,
+    explorers_cli,
+    demo_cli,
+):
     package_cli.register(app)
 
 
@@ -48,10 +58,11 @@ def serve(
     from lineage.auth.dev import dev_key_for_serve
 
     settings = get_settings()
+    host, port = host or settings.host, port or settings.port
+    settings = settings.model_copy(update={"host": host, "port": port})  # for Neo4j Browser
     ensure_database(settings)
     import_demo(settings)
     dev_token = dev_key_for_serve(settings)
-    host, port = host or settings.host, port or settings.port
     out.print(f"GraphiQL: http://{host}:{port}/graphql")
     uvicorn.run(create_app(settings, dev_token), host=host, port=port, log_level="info")
 

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 8000
+    # The API's address as browsers reach it, e.g. https://lineage.studio.example (unset:
+    # http://127.0.0.1:<port> for the local Neo4j Browser's style and guide).
+    public_url: str | None = None
     assets_root: Path = Path("assets")
     max_lineage_depth: int = 10
     default_page_size: int = 20
@@ -83,6 +86,8 @@ class Settings(BaseSettings):
     # How long a verified key is trusted without asking Neo4j again (revocation delay).
     auth_cache_ttl_s: float = 30.0
     dev_key_file: Path = Path(".lineage/dev-api-key")
+    # GraphiQL's, Swagger UI's and ReDoc's pinned files (`lineage web-assets` fetches them).
+    web_assets_dir: Path = Path(".lineage/web")
     cors_origins: Annotated[list[str], NoDecode] = []
     max_query_depth: int = 12
     max_aliases: int = 30
@@ -105,6 +110,14 @@ class Settings(BaseSettings):
             if getattr(self, name) is None:
                 setattr(self, name, self.profile == "development")
         return self
+
+    @property
+    def api_url(self) -> str:
+        """`public_url`, else where `lineage serve` listens, as seen from this machine."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "127.0.0.1" if self.host in {"0.0.0.0", "::", ""} else self.host
+        return f"http://{host}:{self.port}"
 
     @property
     def uses_local_neo4j(self) -> bool:

@@ -18,17 +18,17 @@ async def test_graphiql_is_served_on_get(http: httpx.AsyncClient) -> None:
     page = await http.get("/graphql", headers={"Accept": "text/html"})
     assert page.status_code == 200
     assert "graphiql" in page.text.lower()
-    assert "defaultQuery" in page.text and "lineageCost" in page.text
+    assert "defaultTabs" in page.text and "query NewestAssets" in page.text
 
 
 async def test_the_graphiql_example_query_runs(gql: GraphQLClient) -> None:
-    from lineage.api.schema import EXAMPLE_QUERY
+    from lineage.explorers.graphiql import example_queries
 
     await gql.data(
         'mutation { recordGeneration(input: {type: IMAGE, provider: "fal", model: "m"}) '
         "{ asset { id } } }"
     )
-    data = await gql.data(EXAMPLE_QUERY)
+    data = await gql.data(example_queries()[0])
     assert data["assets"]["totalCount"] == 1
 
 

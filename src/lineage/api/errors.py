@@ -6,9 +6,14 @@
 - The limit rules' errors (depth, aliases, tokens, nesting) get
   `LIMIT_EXCEEDED` and a message naming the limit; disabled introspection
   gets `FORBIDDEN`.
-- Other GraphQL errors (syntax, validation, bad variables) pass as they are,
-  without "Did you mean ...?" suggestions when field suggestions are off.
+- Other GraphQL errors keep their message (without "Did you mean ...?"
+  suggestions when field suggestions are off) and get a code by what failed:
+  `GRAPHQL_PARSE_FAILED` (syntax), `INVALID_INPUT` (variables that do not
+  coerce), `GRAPHQL_VALIDATION_FAILED` (any other error before execution, which
+  has no path), `INTERNAL` (graphql-core's own errors during execution).
 - Anything else is logged in full and masked as `INTERNAL`.
+
+Every error has an `extensions.code`; the README lists them all.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 
 from lineage.errors import DatabaseError, LineageError
@@ -69,18 +74,37 @@ def public_message(exc: LineageError) -> str:
 
 def _with(error: GraphQLError, message: str, code: str | None) -> GraphQLError:
     extensions = {**(error.extensions or {}), **({"code": code} if code else {})}
-    return GraphQLError(message, nodes=error.nodes, path=error.path, extensions=extensions)
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions=extensions,
+    )
 
 
 def _graphql_error(error: GraphQLError, suggestions: bool) -> GraphQLError:
-    """A rule's error with its code and message; others maybe without suggestions."""
+    """A rule's error with its code and message; others with the code of what failed,
+    maybe without suggestions."""
     for pattern, code, message in RULES:
         found = pattern.match(error.message)
         if found:
             return _with(error, message.format(*found.groups()), code)
-    if suggestions or "Did you mean" not in error.message:
+    if (error.extensions or {}).get("code"):
         return error
-    return _with(error, SUGGESTION.sub("", error.message), None)
+    shown = error.message if suggestions else SUGGESTION.sub("", error.message)
+    return _with(error, shown, _code_of(error))
+
+
+def _code_of(error: GraphQLError) -> str:
+    if isinstance(error, GraphQLSyntaxError):
+        return "GRAPHQL_PARSE_FAILED"
+    if error.path is not None:
+        return "INTERNAL"  # graphql-core refusing what a resolver returned: our bug
+    if error.message.startswith("Variable '$"):
+        return "INVALID_INPUT"
+    return "GRAPHQL_VALIDATION_FAILED"
 
 
 def _shown(error: GraphQLError, suggestions: bool) -> GraphQLError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -12,7 +11,6 @@ from graphql import ASTValidationRule, DocumentNode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -26,9 +24,11 @@ from strawberry.tools import merge_types
 
 from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
+from lineage.api.over_http import SpecGraphQL
 from lineage.assets.gql import AssetMutations, AssetQueries
 from lineage.auth.dev import may_see_dev_key
 from lineage.auth.gql import ScopePolicy
+from lineage.explorers.graphiql import graphiql_page
 from lineage.graph.gql import GraphQueries
 from lineage.orphans.gql import OrphanMutations, OrphanQueries
 from lineage.projects.gql import ProjectMutations, ProjectQueries
@@ -95,26 +95,9 @@ class ParsedDocuments(SchemaExtension):
             self.cache[key] = context.graphql_document
 
 
-EXAMPLE_QUERY = """# The newest assets, their versions, frames and what was built from them.
-{
-  assets(first: 5, orderBy: {field: CREATED_AT, direction: DESC}) {
-    totalCount
-    edges {
-      node {
-        id type name status provider model isCurrent
-        versions { version status }
-        frames { role asset { id } }
-        usedBy { id type }
-        lineageCost
-      }
-    }
-  }
-}
-"""
-
-
-class LineageGraphQL(GraphQL[Context, None]):
-    """Strawberry's ASGI view (served at /graphql), with GraphiQL opening on an example query.
+class LineageGraphQL(SpecGraphQL):
+    """Strawberry's ASGI view (served at /graphql), with our own GraphiQL page
+    (`lineage.explorers.graphiql`: pinned files served by the app, example tabs).
 
     With a development key (local `lineage serve` only), GraphiQL also sends it
     by default, and only to a browser on this machine that names it (`may_see_dev_key`).
@@ -143,12 +126,7 @@ class LineageGraphQL(GraphQL[Context, None]):
         return HTMLResponse(self._ide_html(headers))
 
     def _ide_html(self, headers: dict[str, str] | None) -> str:
-        options = f"defaultQuery: {json.dumps(EXAMPLE_QUERY)},"
-        if headers:
-            options += f" defaultHeaders: {json.dumps(json.dumps(headers))},"
-        return super().graphql_ide_html.replace(
-            "defaultEditorToolsVisibility: true,", f"defaultEditorToolsVisibility: true, {options}"
-        )
+        return graphiql_page(headers)
 
 
 def graphql_app(settings: Settings, dev_token: str | None = None) -> LineageGraphQL:

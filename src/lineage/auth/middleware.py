@@ -4,8 +4,9 @@ Deny by default, so a new route is protected without anyone remembering to:
 
 - public: `/healthz`, `/readyz` (status only, no data), and, when the developer
   tools are on, the GraphiQL page (GET /graphql without a `query`) and the
-  OpenAPI pages (`/docs`, `/redoc`, `/openapi.json`): static pages whose own
-  requests carry the key;
+  OpenAPI pages (`/docs`, `/redoc`, `/openapi.json`) and their pinned files
+  (`/_vendor/...`), and Neo4j Browser's style and guide (`/neo4j-browser/...`):
+  static pages whose own requests carry the key;
 - GraphQL (`/graphql`): any valid key; `lineage.auth.gql` checks mutations;
 - every other route: GET/HEAD/OPTIONS need `read`, other methods `write`;
 - except a signed media URL (`lineage.files.signing`): GET or HEAD of the one file it
@@ -34,6 +35,7 @@ from lineage.files.signing import MediaUrls
 
 HEALTH_PATHS = frozenset({"/healthz", "/readyz"})
 DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"})
+DEVELOPER_PREFIXES = ("/_vendor/", "/neo4j-browser/")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 GRAPHQL_PATH = "/graphql"
 
@@ -64,7 +66,7 @@ class AuthMiddleware:
             return True
         if not self.developer_pages or scope["type"] != "http":
             return False
-        return path in DOCS_PATHS or _is_graphiql_page(scope)
+        return path in DOCS_PATHS or path.startswith(DEVELOPER_PREFIXES) or _is_graphiql_page(scope)
 
     async def _caller(self, scope: Scope) -> Caller:
         if not self.enabled:

@@ -30,10 +30,11 @@ def free_port() -> int:
 
 
 class ThreadedServer:
-    """`with ThreadedServer(app) as server:` serves `app` at `server.url` until the block ends."""
+    """`with ThreadedServer(app) as server:` serves `app` at `server.url` until the block ends
+    (on `port`, or on a free one)."""
 
-    def __init__(self, app: FastAPI) -> None:
-        self.port = free_port()
+    def __init__(self, app: FastAPI, port: int | None = None) -> None:
+        self.port = port or free_port()
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 import httpx
 
 from lineage.errors import LocalNeo4jError
+from lineage.explorers.neo4j_guide import post_connect_command
 from lineage.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -176,6 +177,7 @@ class LocalNeo4j:
             bolt_port=self.settings.local_neo4j_bolt_port,
             http_port=self.settings.local_neo4j_http_port,
             pagecache=self.settings.local_neo4j_pagecache,
+            post_connect_cmd=post_connect_command(self.settings.api_url),
         )
         (self.home / "conf" / "neo4j.conf").write_text(conf)
 

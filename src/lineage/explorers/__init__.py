@@ -1,0 +1,2 @@
+"""Explorers of the API and of the graph: GraphiQL, the API docs, and Neo4j Browser's
+style and guide."""
