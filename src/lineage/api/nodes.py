@@ -140,8 +140,8 @@ class AssetNode:
 
     @strawberry.field(
         description=(
-            "The file's URL, signed: GET and HEAD open it without an API key until it "
-            "expires (for <img src> and <video src>); null when the asset has no file."
+            "The file's absolute URL, signed: GET and HEAD open it without an API key until "
+            "it expires (for <img src> and <video src>); null when the asset has no file."
         )
     )
     def signed_url(
@@ -153,7 +153,8 @@ class AssetNode:
     ) -> str | None:
         if self.file_ref is None:
             return None
-        return info.context.media_urls.sign(self.file_ref, expires_in)
+        signed = info.context.media_urls.sign(self.file_ref, expires_in)
+        return info.context.absolute_url(signed)
 
     @strawberry.field(description="The prompts this asset was generated from.")
     async def prompts(self, info: Ctx) -> list[PromptNode]:

@@ -103,6 +103,8 @@ class OrphanQueries:
         cause = None if root_cause is None else str(root_cause)
         skip, size = offset_window(first, after, info.context.settings)
         found = await orphans.page(project_code, cause, skip, size)
+        if found.total_count == 0:  # an unknown project is NOT_FOUND, as in costSummary
+            await info.context.projects.get(project_code)
         page = offset_connection(AssetNode.all(found.assets), skip, size, found.total_count)
         return OrphanConnection(
             edges=page.edges,
