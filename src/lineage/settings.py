@@ -51,8 +51,9 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 8000
-    # The API's address as browsers reach it, e.g. https://lineage.studio.example (unset:
-    # http://127.0.0.1:<port> for the local Neo4j Browser's style and guide).
+    # The API's address as browsers reach it, e.g. https://lineage.studio.example: the base
+    # of Asset.signedUrl (unset: the request's own) and of the local Neo4j Browser's
+    # style and guide (unset: http://127.0.0.1:<port>).
     public_url: str | None = None
     assets_root: Path = Path("assets")
     max_lineage_depth: int = 10

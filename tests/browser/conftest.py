@@ -18,7 +18,7 @@ import pytest
 from playwright.async_api import Browser, Page, Request, Route, async_playwright
 
 # fixtures: the explorers open on the demo data, with their pinned files installed
-from tests.explorers.conftest import demo, web_assets  # noqa: F401
+from tests.explorers.conftest import demo, demo_folder, web_assets  # noqa: F401
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 LOCAL = ("http://127.0.0.1:", "data:", "blob:")

@@ -33,3 +33,8 @@ class Context:
         self.orphans = OrphanService(state.store)
         self.loaders = Loaders(state.store)
         self.media_urls = state.media_urls
+
+    def absolute_url(self, path: str) -> str:
+        """`path` on the API's public address (`LINEAGE_PUBLIC_URL`), else this request's."""
+        base = self.settings.public_url or str(self.request.base_url)
+        return base.rstrip("/") + path

@@ -181,8 +181,8 @@ class AssetNode:
 
     @strawberry.field(
         description=(
-            "The file's URL, signed: GET and HEAD open it without an API key until it "
-            "expires (for <img src> and <video src>); null when the asset has no file."
+            "The file's absolute URL, signed: GET and HEAD open it without an API key until "
+            "it expires (for <img src> and <video src>); null when the asset has no file."
         )
     )
     def signed_url(
@@ -196,7 +196,8 @@ class AssetNode:
             return None
         caller = caller_of(info.context)
         key_id = caller.key_id if caller else UNRESTRICTED.key_id
-        return info.context.media_urls.sign(self.file_ref, expires_in, key_id)
+        signed = info.context.media_urls.sign(self.file_ref, expires_in, key_id)
+        return info.context.absolute_url(signed)
 
     @strawberry.field(description="The prompts this asset was generated from.")
     async def prompts(self, info: Ctx) -> list[PromptNode]:

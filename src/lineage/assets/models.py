@@ -18,6 +18,11 @@ class AssetType(StrEnum):
     MUSIC = "music"
     THUMBNAIL = "thumbnail"
 
+    @classmethod
+    def _missing_(cls, value: object) -> AssetType | None:
+        """`IMAGE` (the GraphQL enum's spelling) as well as `image`, e.g. in POST /files."""
+        return cls.__members__.get(value.upper()) if isinstance(value, str) else None
+
 
 class AssetStatus(StrEnum):
     GENERATING = "generating"

@@ -2,7 +2,8 @@
 
 Nodes are ordered by distance then id, edges by (fromId, toId, type, role): the same
 order, names and values as the typed `nodes` and `edges` fields. Every relationship
-is an edge: a video whose start and end frame are one image has two.
+is an edge: a video whose start and end frame are one image has two. Nodes show their
+properties but the internal ones.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from lineage.db.store import Store
 from lineage.graph.walk import ONE_QUERY_MAX_DEPTH, Direction, LineageGraph, walk, walk_by_levels
 
 KINDS = ("Asset", "HumanPrompt", "MachinePrompt", "Prompt", "Workflow", "Project")
+# Stored for the service's own use, never shown: the params' JSON (an asset's `params`
+# gives them decoded) and when an attempt became current (orders the current versions).
+INTERNAL_PROPERTIES = frozenset({"paramsJson", "currentSince"})
 
 
 def kind_of(labels: list[str]) -> str:
@@ -49,6 +53,11 @@ def _drawn(
     edges: [{fromId, toId, type, properties}]}`, in drawing order."""
     for node in nodes:
         node["kind"] = kind_of(node["labels"])
+        node["properties"] = {
+            key: value
+            for key, value in node["properties"].items()
+            if key not in INTERNAL_PROPERTIES and not key.startswith("__")
+        }
     nodes.sort(key=lambda n: (n["distance"], n["id"]))
     edges.sort(key=_edge_order)
     return {"rootId": root_id, "truncated": truncated, "nodes": nodes, "edges": edges}

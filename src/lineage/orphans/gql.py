@@ -103,6 +103,8 @@ class OrphanQueries:
         cause = None if root_cause is None else str(root_cause)
         asked = page(service.ORPHANS_ORDER, first, after, info.context.settings)
         found = await info.context.orphans.page(project_code, cause, asked)
+        if found.total_count == 0:  # an unknown project is NOT_FOUND, as in costSummary
+            await info.context.projects.get(project_code)
         edges, where = window(
             [AssetEdge.listed(a, asked.cursor(a.created_at, a.id)) for a in found.assets], asked
         )
