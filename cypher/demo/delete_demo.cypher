@@ -1,9 +1,9 @@
 // Deletes the demo data before `lineage demo reset` imports it again: the demo's projects
 // and every node PART_OF them, the nodes the import of the demo folder creates (by id),
-// the assets of the demo's slots that belong to no project (attempts recorded on top of
-// the demo) and those slots' locks. Nodes of other projects stay; their edges to deleted
+// every attempt of the demo's slots (attempts recorded on top of the demo: the legacy
+// tree's slots belong to no project) and those slots' locks. Nodes of other projects stay; their edges to deleted
 // nodes go with them.
-// $projectCodes: [code], $ids: [asset or prompt id], $slots: [slot]
+// $projectCodes: [code], $ids: [asset or prompt id], $slotKeys: [slot key]
 // Result: deleted (count of nodes)
 CALL () {
   MATCH (n:Project) WHERE n.code IN $projectCodes
@@ -20,12 +20,12 @@ CALL () {
   MATCH (n:Prompt {id: id})
   RETURN n
   UNION
-  UNWIND $slots AS slot
-  MATCH (n:Asset {slot: slot}) WHERE n.projectCode IS NULL
+  UNWIND $slotKeys AS slotKey
+  MATCH (n:Asset {slotKey: slotKey})
   RETURN n
   UNION
-  UNWIND $slots AS slot
-  MATCH (n:SlotLock {key: slot})
+  UNWIND $slotKeys AS slotKey
+  MATCH (n:SlotLock {key: slotKey})
   RETURN n
 }
 DETACH DELETE n

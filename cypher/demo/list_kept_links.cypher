@@ -1,7 +1,7 @@
 // The edges into the demo's imported nodes from nodes that `demo/delete_demo` keeps
-// (another project's, or no project's outside the demo's slots), to draw them again
+// (another project's, or any outside the demo's slots), to draw them again
 // once the demo is imported anew.
-// $projectCodes: [code], $ids: [asset or prompt id], $slots: [slot]
+// $projectCodes: [code], $ids: [asset or prompt id], $slotKeys: [slot key]
 // Result: fromId, type, props, toId (one row per edge)
 UNWIND $ids AS id
 CALL (id) {
@@ -14,5 +14,5 @@ CALL (id) {
 MATCH (d)<-[r]-(k)
 WHERE k.id IS NOT NULL AND NOT k.id IN $ids
   AND NOT coalesce(k.projectCode, '') IN $projectCodes
-  AND NOT (k.projectCode IS NULL AND k.slot IN $slots)
+  AND NOT coalesce(k.slotKey, '') IN $slotKeys
 RETURN k.id AS fromId, type(r) AS type, properties(r) AS props, d.id AS toId

@@ -200,6 +200,7 @@ async def orphans(store: Store, first: int, count: int) -> set[str]:
 async def test_orphan_pages_with_orphans_recorded_and_deleted_between(
     gql: GraphQLClient, store: Store
 ) -> None:
+    await gql.data('mutation { createProject(input: {code: "P-ORPH"}) { code } }')
     existed = await orphans(store, 0, 150)
     seen: list[dict[str, Any]] = []
     after, added = None, 150

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import GraphQLClient
-from tests.files.samples import MP3
+from tests.files.samples import wav_bytes
 
 RECORD = """mutation($in: RecordGenerationInput!) { recordGeneration(input: $in) {
   asset { id params media { width height durationSeconds } } } }"""
@@ -40,7 +40,9 @@ async def test_probed_facts_go_beside_params_not_into_them(
     http: httpx.AsyncClient, gql: GraphQLClient
 ) -> None:
     uploaded = await http.post(
-        "/files", params={"type": "audio", "provider": "elevenlabs", "model": "v2"}, content=MP3
+        "/files",
+        params={"type": "audio", "provider": "elevenlabs", "model": "v2"},
+        content=wav_bytes(frames=12_345),  # bytes no other test stores (as music, say)
     )
     assert uploaded.status_code in {200, 201}, uploaded.text
     fields = {

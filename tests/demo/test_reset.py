@@ -61,8 +61,9 @@ async def change_everything(gql: GraphQLClient) -> str:
         shot=SHOT_001,
     )
     await gql.data(
-        'mutation { recordGeneration(input: {type: IMAGE, provider: "fal", model: "m", '
-        'slot: "shot-001"}) { asset { id } } }'
+        'mutation($shot: ID!) { recordGeneration(input: {type: IMAGE, provider: "fal", '
+        'model: "m", regeneratesId: $shot}) { asset { id } } }',
+        shot=SHOT_001,
     )
     await gql.data("mutation($id: ID!) { archiveAsset(id: $id) { asset { id } } }", id=DEMO_VIDEO)
     return str(other["recordGeneration"]["asset"]["id"])
@@ -82,7 +83,8 @@ async def test_reset_restores_the_demo_and_keeps_other_projects(
     restored = await snapshot(demo)
     assert report.deleted == len(demo_ids) + 2  # the new shot-001 attempt and its slot lock
     assert demo_state(restored, demo_ids) == demo_state(fresh, demo_ids)
-    assert set(restored.nodes) == demo_ids | {"OTHER-1", other_asset, f"lock {other_asset}"}
+    other_lock = f"lock project:OTHER-1/{other_asset}"
+    assert set(restored.nodes) == demo_ids | {"OTHER-1", other_asset, other_lock}
     assert report.links_restored == 1
     assert restored.out(other_asset, "GENERATED_FROM") == changed.out(other_asset, "GENERATED_FROM")
     # the thumbnail was stale (its shot superseded by the attempt the reset removed)

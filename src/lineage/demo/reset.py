@@ -2,7 +2,7 @@
 
 The demo's extent is what importing the folder creates: its projects (with every node
 PART_OF them), the nodes whose ids the import derives from the legacy records, and
-their slots (attempts recorded there since, with no project, go too). That is
+their slots (the tree's own namespace of slots: attempts recorded there since go too). That is
 deleted, then the folder is imported again. Edges from the nodes kept (another
 project's asset made from a demo shot, say) into the demo's nodes are drawn again,
 and orphan states are recomputed from scratch.
@@ -25,7 +25,7 @@ from lineage.settings import Settings
 class DemoExtent:
     project_codes: list[str]
     ids: list[str]
-    slots: list[str]
+    slot_keys: list[str]
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,13 @@ def demo_extent(settings: Settings) -> DemoExtent:
     plan = plan_folder(folder, Tally(folder.root))
     codes = [str(n.row["code"]) for n in plan.nodes if n.kind == Kind.PROJECT]
     ids = [n.id for n in plan.nodes if n.kind != Kind.PROJECT] + [a.id for a in plan.assets]
-    return DemoExtent(sorted(codes), sorted(ids), sorted({a.slot for a in plan.assets}))
+    return DemoExtent(sorted(codes), sorted(ids), sorted({a.slot_key for a in plan.assets}))
 
 
 async def reset_demo(settings: Settings, store: Store) -> ResetReport:
     """Delete the demo's nodes and import the sample folder again."""
     extent = demo_extent(settings)
-    scope = {"projectCodes": extent.project_codes, "ids": extent.ids, "slots": extent.slots}
+    scope = {"projectCodes": extent.project_codes, "ids": extent.ids, "slotKeys": extent.slot_keys}
     kept_links = await store.read("demo/list_kept_links", **scope)
     [deleted] = await store.write("demo/delete_demo", **scope)
     files = LocalFileStore(settings.assets_root, max_bytes=settings.max_upload_bytes)
