@@ -12,6 +12,7 @@ parse is refused as a mismatch.
 from __future__ import annotations
 
 import struct
+import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -125,10 +126,13 @@ def probe(path: Path, kind: MediaKind, max_pixels: int = DEFAULT_MAX_PIXELS) -> 
 
 def _probe_image(path: Path, kind: MediaKind, max_pixels: int) -> Probe:
     try:
-        with Image.open(path) as image:
-            width, height = image.size  # from the header: nothing decoded yet
-            _check_pixels(width, height, max_pixels)
-            image.load()
+        with warnings.catch_warnings():
+            # our own limit, checked before decoding, replaces Pillow's bomb warning
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size  # from the header: nothing decoded yet
+                _check_pixels(width, height, max_pixels)
+                image.load()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise MediaMismatchError(
             f"not a readable {kind.media_type} image: {_reason(exc, path)}"

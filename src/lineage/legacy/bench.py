@@ -121,7 +121,7 @@ async def _plain_writer(store: Store, queue: Iterator[AssetBatch]) -> None:
             await session.execute_write(create, batch.rows)
 
 
-def _memory(settings: Settings, work: Path, megabytes: int, track_mb: float) -> dict[str, float]:
+def _memory(settings: Settings, work: Path, megabytes: int, track_mb: float) -> dict[str, Any]:
     """Import a generated music index in a fresh process; its peak RSS and more."""
     err.print(f"Generating a music index with {megabytes} MB of base64 ...")
     tracks = write_music_index(work / "memory" / "music-library", megabytes, track_mb)
@@ -187,7 +187,7 @@ def _assets_created(report: ImportReport) -> int:
     return sum(c.created for k, c in report.counts.items() if k.value in _ASSET_KINDS)
 
 
-def _memory_table(memory: dict[str, float], megabytes: int) -> Table:
+def _memory_table(memory: dict[str, Any], megabytes: int) -> Table:
     return _table(
         f"Peak memory importing a music index of >= {megabytes} MB of base64",
         [

@@ -3,7 +3,7 @@
 Usage: `python -m lineage.legacy.memprobe FOLDER CATALOG_ROOT`, with `NEO4J_URI` and
 `NEO4J_PASSWORD` naming the database. Prints one JSON line: the resident set size
 before the import (interpreter and libraries loaded), its peak (`VmHWM`, else `ru_maxrss`), the
-import's time and the tracks imported.
+import's time, the tracks imported and the anomalies reported (problem, path, reason).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import resource
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from lineage.errors import LineageError
 from lineage.files import LocalFileStore
@@ -40,7 +41,7 @@ def max_rss_mb() -> float:
 
 def run_probe(
     settings: Settings, folder: Path, catalog_root: Path, timeout_s: float
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """Run this probe in a fresh process on `settings`' database; its JSON result."""
     env = {
         **os.environ,
@@ -52,11 +53,11 @@ def run_probe(
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout_s)
     if done.returncode != 0:
         raise LineageError(f"the memory probe failed: {done.stderr.strip()[-2000:]}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
-async def measure(folder: Path, catalog_root: Path) -> dict[str, float]:
+async def measure(folder: Path, catalog_root: Path) -> dict[str, Any]:
     settings = Settings()
     async with open_store(settings) as store:
         before = max_rss_mb()
@@ -66,7 +67,8 @@ async def measure(folder: Path, catalog_root: Path) -> dict[str, float]:
         "peakRssMb": round(max_rss_mb(), 1),
         "seconds": report.seconds,
         "tracks": report.counts[Kind.MUSIC].created,
-        "anomalies": len(report.anomalies),
+        "anomalies": [[a.problem.value, a.path, a.message] for a in report.anomalies],
+        "phases": report.phases,
     }
 
 

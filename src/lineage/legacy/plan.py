@@ -19,10 +19,15 @@ from lineage.assets.slots import NO_PROJECT, slot_key
 from lineage.errors import InvalidInputError
 from lineage.files import StoredFile
 from lineage.legacy import ids
-from lineage.legacy.jsonfiles import MalformedJson, read_json
+from lineage.legacy.jsonfiles import MAX_DEPTH, MAX_RECORD_BYTES, MalformedJson, read_json
 from lineage.legacy.report import Kind, Problem, Tally
 from lineage.models import normalize_timestamp
 from lineage.validation import describe
+
+# Values the graph cannot hold (NaN, Infinity, integers past 64 bits) skip a record; its
+# size and nesting are bounded by the reader already (the API's stricter limits are for
+# clients, not for the studio's own files).
+LEGACY_PARAMS = ParamsLimits(max_bytes=MAX_RECORD_BYTES, max_depth=MAX_DEPTH)
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,7 @@ def generation(
         created = normalize_timestamp(str(fields["created_at"]))
         asset_id = ids.asset_id(fields["type"], created if timed else None, *identity)
         gen = NewGeneration(id=asset_id, **fields)
-        check_params(gen.params, ParamsLimits())  # the API's default limits
+        check_params(gen.params, LEGACY_PARAMS)
         return gen
     except InvalidInputError as exc:
         reason = exc.message

@@ -81,10 +81,10 @@ async def _store_inline(
     progress: Progress,
 ) -> None:
     by_position = {item.position: item for item in items}
-    for position, text in inline_audio(folder.music_index, set(by_position)):
+    for position, source in inline_audio(folder.music_index, set(by_position)):
         item = by_position[position]
         try:
-            stored = await files.save(decoded(text), _claim(item))
+            stored = await files.save(decoded(source, folder.music_index), _claim(item))
         except (LineageError, binascii.Error) as exc:
             reason = exc.message if isinstance(exc, LineageError) else f"bad base64: {exc}"
             await _fall_back_to_file(item, folder, files, tally, reason)
