@@ -200,6 +200,7 @@ async def orphans(store: Store, first: int, count: int) -> set[str]:
 async def test_orphan_pages_with_orphans_recorded_and_deleted_between(
     gql: GraphQLClient, store: Store
 ) -> None:
+    await gql.data('mutation { createProject(input: {code: "P-ORPH"}) { code } }')
     existed = await orphans(store, 0, 150)
     seen: list[dict[str, Any]] = []
     after, added = None, 150
@@ -261,7 +262,7 @@ async def read_all(gql: GraphQLClient, name: str, field: str) -> list[str]:
 
 
 async def test_projects_prompts_and_workflows_page_by_keyset(gql: GraphQLClient) -> None:
-    run = """mutation($id: ID!, $at: String!) {
+    run = """mutation($id: ID!, $at: DateTime!) {
       recordWorkflowRun(input: {id: $id, engine: "n8n", startedAt: $at}) { run { id } } }"""
     for n in (3, 1, 4, 0, 2):
         await gql.data(
