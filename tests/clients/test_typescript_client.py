@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.api.helpers import image, prompt, record, video
+from tests.api.helpers import image, prompt, video
 from tests.conftest import GraphQLClient
 
 CLIENT = Path(__file__).parents[2] / "clients" / "typescript"
@@ -66,12 +66,17 @@ async def test_the_drawn_graph_matches_its_json_schema(
 ) -> None:
     human = await prompt(gql, kind="HUMAN", text="a red fox at dawn", role="image")
     machine = await prompt(
-        gql, kind="MACHINE", text="a red fox", role="image", refinedFromId=human["id"]
+        gql,
+        kind="MACHINE",
+        text="a red fox",
+        role="image",
+        refinedFromId=human["id"],
+        refinedByModel="gpt-4o",
     )
     await image(gql, "img-0", promptIds=[machine["id"]])
     await image(gql, "img-1", status="GENERATING")
     await video(gql, "vid", "img-0", "img-1")
-    await record(gql, id="vid-2", type="VIDEO", provider="fal", model="m", regeneratesId="vid")
+    await video(gql, "vid-2", "img-0", "img-1", regeneratesId="vid")
     graph = (await gql.data(GRAPH, id="vid"))["lineage"]["graph"]
     checked = validate(npm, graph, tmp_path / "graph.json")
     assert checked.returncode == 0, checked.stdout + checked.stderr
