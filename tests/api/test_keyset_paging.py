@@ -262,7 +262,7 @@ async def read_all(gql: GraphQLClient, name: str, field: str) -> list[str]:
 
 
 async def test_projects_prompts_and_workflows_page_by_keyset(gql: GraphQLClient) -> None:
-    run = """mutation($id: ID!, $at: String!) {
+    run = """mutation($id: ID!, $at: DateTime!) {
       recordWorkflowRun(input: {id: $id, engine: "n8n", startedAt: $at}) { run { id } } }"""
     for n in (3, 1, 4, 0, 2):
         await gql.data(

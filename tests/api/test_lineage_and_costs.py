@@ -44,10 +44,10 @@ async def test_downstream_and_both_directions(gql: GraphQLClient) -> None:
         ("thumb-1", 2),
     }
     frame_edge = next(e for e in down["edges"] if e["type"] == "USES_FRAME")
-    assert frame_edge["fromId"] == "vid-1" and frame_edge["properties"]["role"] == "start"
+    assert frame_edge["fromId"] == "vid-1" and frame_edge["properties"]["role"] == "START"
     both = (await gql.data(LINEAGE, id="vid-1", dir="BOTH", depth=1))["lineage"]
     assert {n["id"] for n in both["nodes"]} == {"vid-1", "shot-001", "shot-002", "thumb-1"}
-    assert all(n["kind"] == "Asset" for n in both["nodes"])
+    assert all(n["kind"] == "ASSET" for n in both["nodes"])
 
 
 DRAWN = """query($id: ID!, $dir: LineageDirection!, $depth: Int!) {
@@ -70,11 +70,11 @@ async def test_graph_is_the_typed_fields_as_one_json_value(gql: GraphQLClient) -
         ("img-end", 1),
         ("img-1", 2),
     ]
-    assert graph["nodes"][1]["kind"] == "Asset" and "Asset" in graph["nodes"][1]["labels"]
+    assert graph["nodes"][1]["kind"] == "ASSET" and "Asset" in graph["nodes"][1]["labels"]
     frames = {
         e["toId"]: e["properties"]["role"] for e in graph["edges"] if e["type"] == "USES_FRAME"
     }
-    assert frames == {"img-2": "start", "img-end": "end"}
+    assert frames == {"img-2": "START", "img-end": "END"}
 
 
 async def test_depth_over_the_maximum_is_refused(gql: GraphQLClient) -> None:
@@ -101,13 +101,16 @@ async def test_cost_summary_groups(gql: GraphQLClient) -> None:
         createdAt="2025-12-31T11:00:00Z",
     )
     query = """query($by: CostGroupBy!) { costSummary(projectCode: "VSS-001", groupBy: $by) {
-      totalCost groups { key attempts failedAttempts cost failedCost } } }"""
+      totalCostMoney { amount currency }
+      groups { key attempts failedAttempts costMoney { amount } failedCostMoney { amount } } } }"""
     by_day = (await gql.data(query, by="DAY"))["costSummary"]
-    assert abs(by_day["totalCost"] - 0.6) < 1e-9
+    assert by_day["totalCostMoney"] == {"amount": "0.6", "currency": "USD"}
     assert [(g["key"], g["attempts"]) for g in by_day["groups"]] == [
         ("2025-12-30", 1),
         ("2025-12-31", 2),
     ]
     by_provider = (await gql.data(query, by="PROVIDER"))["costSummary"]["groups"]
     kie = next(g for g in by_provider if g["key"] == "kie")
-    assert kie["failedAttempts"] == 1 and abs(kie["failedCost"] - 0.5) < 1e-9
+    assert kie["failedAttempts"] == 1 and kie["failedCostMoney"] == {"amount": "0.5"}
+    by_type = (await gql.data(query, by="TYPE"))["costSummary"]["groups"]
+    assert [(g["key"], g["costMoney"]["amount"]) for g in by_type] == [("IMAGE", "0.6")]

@@ -17,7 +17,7 @@ from tests.orphans.test_orphans_api import IMPACT, ORPHANS
 PROJECTS = ("VSS-001", "VSS-002")
 AN_IMAGE = {"type": "IMAGE", "provider": "fal", "model": "m"}
 DETAIL = """query($id: ID!) { asset(id: $id) {
-  id slot version isCurrent projectCode lineageCost
+  id slot version isCurrent projectCode lineageCostMoney { amount }
   versions { id } previousVersion { id } currentVersion { id }
   orphanStatus { state reasons { rootCause } } } }"""
 LINEAGE = """query($id: ID!) { lineage(id: $id, direction: BOTH, depth: 10) { nodes { id } } }"""
@@ -88,7 +88,7 @@ async def test_lineage_and_costs_stay_in_the_project(gql: GraphQLClient) -> None
     assert {n["id"] for n in walked} == {"VSS-001-vid", "VSS-001-shot-001", "VSS-001-shot-002"}
     # two shots (0.05 each) and one video attempt (0.12): the other project's shot
     # attempts are not counted
-    assert abs((await detail(gql, "VSS-001-vid"))["lineageCost"] - 0.22) < 1e-9
+    assert (await detail(gql, "VSS-001-vid"))["lineageCostMoney"] == {"amount": "0.22"}
     summary = (await gql.data(COSTS, code="VSS-001"))["costSummary"]
     assert summary["groups"] == [{"key": "fal", "attempts": 3}]
 

@@ -6,7 +6,7 @@ from tests.api.helpers import image, prompt, record, video
 from tests.conftest import GraphQLClient
 
 DETAIL = """query($id: ID!) { asset(id: $id) {
-  id version isCurrent status lineageCost params
+  id version isCurrent status lineageCost lineageCostMoney { amount currency } params
   prompts { id text } sources { id } frames { role position asset { id } }
   usedBy { id } project { code } workflow { id }
   versions { id version status } previousVersion { id } currentVersion { id } } }"""
@@ -89,7 +89,8 @@ async def test_video_frames_versions_revert_and_lineage_cost(gql: GraphQLClient)
     assert detail["previousVersion"] == {"id": "vid-2"}
     assert detail["currentVersion"] == {"id": "vid-3"}
     # three video attempts (0.12 each) + two shots (0.05 each)
-    assert abs(detail["lineageCost"] - (3 * 0.12 + 2 * 0.05)) < 1e-9
+    assert detail["lineageCostMoney"] == {"amount": "0.46", "currency": "USD"}
+    assert detail["lineageCost"] == 0.46  # deprecated: the exact sum, as a float
     shot = (await gql.data(DETAIL, id="shot-001"))["asset"]
     assert {u["id"] for u in shot["usedBy"]} == {"vid-1", "vid-2", "vid-3"}
 

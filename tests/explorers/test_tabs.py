@@ -37,10 +37,10 @@ async def test_the_demo_video_lineage_reaches_its_shots(demo: Store, gql: GraphQ
     data = await gql.data(tab("DemoVideoLineage"))
     assert data["asset"]["slot"] == "001-002" and data["asset"]["version"] == 11
     nodes = data["lineage"]["nodes"]
-    assert nodes[0] == {"id": DEMO_VIDEO, "kind": "Asset", "distance": 0}
+    assert nodes[0] == {"id": DEMO_VIDEO, "kind": "ASSET", "distance": 0}
     edges = data["lineage"]["edges"]
     roles = {e["properties"].get("role") for e in edges if e["fromId"] == DEMO_VIDEO}
-    assert roles == {"start", "end", None}  # its two frames and the attempt it regenerates
+    assert roles == {"START", "END", None}  # its two frames and the attempt it regenerates
 
 
 async def test_the_orphans_tab_explains_the_broken_assets(demo: Store, gql: GraphQLClient) -> None:

@@ -15,10 +15,10 @@ STATUS = """query($id: ID!) { asset(id: $id) { orphanStatus {
   state orphaned pinnedInputs reasons { kind rootCause path depth } } } }"""
 ORPHANS = """query($code: String!, $root: ID, $first: Int) {
   orphans(projectCode: $code, rootCause: $root, first: $first) {
-    totalCount estimatedCost edges { node { id } }
-    byRootCause { rootCause count estimatedCost asset { id slot } } } }"""
+    totalCount estimatedCost estimatedCostMoney { amount currency } edges { node { id } }
+    byRootCause { rootCause count estimatedCostMoney { amount } asset { id slot } } } }"""
 IMPACT = """query($id: ID!, $action: ImpactAction!) { impact(assetId: $id, action: $action) {
-  estimatedCost restored { id }
+  estimatedCostMoney { amount } restored { id }
   orphaned { depth alreadyOrphaned asset { id } status { state reasons { rootCause } } } } }"""
 
 
@@ -231,7 +231,10 @@ async def test_orphans_page_totals_and_groups_by_root_cause(gql: GraphQLClient) 
     await mutate(gql, "archiveAsset", "id: $id", id="shot-002")
     page = (await gql.data(ORPHANS, code="VSS-001", root=None, first=2))["orphans"]
     assert page["totalCount"] == 3 and len(page["edges"]) == 2
-    assert page["estimatedCost"] == 0.12 + 0.01 + 0.0
+    assert page["estimatedCostMoney"] == {"amount": "0.13", "currency": "USD"}
+    assert page["estimatedCost"] == 0.13  # deprecated, the exact sum as a float
+    costs = {g["rootCause"]: g["estimatedCostMoney"]["amount"] for g in page["byRootCause"]}
+    assert costs == {"shot-001": "0.13", "shot-002": "0.13"}
     groups = {g["rootCause"]: g["count"] for g in page["byRootCause"]}
     assert groups == {"shot-001": 3, "shot-002": 3}
     assert page["byRootCause"][0]["asset"]["slot"] in {"shot-001", "shot-002"}
@@ -251,7 +254,7 @@ async def test_impact_lists_what_a_regeneration_would_orphan_and_writes_nothing(
         ("vid-001-002", 1),
         ("thumb-1", 2),
     ]
-    assert result["estimatedCost"] == 0.12 + 0.01
+    assert result["estimatedCostMoney"] == {"amount": "0.13"}
     assert all(not i["alreadyOrphaned"] for i in result["orphaned"])
     assert (await status(gql, "vid-001-002"))["orphaned"] is False
     archive = (await gql.data(IMPACT, id="vid-001-002", action="ARCHIVE"))["impact"]

@@ -107,10 +107,8 @@ class Loaders:
         return _batched(self.store, "prompts/list_refined_from", prompt, None)
 
     @cached_property
-    def lineage_cost(self) -> DataLoader[str, float]:
-        return _batched(
-            self.store, "assets/list_lineage_costs", lambda row: float(row["cost"]), 0.0
-        )
+    def lineage_cost(self) -> DataLoader[str, int]:
+        return _batched(self.store, "assets/list_lineage_costs", lambda row: row["costMicros"], 0)
 
     @cached_property
     def orphan_status(self) -> DataLoader[str, OrphanStatus]:

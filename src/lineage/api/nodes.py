@@ -9,9 +9,11 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from lineage.api.context import Context
+from lineage.api.scalars import DateTime, Money, money_field
 from lineage.assets import models as am
 from lineage.auth.gql import caller_of
 from lineage.auth.models import UNRESTRICTED
+from lineage.money import float_of, to_micros
 from lineage.orphans.gql_status import OrphanStatusNode
 from lineage.orphans.rules import NOT_ORPHANED
 from lineage.projects.models import Project
@@ -32,8 +34,8 @@ class ProjectNode:
     title: str | None
     flihub_chapter_id: str | None
     flihub_segment_ids: list[str]
-    created_at: str
-    updated_at: str
+    created_at: DateTime
+    updated_at: DateTime
 
     @classmethod
     def of(cls, project: Project) -> ProjectNode:
@@ -47,8 +49,8 @@ class WorkflowNode:
     workflow_id: str | None
     execution_id: str | None
     status: WorkflowStatus  # type: ignore[valid-type]
-    started_at: str
-    finished_at: str | None
+    started_at: DateTime
+    finished_at: DateTime | None
     error: str | None
     project_code: str | None
 
@@ -63,10 +65,10 @@ class PromptNode:
     kind: PromptKind  # type: ignore[valid-type]
     text: str
     role: str
-    created_at: str
+    created_at: DateTime
     project_code: str | None
     refined_by_model: str | None
-    revised_at: str | None
+    revised_at: DateTime | None
 
     @classmethod
     def of(cls, prompt: pm.Prompt | None) -> PromptNode | None:
@@ -140,9 +142,9 @@ class AssetNode:
     filename: str | None
     url: str | None
     error: str | None
-    created_at: str
-    completed_at: str | None
-    estimated_cost: float | None
+    created_at: DateTime
+    completed_at: DateTime | None
+    estimated_cost: float | None = strawberry.field(deprecation_reason=money_field("estimatedCost"))
     generation_time_ms: int | None
     project_code: str | None
     file_ref: str | None
@@ -252,6 +254,15 @@ class AssetNode:
             status = await info.context.loaders.orphan_status.load(str(self.id))
         return OrphanStatusNode.of(status, self.pinned_inputs)
 
-    @strawberry.field(description="Its own attempts' cost plus everything upstream of it.")
+    @strawberry.field(description="What this attempt cost (null when none was recorded).")
+    def estimated_cost_money(self) -> Money | None:
+        cost = self.source.estimated_cost
+        return None if cost is None else Money.of_micros(to_micros(cost))
+
+    @strawberry.field(deprecation_reason=money_field("lineageCost"))
     async def lineage_cost(self, info: Ctx) -> float:
-        return await info.context.loaders.lineage_cost.load(str(self.id))
+        return float_of(await info.context.loaders.lineage_cost.load(str(self.id)))
+
+    @strawberry.field(description="Its own attempts' cost plus everything upstream of it.")
+    async def lineage_cost_money(self, info: Ctx) -> Money:
+        return Money.of_micros(await info.context.loaders.lineage_cost.load(str(self.id)))

@@ -25,6 +25,7 @@ from strawberry.tools import merge_types
 from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
 from lineage.api.over_http import SpecGraphQL
+from lineage.api.scalars import schema_config
 from lineage.assets.gql import AssetMutations, AssetQueries
 from lineage.auth.dev import may_see_dev_key
 from lineage.auth.gql import ScopePolicy
@@ -46,7 +47,9 @@ Mutation = merge_types(
 )
 
 # The schema as `lineage export-schema` prints it; each app builds its own from settings.
-schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=[ErrorPolicy])
+schema = strawberry.Schema(
+    query=Query, mutation=Mutation, extensions=[ErrorPolicy], config=schema_config()
+)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -61,7 +64,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, extensions=extensions, config=schema_config()
+    )
 
 
 def _limit_rules(settings: Settings) -> list[type[ASTValidationRule]]:

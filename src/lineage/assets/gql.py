@@ -11,12 +11,12 @@ from strawberry.scalars import JSON
 
 from lineage.api.nodes import AssetNode, AssetStatus, AssetType, Ctx, FrameRole, PromptNode
 from lineage.api.relay import PageInfo, window
+from lineage.api.scalars import DateTime
 from lineage.assets.models import Asset, Frame, NewGeneration
 from lineage.assets.search import SearchHit, keywords_query
 from lineage.assets.service import AssetChange
 from lineage.assets.slots import project_namespace, slot_key
 from lineage.errors import InvalidInputError
-from lineage.models import normalize_timestamp
 from lineage.paging import Page, page
 from lineage.validation import describe
 
@@ -43,8 +43,8 @@ class RecordGenerationInput:
     filename: str | None = None
     url: str | None = None
     error: str | None = None
-    created_at: str | None = None
-    completed_at: str | None = None
+    created_at: DateTime | None = None
+    completed_at: DateTime | None = None
     estimated_cost: float | None = None
     generation_time_ms: int | None = None
     params: JSON | None = strawberry.field(
@@ -83,7 +83,7 @@ class RecordGenerationInput:
 @strawberry.input
 class CompleteGenerationInput:
     id: strawberry.ID
-    completed_at: str | None = None
+    completed_at: DateTime | None = None
     filename: str | None = None
     url: str | None = None
     estimated_cost: float | None = None
@@ -139,8 +139,8 @@ class AssetFilter:
             "a matching prompt (a human prompt's words find the images of its refinements)."
         ),
     )
-    created_from: str | None = strawberry.field(default=None, description="Inclusive ISO time.")
-    created_to: str | None = strawberry.field(default=None, description="Exclusive ISO time.")
+    created_from: DateTime | None = strawberry.field(default=None, description="Inclusive.")
+    created_to: DateTime | None = strawberry.field(default=None, description="Exclusive.")
     current_only: bool = False
     orphaned: bool | None = strawberry.field(
         default=None, description="Only orphaned (true) or only not orphaned (false) assets."
@@ -259,13 +259,6 @@ def to_generation(data: RecordGenerationInput) -> NewGeneration:
         raise InvalidInputError(describe(exc)) from exc
 
 
-def _time(value: str | None, name: str) -> str | None:
-    try:
-        return None if value is None else normalize_timestamp(value)
-    except ValueError as exc:
-        raise InvalidInputError(f"{name}: {exc}") from exc
-
-
 def _slot_key(where: AssetFilter) -> str | None:
     if where.slot is None:
         return None
@@ -295,8 +288,8 @@ def filter_params(where: AssetFilter | None, order: AssetOrder | None) -> dict[s
         "slotKey": _slot_key(where),
         "search": keywords_query(where.search) if where.search else None,
         "searchChain": where.search_prompt_chain,
-        "createdFrom": _time(where.created_from, "createdFrom"),
-        "createdTo": _time(where.created_to, "createdTo"),
+        "createdFrom": where.created_from,
+        "createdTo": where.created_to,
         "currentOnly": where.current_only,
         "orphaned": where.orphaned,
         "orderBy": order.field.value,
@@ -342,7 +335,7 @@ class AssetMutations:
         self, info: Ctx, input: CompleteGenerationInput
     ) -> GenerationPayload:
         changes = {
-            "completedAt": _time(input.completed_at, "completedAt"),
+            "completedAt": input.completed_at,
             "filename": input.filename,
             "url": input.url,
             "estimatedCost": input.estimated_cost,

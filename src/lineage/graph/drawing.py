@@ -4,23 +4,61 @@ Nodes are ordered by distance then id, edges by (fromId, toId, type, role): the 
 order, names and values as the typed `nodes` and `edges` fields. Every relationship
 is an edge: a video whose start and end frame are one image has two. Nodes show their
 properties but the internal ones.
+
+Every enum value is spelled as the GraphQL schema spells it: a node's `kind` (ASSET,
+HUMAN_PROMPT...), an asset's `type` and `status`, a prompt's `kind`, a run's `status`
+and a frame's `role` (VIDEO, READY, HUMAN, START), although Neo4j stores them in lower
+case. The JSON Schema of a drawing is `docs/lineage-graph.schema.json`.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
+from lineage.assets.models import AssetStatus, AssetType, FrameRole
 from lineage.db.store import Store
 from lineage.graph.walk import ONE_QUERY_MAX_DEPTH, Direction, LineageGraph, walk, walk_by_levels
+from lineage.prompts.models import PromptKind
+from lineage.workflows.models import WorkflowStatus
 
-KINDS = ("Asset", "HumanPrompt", "MachinePrompt", "Prompt", "Workflow", "Project")
+# A node's kind by the first of its labels found here (the GraphQL enum LineageNodeKind).
+KINDS = {
+    "Asset": "ASSET",
+    "HumanPrompt": "HUMAN_PROMPT",
+    "MachinePrompt": "MACHINE_PROMPT",
+    "Prompt": "PROMPT",
+    "Workflow": "WORKFLOW",
+}
+# The properties holding an enum value, by node kind (and `role` of frame edges).
+ENUM_PROPERTIES: dict[str, dict[str, type[StrEnum]]] = {
+    "ASSET": {"type": AssetType, "status": AssetStatus},
+    "HUMAN_PROMPT": {"kind": PromptKind},
+    "MACHINE_PROMPT": {"kind": PromptKind},
+    "PROMPT": {"kind": PromptKind},
+    "WORKFLOW": {"status": WorkflowStatus},
+}
+EDGE_ENUM_PROPERTIES: dict[str, type[StrEnum]] = {"role": FrameRole}
 # Stored for the service's own use, never shown: the params' JSON (an asset's `params`
 # gives them decoded) and when an attempt became current (orders the current versions).
 INTERNAL_PROPERTIES = frozenset({"paramsJson", "currentSince"})
 
 
 def kind_of(labels: list[str]) -> str:
-    return next((k for k in KINDS if k in labels), labels[0] if labels else "Node")
+    return next((kind for label, kind in KINDS.items() if label in labels), "OTHER")
+
+
+def graphql_spelling(enum: type[StrEnum], value: Any) -> Any:
+    """A stored enum value as GraphQL spells it ("video" -> "VIDEO"); others as they are."""
+    return next((member.name for member in enum if member.value == value), value)
+
+
+def _spelled(properties: dict[str, Any], enums: dict[str, type[StrEnum]]) -> dict[str, Any]:
+    return {
+        key: graphql_spelling(enums[key], value) if key in enums else value
+        for key, value in properties.items()
+        if key not in INTERNAL_PROPERTIES and not key.startswith("__")
+    }
 
 
 async def draw_lineage(
@@ -53,11 +91,9 @@ def _drawn(
     edges: [{fromId, toId, type, properties}]}`, in drawing order."""
     for node in nodes:
         node["kind"] = kind_of(node["labels"])
-        node["properties"] = {
-            key: value
-            for key, value in node["properties"].items()
-            if key not in INTERNAL_PROPERTIES and not key.startswith("__")
-        }
+        node["properties"] = _spelled(node["properties"], ENUM_PROPERTIES.get(node["kind"], {}))
+    for edge in edges:
+        edge["properties"] = _spelled(edge["properties"], EDGE_ENUM_PROPERTIES)
     nodes.sort(key=lambda n: (n["distance"], n["id"]))
     edges.sort(key=_edge_order)
     return {"rootId": root_id, "truncated": truncated, "nodes": nodes, "edges": edges}

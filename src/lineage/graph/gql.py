@@ -9,33 +9,57 @@ import strawberry
 from strawberry.scalars import JSON
 
 from lineage.api.nodes import Ctx
-from lineage.graph.drawing import draw_lineage
+from lineage.api.scalars import Money, deprecated_float_of, money_of
+from lineage.assets.models import AssetType
+from lineage.graph.drawing import draw_lineage, graphql_spelling
 from lineage.graph.walk import Direction, check_depth
 
 LineageDirection = strawberry.enum(Direction, name="LineageDirection")
 GRAPH_DESCRIPTION = (
     "The whole subgraph as one JSON value, ready to draw: {rootId, truncated, nodes: [{id, "
     "kind, labels, distance, properties}], edges: [{fromId, toId, type, properties}]}, in the "
-    "order and with the names of `nodes` and `edges`. Much faster than the typed fields on "
-    "large subgraphs (no per-node field resolution): use it to draw a lineage."
+    "order and with the names and values of `nodes` and `edges` (enum values spelled as in "
+    "this schema: ASSET, VIDEO, START). Its JSON Schema is docs/lineage-graph.schema.json "
+    "and its TypeScript type `LineageGraph` (clients/typescript). Much faster than the typed "
+    "fields on large subgraphs (no per-node field resolution): use it to draw a lineage."
 )
+PROPERTIES_DESCRIPTION = (
+    "Its stored properties but the internal ones; enum values spelled as in this schema."
+)
+
+
+@strawberry.enum(description="What a lineage node is, by its labels.")
+class LineageNodeKind(Enum):
+    ASSET = "ASSET"
+    HUMAN_PROMPT = "HUMAN_PROMPT"
+    MACHINE_PROMPT = "MACHINE_PROMPT"
+    PROMPT = "PROMPT"
+    WORKFLOW = "WORKFLOW"
+    OTHER = "OTHER"
+
+
+@strawberry.enum(description="A lineage relationship: what was built from what.")
+class LineageEdgeType(Enum):
+    GENERATED_FROM = "GENERATED_FROM"
+    USES_FRAME = "USES_FRAME"
+    REGENERATES = "REGENERATES"
 
 
 @strawberry.type
 class LineageNode:
     id: strawberry.ID
-    kind: str = strawberry.field(description="Asset, HumanPrompt, MachinePrompt or Workflow.")
+    kind: LineageNodeKind
     labels: list[str]
     distance: int = strawberry.field(description="Steps from the root (0 for the root).")
-    properties: JSON
+    properties: JSON = strawberry.field(description=PROPERTIES_DESCRIPTION)
 
 
 @strawberry.type
 class LineageEdge:
     from_id: strawberry.ID
     to_id: strawberry.ID
-    type: str = strawberry.field(description="GENERATED_FROM, USES_FRAME or REGENERATES.")
-    properties: JSON
+    type: LineageEdgeType
+    properties: JSON = strawberry.field(description=PROPERTIES_DESCRIPTION)
 
 
 @strawberry.type
@@ -48,13 +72,25 @@ class LineageResult:
 
     @strawberry.field(description="The nodes, typed (pick fields; `graph` is faster for drawing).")
     def nodes(self) -> list[LineageNode]:
-        return [LineageNode(**n) for n in self.drawn["nodes"]]
+        return [
+            LineageNode(
+                id=n["id"],
+                kind=LineageNodeKind(n["kind"]),
+                labels=n["labels"],
+                distance=n["distance"],
+                properties=n["properties"],
+            )
+            for n in self.drawn["nodes"]
+        ]
 
     @strawberry.field(description="The edges, typed (pick fields; `graph` is faster for drawing).")
     def edges(self) -> list[LineageEdge]:
         return [
             LineageEdge(
-                from_id=e["fromId"], to_id=e["toId"], type=e["type"], properties=e["properties"]
+                from_id=e["fromId"],
+                to_id=e["toId"],
+                type=LineageEdgeType(e["type"]),
+                properties=e["properties"],
             )
             for e in self.drawn["edges"]
         ]
@@ -78,19 +114,27 @@ class CostGroupBy(Enum):
 
 @strawberry.type
 class CostGroup:
-    key: str | None
+    key: str | None = strawberry.field(
+        description="The provider, model, type (as AssetType spells it: VIDEO) or day (2026-12-06)."
+    )
     attempts: int
     ready_attempts: int
     failed_attempts: int
-    cost: float
-    failed_cost: float = strawberry.field(description="Spent on attempts that failed.")
+    cost_micros: strawberry.Private[int]
+    failed_cost_micros: strawberry.Private[int]
+    cost: float = deprecated_float_of("cost_micros", "cost")
+    cost_money: Money = money_of("cost_micros", "What its attempts cost.")
+    failed_cost: float = deprecated_float_of("failed_cost_micros", "failedCost")
+    failed_cost_money: Money = money_of("failed_cost_micros", "Spent on attempts that failed.")
 
 
 @strawberry.type
 class CostSummary:
     project_code: str
-    total_cost: float
     groups: list[CostGroup]
+    total_micros: strawberry.Private[int]
+    total_cost: float = deprecated_float_of("total_micros", "totalCost")
+    total_cost_money: Money = money_of("total_micros", "What every attempt of the project cost.")
 
 
 @strawberry.type
@@ -115,17 +159,17 @@ class GraphQueries:
         rows = await info.context.store.read(
             "assets/summarize_costs", projectCode=project_code, groupBy=group_by.value
         )
+        by_type = group_by is CostGroupBy.TYPE
         groups = [
             CostGroup(
-                key=r["key"],
+                key=graphql_spelling(AssetType, r["key"]) if by_type else r["key"],
                 attempts=r["attempts"],
                 ready_attempts=r["readyAttempts"],
                 failed_attempts=r["failedAttempts"],
-                cost=r["cost"],
-                failed_cost=r["failedCost"],
+                cost_micros=r["costMicros"],
+                failed_cost_micros=r["failedCostMicros"],
             )
             for r in rows
         ]
-        return CostSummary(
-            project_code=project_code, total_cost=sum(g.cost for g in groups), groups=groups
-        )
+        total = sum(g.cost_micros for g in groups)
+        return CostSummary(project_code=project_code, groups=groups, total_micros=total)

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from lineage.assets.models import Asset
 from lineage.console import clear_errors, out
+from lineage.money import float_of, to_micros
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
 from lineage.orphans.service import ORPHANS_ORDER, OrphanService
 from lineage.orphans.tracker import reasons_of, recompute_all
@@ -29,7 +30,7 @@ def orphan_row(asset: Asset, status: OrphanStatus) -> dict[str, Any]:
         "state": status.state.value,
         "rootCauses": status.root_causes,
         "depth": min((r.depth for r in status.reasons), default=None),
-        "estimatedCost": asset.estimated_cost or 0.0,
+        "estimatedCost": float_of(to_micros(asset.estimated_cost)),
         "reasons": [
             {"kind": r.kind.value, "rootCause": r.root_cause, "depth": r.depth, "path": r.path}
             for r in status.reasons
@@ -52,14 +53,18 @@ async def project_orphans(project_code: str, root_cause: str | None) -> dict[str
                 break
             asked = Page(ORPHANS_ORDER, PAGE, found[-1].created_at, found[-1].id)
         total = page.total_count
-        cost = await service.cost(project_code, root_cause)
+        cost = float_of(await service.cost_micros(project_code, root_cause))
         groups = await service.by_root_cause(project_code)
     return {
         "projectCode": project_code,
         "totalCount": total,
         "estimatedCost": cost,
         "byRootCause": [
-            {"rootCause": g.root_cause, "count": g.count, "estimatedCost": g.estimated_cost}
+            {
+                "rootCause": g.root_cause,
+                "count": g.count,
+                "estimatedCost": float_of(g.estimated_cost_micros),
+            }
             for g in groups
         ],
         "orphans": [orphan_row(a, reasons.get(a.id, NOT_ORPHANED)) for a in assets],

@@ -6,7 +6,9 @@ import strawberry
 
 from lineage.api.nodes import AssetNode, Ctx
 from lineage.api.relay import window
+from lineage.api.scalars import Money, deprecated_float_of, money_field, money_of
 from lineage.assets.gql import AssetConnection, AssetEdge, GenerationPayload
+from lineage.money import float_of
 from lineage.orphans import service
 from lineage.orphans.gql_status import OrphanStatusNode
 from lineage.paging import page
@@ -18,7 +20,9 @@ ImpactAction = strawberry.enum(service.ImpactAction, description="The change to 
 class RootCauseGroup:
     root_cause: strawberry.ID
     count: int = strawberry.field(description="Orphans it started.")
-    estimated_cost: float = strawberry.field(description="What redoing them would cost.")
+    cost_micros: strawberry.Private[int]
+    estimated_cost: float = deprecated_float_of("cost_micros", "estimatedCost")
+    estimated_cost_money: Money = money_of("cost_micros", "What redoing them would cost.")
 
     @strawberry.field(description="The root cause when it is an asset (null for a prompt).")
     async def asset(self, info: Ctx) -> AssetNode | None:
@@ -32,9 +36,14 @@ class OrphanConnection(AssetConnection):
     project_code: strawberry.Private[str]
     root_cause: strawberry.Private[str | None]
 
-    @strawberry.field(description="Cost to redo every orphan listed.")
+    @strawberry.field(deprecation_reason=money_field("estimatedCost"))
     async def estimated_cost(self, info: Ctx) -> float:
-        return await info.context.orphans.cost(self.project_code, self.root_cause)
+        return float_of(await info.context.orphans.cost_micros(self.project_code, self.root_cause))
+
+    @strawberry.field(description="Cost to redo every orphan listed.")
+    async def estimated_cost_money(self, info: Ctx) -> Money:
+        cost = await info.context.orphans.cost_micros(self.project_code, self.root_cause)
+        return Money.of_micros(cost)
 
     @strawberry.field(description="Every orphan of the project grouped by root cause.")
     async def by_root_cause(self, info: Ctx) -> list[RootCauseGroup]:
@@ -43,7 +52,7 @@ class OrphanConnection(AssetConnection):
             RootCauseGroup(
                 root_cause=strawberry.ID(g.root_cause),
                 count=g.count,
-                estimated_cost=g.estimated_cost,
+                cost_micros=g.estimated_cost_micros,
             )
             for g in groups
         ]
@@ -63,7 +72,9 @@ class Impact:
     asset: AssetNode
     orphaned: list[ImpactedAsset]
     restored_ids: strawberry.Private[list[str]]
-    estimated_cost: float = strawberry.field(description="Cost to redo everything orphaned.")
+    cost_micros: strawberry.Private[int]
+    estimated_cost: float = deprecated_float_of("cost_micros", "estimatedCost")
+    estimated_cost_money: Money = money_of("cost_micros", "Cost to redo everything orphaned.")
 
     @strawberry.field(description="Orphans the action would make whole again.")
     async def restored(self, info: Ctx) -> list[AssetNode]:
@@ -85,7 +96,7 @@ def impact_of(found: service.Impact) -> Impact:
             for i in found.orphaned
         ],
         restored_ids=found.restored,
-        estimated_cost=found.estimated_cost,
+        cost_micros=found.estimated_cost_micros,
     )
 
 

@@ -12,6 +12,7 @@ from lineage.assets.service import AssetChange
 from lineage.db.store import Row, Store, Tx
 from lineage.errors import InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
+from lineage.money import to_micros
 from lineage.orphans.facts import asset_facts
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus, evaluate_all
 from lineage.orphans.tracker import affected_rows, reasons_of, refresh_in
@@ -31,7 +32,7 @@ class Impacted:
     depth: int
     status: OrphanStatus
     already_orphaned: bool
-    estimated_cost: float
+    estimated_cost_micros: int
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ class Impact:
     restored: list[str]
 
     @property
-    def estimated_cost(self) -> float:
-        return sum(i.estimated_cost for i in self.orphaned)
+    def estimated_cost_micros(self) -> int:
+        return sum(i.estimated_cost_micros for i in self.orphaned)
 
 
 ORPHANS_ORDER = "orphans:createdAt:desc"  # what a cursor of a project's orphans is made for
@@ -61,7 +62,7 @@ class OrphanPage:
 class RootCauseGroup:
     root_cause: str
     count: int
-    estimated_cost: float
+    estimated_cost_micros: int
 
 
 def simulated(action: ImpactAction, asset: Asset, rows: list[Row]) -> dict[str, dict[str, Any]]:
@@ -147,15 +148,15 @@ class OrphanService:
             total = counted["totalCount"]
         return OrphanPage([Asset.model_validate(a) for a in row["assets"]], total)
 
-    async def cost(self, project_code: str, root_cause: str | None) -> float:
+    async def cost_micros(self, project_code: str, root_cause: str | None) -> int:
         [row] = await self.store.read(
             "orphans/sum_orphan_cost", projectCode=project_code, rootCause=root_cause
         )
-        return float(row["estimatedCost"])
+        return int(row["estimatedCostMicros"])
 
     async def by_root_cause(self, project_code: str) -> list[RootCauseGroup]:
         rows = await self.store.read("orphans/summarize_by_root_cause", projectCode=project_code)
-        return [RootCauseGroup(r["rootCause"], r["count"], float(r["estimatedCost"])) for r in rows]
+        return [RootCauseGroup(r["rootCause"], r["count"], r["estimatedCostMicros"]) for r in rows]
 
 
 def orphaned_around(rows: list[Row]) -> set[str]:
@@ -181,7 +182,7 @@ def _impact(
                     "depth": depth_from(after, changed),
                     "status": after,
                     "already_orphaned": before.orphaned,
-                    "estimated_cost": float(row["estimatedCost"] or 0.0),
+                    "estimated_cost_micros": to_micros(row["estimatedCost"]),
                 }
             )
         elif before.orphaned and not after.orphaned:

@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from lineage.api.nodes import Ctx, PromptKind, PromptNode
 from lineage.api.relay import Connection, connection
+from lineage.api.scalars import DateTime
 from lineage.assets.search import keywords_query
 from lineage.errors import InvalidInputError
 from lineage.paging import page
@@ -32,7 +33,7 @@ class RecordPromptInput:
         default=None, description="The prompt this one revises (its older version)."
     )
     workflow_id: strawberry.ID | None = None
-    created_at: str | None = None
+    created_at: DateTime | None = None
 
 
 def to_prompt(data: RecordPromptInput) -> NewPrompt:

@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from lineage.api.nodes import AssetNode, Ctx, PromptNode, WorkflowNode, WorkflowStatus
 from lineage.api.relay import Connection, connection
+from lineage.api.scalars import DateTime
 from lineage.assets.gql import RecordGenerationInput, to_generation
 from lineage.errors import InvalidInputError
 from lineage.paging import page
@@ -44,8 +45,8 @@ class RecordWorkflowRunInput:
     workflow_id: str | None = None
     execution_id: str | None = None
     status: WorkflowStatus = WorkflowStatus.SUCCEEDED  # type: ignore[valid-type]
-    started_at: str | None = None
-    finished_at: str | None = None
+    started_at: DateTime | None = None
+    finished_at: DateTime | None = None
     error: str | None = None
     project_code: str | None = None
     prompts: list[RunPromptInput] | None = None

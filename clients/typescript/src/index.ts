@@ -1,0 +1,3 @@
+export * from "./client.js";
+export * from "./generated/graphql.js";
+export type * from "./lineageGraph.js";
