@@ -18,6 +18,7 @@ from lineage.api import health
 from lineage.api.schema import graphql_app
 from lineage.auth.middleware import AuthMiddleware
 from lineage.auth.service import KeyService
+from lineage.bundles.http import router as bundles_router
 from lineage.db.driver import create_driver
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
     app = FastAPI(title="Lineage", version=__version__, lifespan=lifespan, openapi_url=openapi_url)
     app.include_router(health.router)
     app.include_router(files_router)
+    app.include_router(bundles_router)
     # strawberry's own ASGI view, not its FastAPI router: no FastAPI dependency solving
     app.router.routes.append(
         Route("/graphql", graphql_app(settings, dev_token), methods=["GET", "POST"])

@@ -14,6 +14,7 @@ import typer
 
 from lineage.auth import cli as auth_cli
 from lineage.bench import cli as bench_cli
+from lineage.bundles import cli as bundles_cli
 from lineage.console import clear_errors, out, set_debug
 from lineage.db.driver import neo4j_uri
 from lineage.files import cli as files_cli
@@ -26,7 +27,7 @@ from lineage.settings import Settings, get_settings
 app = typer.Typer(help="Lineage: FliGen's asset lineage service.", no_args_is_help=True)
 db_app = typer.Typer(help="The Neo4j behind Lineage (local server management, schema).")
 app.add_typer(db_app, name="db")
-for package_cli in (orphans_cli, legacy_cli, files_cli, bench_cli, auth_cli):
+for package_cli in (orphans_cli, legacy_cli, files_cli, bench_cli, auth_cli, bundles_cli):
     package_cli.register(app)
 
 

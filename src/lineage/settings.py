@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     default_page_size: int = 20
     max_page_size: int = 100
     max_upload_bytes: int = 512 * 1024 * 1024
+    # Project bundles and files released from the catalog (unset: <assets_root>/archive).
+    archive_root: Path | None = None
     # recordGeneration(sourcePath) copies only from inside this folder (unset: refused).
     source_root: Path | None = None
     # Signs Asset.signedUrl's media URLs (unset: a random secret per process, so they

@@ -29,6 +29,7 @@ from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
 from lineage.assets.gql import AssetMutations, AssetQueries
 from lineage.auth.gql import ScopePolicy
+from lineage.bundles.gql import BundleMutations
 from lineage.graph.gql import GraphQueries
 from lineage.orphans.gql import OrphanMutations, OrphanQueries
 from lineage.projects.gql import ProjectMutations, ProjectQueries
@@ -42,7 +43,14 @@ Query = merge_types(
 )
 Mutation = merge_types(
     "Mutation",
-    (AssetMutations, OrphanMutations, PromptMutations, WorkflowMutations, ProjectMutations),
+    (
+        AssetMutations,
+        OrphanMutations,
+        PromptMutations,
+        WorkflowMutations,
+        ProjectMutations,
+        BundleMutations,
+    ),
 )
 
 # The schema as `lineage export-schema` prints it; each app builds its own from settings.

@@ -10,6 +10,7 @@ from lineage import idempotency
 from lineage.assets.models import Asset, NewGeneration
 from lineage.assets.rules import check_shape
 from lineage.assets.service import GenerationService
+from lineage.bundles.readonly import check_writable
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import Model, utc_timestamp
@@ -97,6 +98,7 @@ class WorkflowService:
             raise ConflictError(f"a workflow run with id {run_id!r} already exists")
         if not found["projectFound"]:
             raise NotFoundError(f"unknown project {run.project_code!r}")
+        await check_writable(tx, run.project_code)
         row = run.model_copy(update={"id": run_id, "started_at": run.started_at or utc_timestamp()})
         await tx.run("workflows/create", row=row.to_row(), projectCode=run.project_code)
         return run_id
