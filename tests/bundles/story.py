@@ -84,3 +84,13 @@ async def record_story(gql: GraphQLClient) -> dict[str, Any]:
     await gql.data(ARCHIVE, id=f"{PROJECT}-extra")
     run = (await gql.data(RUN, **{"in": n8n_run(projectCode=PROJECT)}))["recordWorkflowRun"]
     return {"run": run["run"]["id"], "assets": [a["id"] for a in run["assets"]]}
+
+
+async def record_scene(gql: GraphQLClient, code: str = PROJECT) -> None:
+    """A small project: two shots with files, a scene made from them, a redone shot."""
+    await shots(gql, code)
+    await video(
+        gql, f"{code}-vid", f"{code}-shot-001", f"{code}-shot-002", slot="001-002", projectCode=code
+    )
+    ref = await upload(gql, "green")
+    await image(gql, f"{code}-shot-001-v2", slot="shot-001", projectCode=code, fileRef=ref)

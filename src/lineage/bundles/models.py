@@ -15,7 +15,6 @@ same graph always gives the same bytes.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 from pydantic import Field
 
@@ -68,24 +67,3 @@ class Manifest(Model):
     members: dict[str, MemberDigest]
     outside_references: list[Reference] = []
     missing_files: list[str] = []
-
-
-class Node(Model):
-    """One line of graph/nodes.jsonl (`reference`: outside the scope)."""
-
-    kind: str
-    id: str
-    labels: list[str]
-    properties: dict[str, Any]
-    reference: bool = False
-
-
-class Edge(Model):
-    """One line of graph/edges.jsonl."""
-
-    type: str
-    from_kind: str
-    from_id: str = Field(alias="from")
-    to_kind: str
-    to_id: str = Field(alias="to")
-    properties: dict[str, Any] = {}
