@@ -12,7 +12,8 @@ from tests.bundles.story import OTHER, PIN, PROJECT, record_story
 from tests.files.samples import files_under
 
 ARCHIVE_PROJECT = """mutation($code: String!) {
-  archiveProject(code: $code, releaseFiles: true) { code archived bundle filesReleased bytesReleased } }"""
+  archiveProject(code: $code, releaseFiles: true) {
+    code archived bundle filesReleased bytesReleased } }"""
 RESTORE_PROJECT = """mutation($code: String!) {
   restoreProject(code: $code) { code archived filesRestored nodesCreated } }"""
 AN_IMAGE = {"type": "IMAGE", "provider": "fal", "model": "m"}
@@ -46,9 +47,7 @@ async def test_archive_refuse_writes_restore(first: Instance) -> None:
     )
     assert PROJECT in message and "restore" in message
     await refused(
-        await first.gql(
-            _RECORD, **{"in": {"regeneratesId": f"{PROJECT}-shot-001-v2", **AN_IMAGE}}
-        )
+        await first.gql(_RECORD, **{"in": {"regeneratesId": f"{PROJECT}-shot-001-v2", **AN_IMAGE}})
     )
     await refused(await first.gql(PIN, a=f"{PROJECT}-vid-a", i=f"{PROJECT}-shot-001"))
     await refused(await first.gql(_ARCHIVE_ASSET, id=f"{PROJECT}-vid-a"))
