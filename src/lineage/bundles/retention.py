@@ -3,7 +3,7 @@
 An attempt's file is released when the attempt is older than the policy's age,
 no longer live (ready but superseded, failed or archived), pinned by no edge,
 upstream of nothing live at any depth, outside archived projects, and every
-asset holding the same bytes qualifies too (`cypher/bundles/list_retained_files`).
+asset holding the same bytes qualifies too (`cypher/bundles/release_old_attempt_files`).
 Its node and hash stay (history stays whole); the file moves to the archive,
 from which an export, an import or a restore reads it. A dry run reports the
 same files and bytes and changes nothing.
@@ -49,7 +49,7 @@ async def apply_retention(
     """Release (or, in a dry run, list) the files the policy lets go."""
     before = policy.cutoff(now or datetime.now(UTC))
     rows = await store.write(
-        "bundles/list_retained_files", before=before, release=not dry_run, at=utc_timestamp()
+        "bundles/release_old_attempt_files", before=before, release=not dry_run, at=utc_timestamp()
     )
     if not dry_run:
         await release_files(files, archive, rows)

@@ -118,7 +118,7 @@ class ArchiveService:
 
     async def _release(self, code: str) -> list[Row]:
         rows = await self.store.write(
-            "bundles/list_project_files", code=code, release=True, at=utc_timestamp()
+            "bundles/release_project_files", code=code, release=True, at=utc_timestamp()
         )
         await release_files(self.files, self.archive, rows)
         return rows
