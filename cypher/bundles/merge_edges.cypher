@@ -1,7 +1,8 @@
 // Creates the edges of an import that do not exist yet (same type, same ends, same
-// frame role). Both ends exist: the importer wrote the nodes first.
+// frame role); with $fresh (edges leaving nodes the import has just created, so none
+// exists) without looking. Both ends exist: the importer wrote the nodes first.
 // $rows: [{type: 'PART_OF' | 'GENERATED_FROM' | 'USES_FRAME' | 'REGENERATES' (checked by
-//   the importer), fromKind, from, toKind, to, properties}]
+//   the importer), fromKind, from, toKind, to, properties}]; $fresh (boolean)
 // Result: one row: created
 UNWIND $rows AS e
 CALL (e) {
@@ -21,7 +22,7 @@ CALL (e) {
   MATCH (b:Project {code: e.to}) WHERE e.toKind = 'Project' RETURN b
 }
 WITH a, b, e
-WHERE NOT EXISTS {
+WHERE $fresh OR NOT EXISTS {
   MATCH (a)-[r]->(b)
   WHERE type(r) = e.type AND coalesce(r.role, '') = coalesce(e.properties.role, '')
 }

@@ -200,21 +200,19 @@ class Exporter:
         edges: LineWriter,
         prov: ProvWriter,
     ) -> None:
-        node_lines, edge_lines = [], []
         for row in rows:
             node = _node_line(row)
-            node_lines.append(node)
             nodes.write(node)
+            prov.add_node(node)
             spooled.newest = max([spooled.newest, *_times(row["properties"])])
             self._note_file(row, spooled)
             for edge in row["edges"]:
                 line = _edge_line(row, edge)
-                edge_lines.append(line)
                 edges.write(line)
+                prov.add_edge(line)
                 target = (edge["toKind"], edge["to"])
                 if target not in spooled.keys:
                     spooled.outside.setdefault(target, None)
-        prov.add(node_lines, edge_lines)
 
     async def _write_references(
         self, spooled: Spooled, nodes: LineWriter, prov: ProvWriter
@@ -228,9 +226,9 @@ class Exporter:
             ]
             for line in lines:
                 nodes.write(line)
+                prov.add_node(line)
                 code = line["properties"].get("projectCode")
                 references.append(Reference(kind=line["kind"], id=line["id"], project_code=code))
-            prov.add(lines, [])
         return references
 
     def _note_file(self, row: Row, spooled: Spooled) -> None:

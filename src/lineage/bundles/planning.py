@@ -42,16 +42,22 @@ class ImportPlan:
     instance: str
     missing_files: frozenset[str]
     renames: dict[Key, str] = field(default_factory=dict)
-    needed: set[str] = field(default_factory=set)
+    needed: dict[str, list[str]] = field(default_factory=dict)  # hash -> assets waiting
+    present: set[Key] = field(default_factory=set)
     exists: bool = False
+    whole_project: bool = False  # every node of the scope is part of the project
+
+    def is_new(self, kind: str, node_id: str) -> bool:
+        """Whether a node of the scope (by its id in the bundle) is not here yet."""
+        return (kind, self.node_id(kind, node_id)) not in self.present
 
     def node_id(self, kind: str, node_id: str) -> str:
         if kind == "Project":
             return self.code if node_id == self.original and self.code else node_id
         return self.renames.get((kind, node_id), node_id)
 
-    def properties(self, line: dict[str, Any], stored: dict[str, dict[str, Any]]) -> dict[str, Any]:
-        """The node's properties as this import writes them."""
+    def properties(self, line: dict[str, Any]) -> dict[str, Any]:
+        """The node's properties as this import writes them (its file placed later)."""
         props = dict(line["properties"])
         if line.get("reference"):
             for name in FILE_PLACE:
@@ -65,7 +71,7 @@ class ImportPlan:
                     props[name] = [self.renames.get(("Asset", i), i) for i in props[name]]
         sha = props.get("fileSha256")
         if line["kind"] == "Asset" and sha:
-            props.update(stored.get(sha) or _missing(props, sha in self.missing_files))
+            props.update(_unplaced(props, sha in self.missing_files))
         return props
 
     def _move(self, kind: str, props: dict[str, Any]) -> None:
@@ -80,12 +86,12 @@ class ImportPlan:
                 props["slotKey"] = slot_key(project_namespace(self.code), props["slot"])
 
 
-def _missing(props: dict[str, Any], missing: bool) -> dict[str, Any]:
-    if not missing:
-        return {}
+def _unplaced(props: dict[str, Any], missing: bool) -> dict[str, Any]:
+    """A file not stored here (yet: the importer places it once stored): no place of
+    the source's; when the bundle lacks it, missing."""
     for name in FILE_PLACE:
         props.pop(name, None)
-    return {"fileMissing": True, "fileProblem": "missing"}
+    return {"fileMissing": True, "fileProblem": "missing"} if missing else {}
 
 
 async def plan_import(
@@ -102,6 +108,7 @@ async def plan_import(
     original = scope.project_code
     missing = frozenset(checked.manifest.missing_files)
     plan = ImportPlan(original, as_code or original, checked.manifest.source_instance, missing)
+    plan.whole_project = scope.kind is ScopeKind.PROJECT
     comparison = await _project_state(repository, plan, restoring)
     batch: list[dict[str, Any]] = []
     for line in checked.lines(NODES):
@@ -148,12 +155,14 @@ async def _plan_batch(
     for line in lines:
         key = (line["kind"], plan.node_id(line["kind"], line["id"]))
         here = found.get(key)
+        if here is not None:
+            plan.present.add(key)
         if comparison is not None:
-            comparison.add(key, line, plan.properties(line, {}), here)
+            comparison.add(key, line, plan.properties(line), here)
         sha = line["properties"].get("fileSha256")
         new_or_released = here is None or bool(here.get("fileReleased"))
         if line["kind"] == "Asset" and sha in checked.files and new_or_released:
-            plan.needed.add(sha)
+            plan.needed.setdefault(sha, []).append(key[1])
 
 
 async def _renamed(

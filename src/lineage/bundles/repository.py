@@ -52,10 +52,14 @@ class BundleRepository:
         [row] = await self.store.write("bundles/merge_nodes", rows=rows)
         return row
 
-    async def merge_edges(self, rows: list[dict[str, Any]]) -> int:
-        [row] = await self.store.write("bundles/merge_edges", rows=rows)
+    async def create_nodes(self, rows: list[dict[str, Any]]) -> int:
+        [row] = await self.store.write("bundles/create_nodes", rows=rows)
         return int(row["created"])
 
-    async def relink_files(self, files: list[dict[str, Any]]) -> int:
-        [row] = await self.store.write("bundles/relink_files", files=files)
-        return int(row["relinked"])
+    async def merge_edges(self, rows: list[dict[str, Any]], *, fresh: bool) -> int:
+        [row] = await self.store.write("bundles/merge_edges", rows=rows, fresh=fresh)
+        return int(row["created"])
+
+    async def place_files(self, rows: list[dict[str, Any]]) -> int:
+        [row] = await self.store.write("bundles/place_files", rows=rows)
+        return int(row["placed"])
