@@ -7,12 +7,15 @@ import io
 import json
 import tarfile
 from pathlib import Path
+from typing import Any
 
 import typer
-from prov.model import ProvDocument
+from prov.constants import PROV_DERIVATION, PROV_GENERATION, PROV_MEMBERSHIP
+from prov.model import Namespace, ProvDocument, QualifiedName
 from typer.testing import CliRunner, Result
 
 from lineage.bundles.cli import register
+from lineage.bundles.provjson import NAMESPACE, edge_record, node_record
 from lineage.integrity import check_integrity
 from tests.bundles.answers import answers
 from tests.bundles.conftest import Instance
@@ -20,6 +23,7 @@ from tests.bundles.story import PROJECT, record_scene, record_story, shots
 from tests.bundles.test_round_trip import export_over_http, import_over_http
 from tests.neo4j_provider import cli_pointed_at
 
+NAMESPACES = {"prov": ("prov", "http://www.w3.org/ns/prov#"), "lineage": ("lineage", NAMESPACE)}
 VERSIONS = """query($id: ID!) { asset(id: $id) { id slot version isCurrent projectCode
   versions { id } orphanStatus { state reasons { rootCause } } } }"""
 
@@ -96,18 +100,54 @@ async def test_an_asset_with_its_upstream(first: Instance, tmp_path: Path) -> No
     assert await first.gql.data(lineage, id=clip) == expected
 
 
+def built_by_prov(bundle: bytes) -> ProvDocument:
+    """The PROV document `prov`'s own API builds from the bundle's graph lines."""
+    doc = ProvDocument()
+    doc.add_namespace("lineage", NAMESPACE)
+    for line in member(bundle, "graph/nodes.jsonl").splitlines():
+        section, name, attributes = node_record(json.loads(line))
+        if section == "activity":
+            start, end = (
+                attributes.pop("prov:startTime", None),
+                attributes.pop("prov:endTime", None),
+            )
+            doc.activity(name, start, end, _typed(attributes))
+        else:
+            doc.entity(name, _typed(attributes))
+    for number, line in enumerate(member(bundle, "graph/edges.jsonl").splitlines(), 1):
+        record = edge_record(number, json.loads(line))
+        if record is not None:
+            section, name, attributes = record
+            kind = {"wasDerivedFrom": PROV_DERIVATION, "wasGeneratedBy": PROV_GENERATION}
+            doc.new_record(kind.get(section, PROV_MEMBERSHIP), name, _typed(attributes))
+    return doc
+
+
+def _typed(attributes: dict[str, Any]) -> dict[str, Any]:
+    """Attributes as `prov` takes them: typed literals as Python values, QNames as QNames."""
+    values: dict[str, Any] = {}
+    for key, value in attributes.items():
+        if isinstance(value, dict) and value["type"] == "xsd:QName":
+            values[key] = QualifiedName(
+                Namespace(*NAMESPACES[value["$"].split(":")[0]]), value["$"].split(":")[1]
+            )
+        elif isinstance(value, dict):
+            values[key] = int(value["$"]) if value["type"] == "xsd:int" else float(value["$"])
+        else:
+            values[key] = value
+    return values
+
+
 async def test_prov_json_reads_back_with_prov(first: Instance) -> None:
     await record_story(first.gql)
     bundle = await export_over_http(first, PROJECT)
     manifest = json.loads(member(bundle, "manifest.json"))
     document = ProvDocument.deserialize(content=member(bundle, "prov.json").decode(), format="json")
 
+    assert document == built_by_prov(bundle)
     counts = manifest["counts"]
     entities = [r for r in document.get_records() if r.get_type().localpart == "Entity"]
-    assert (
-        len(entities)
-        == counts["Project"] + counts["Asset"] + counts["Prompt"] + counts["references"]
-    )
+    assert len(entities) == sum(counts[k] for k in ("Project", "Asset", "Prompt", "references"))
     assert len(document.get_records()) == len(entities) + counts["Workflow"] + counts["edges"] - 1
     again = ProvDocument.deserialize(content=document.serialize(format="json"), format="json")
     assert again == document
