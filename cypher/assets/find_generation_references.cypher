@@ -2,7 +2,8 @@
 // $id, $promptIds, $sourceIds, $frameIds, $workflowId, $projectCode, $regeneratesId
 // Result: one row: idTaken, missingPrompts, missingSources, frames [{id, type}],
 //   workflowFound, projectFound, previous {id, slot, slotKey, projectCode, version}
-//   (the attempt named by $regeneratesId), wouldCycle. (The slot's newest attempt is
+//   (the attempt named by $regeneratesId), wouldCycle, projectArchived (the project the
+//   attempt joins is archived: read-only). (The slot's newest attempt is
 //   read under the slot's lock, by assets/create.)
 WITH COLLECT { MATCH (p:Asset {id: $regeneratesId}) RETURN p {.id, .slot, .slotKey, .projectCode, .version} }[0] AS previous
 RETURN
@@ -13,4 +14,6 @@ RETURN
   $workflowId IS NULL OR EXISTS { MATCH (:Workflow {id: $workflowId}) } AS workflowFound,
   $projectCode IS NULL OR EXISTS { MATCH (:Project {code: $projectCode}) } AS projectFound,
   previous,
-  EXISTS { MATCH (:Asset {id: $regeneratesId})-[:REGENERATES*0..]->(:Asset {id: $id}) } AS wouldCycle
+  EXISTS { MATCH (:Asset {id: $regeneratesId})-[:REGENERATES*0..]->(:Asset {id: $id}) } AS wouldCycle,
+  EXISTS { MATCH (:Project {code: coalesce($projectCode, previous.projectCode), archived: true}) }
+    AS projectArchived

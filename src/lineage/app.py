@@ -20,6 +20,7 @@ from lineage.api.limits import RequestLimits
 from lineage.api.schema import graphql_app
 from lineage.auth.middleware import AuthMiddleware
 from lineage.auth.service import KeyService
+from lineage.bundles.http import router as bundles_router
 from lineage.db.driver import create_driver
 from lineage.db.store import Store
 from lineage.explorers.pages import developer_pages
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
     if settings.graphiql:
         app.include_router(developer_pages(settings.web_assets_dir))
     app.include_router(files_router)
+    app.include_router(bundles_router)
     # strawberry's own ASGI view, not its FastAPI router: no FastAPI dependency solving
     app.router.routes.append(
         Route("/graphql", graphql_app(settings, dev_token), methods=["GET", "POST"])

@@ -14,6 +14,7 @@ import typer
 
 from lineage.auth import cli as auth_cli
 from lineage.bench import cli as bench_cli
+from lineage.bundles import cli as bundles_cli
 from lineage.console import clear_errors, out, set_debug
 from lineage.db.driver import neo4j_uri
 from lineage.demo import cli as demo_cli
@@ -36,6 +37,7 @@ for package_cli in (
     auth_cli,
     explorers_cli,
     demo_cli,
+    bundles_cli,
 ):
     package_cli.register(app)
 

@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     max_params_depth: int = Field(default=16, ge=1)
     max_image_pixels: int = Field(default=50_000_000, ge=1)
     max_run_generations: int = Field(default=200, ge=1)
+    # Project bundles and files released from the catalog (unset: <assets_root>/archive).
+    archive_root: Path | None = None
     # recordGeneration(sourcePath) copies only from inside this folder (unset: refused).
     source_root: Path | None = None
     # Signs Asset.signedUrl's media URLs (unset: a random secret per process, so they

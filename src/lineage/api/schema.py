@@ -29,6 +29,7 @@ from lineage.api.scalars import schema_config
 from lineage.assets.gql import AssetMutations, AssetQueries
 from lineage.auth.dev import may_see_dev_key
 from lineage.auth.gql import ScopePolicy
+from lineage.bundles.gql import BundleMutations
 from lineage.explorers.graphiql import graphiql_page
 from lineage.graph.gql import GraphQueries
 from lineage.orphans.gql import OrphanMutations, OrphanQueries
@@ -43,7 +44,14 @@ Query = merge_types(
 )
 Mutation = merge_types(
     "Mutation",
-    (AssetMutations, OrphanMutations, PromptMutations, WorkflowMutations, ProjectMutations),
+    (
+        AssetMutations,
+        OrphanMutations,
+        PromptMutations,
+        WorkflowMutations,
+        ProjectMutations,
+        BundleMutations,
+    ),
 )
 
 # The schema as `lineage export-schema` prints it; each app builds its own from settings.

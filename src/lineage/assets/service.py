@@ -15,6 +15,7 @@ from lineage.assets.repository import AssetRepository
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
 from lineage.assets.slots import name_of, project_namespace, slot_key
 from lineage.assets.sources import stored_source
+from lineage.bundles.readonly import check_writable, refuse_if_archived
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.files import FileClaim, FileStore, StoredFile
@@ -192,6 +193,7 @@ class GenerationService:
         check_references(gen, found)
         previous = found["previous"]
         gen = in_project_of(gen, previous)
+        refuse_if_archived(gen.project_code, found["projectArchived"])
         key = slot_of(gen, previous)
         await AssetRepository.create(
             tx,
@@ -226,6 +228,7 @@ class GenerationService:
 
         async def work(tx: Tx) -> AssetChange:
             asset = await self._get_in(tx, asset_id)
+            await check_writable(tx, asset.project_code)
             if asset.status is not AssetStatus.READY:
                 raise InvalidInputError(
                     f"only a ready attempt can become current; {asset_id!r} is {asset.status.value}"
@@ -243,6 +246,7 @@ class GenerationService:
     ) -> AssetChange:
         async def work(tx: Tx) -> AssetChange:
             asset = await self._get_in(tx, asset_id)
+            await check_writable(tx, asset.project_code)
             check_status_change(asset_id, asset.status, status)
             await AssetRepository.set_status(tx, asset_id, status.value, changes)
             flipped = await AssetRepository.refresh_current(tx, asset.slot_key)

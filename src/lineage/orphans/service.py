@@ -9,6 +9,7 @@ from typing import Any
 from lineage.assets.models import Asset
 from lineage.assets.repository import AssetRepository
 from lineage.assets.service import AssetChange
+from lineage.bundles.readonly import check_writable
 from lineage.db.store import Row, Store, Tx
 from lineage.errors import InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
@@ -98,6 +99,7 @@ class OrphanService:
 
         async def work(tx: Tx) -> AssetChange:
             asset = await _asset_in(tx, asset_id)
+            await check_writable(tx, asset.project_code)
             rows = await tx.run(
                 "orphans/set_pin",
                 assetId=asset_id,

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from lineage import idempotency
+from lineage.bundles.readonly import check_writable
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
@@ -77,6 +78,7 @@ class PromptService:
         }
         [found] = await tx.run("prompts/find_prompt_references", **refs)
         check_prompt_references(new, found)
+        await check_writable(tx, new.project_code)
         row = new.model_dump(by_alias=True, mode="json", exclude=EDGE_FIELDS)
         await tx.run("prompts/create", row=row, **{k: v for k, v in refs.items() if k != "id"})
         return prompt_id

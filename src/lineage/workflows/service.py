@@ -11,6 +11,7 @@ from lineage.assets.models import Asset, NewGeneration
 from lineage.assets.precheck import stores_bytes
 from lineage.assets.rules import check_shape
 from lineage.assets.service import GenerationService
+from lineage.bundles.readonly import check_writable
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import Model, utc_timestamp
@@ -132,6 +133,7 @@ class WorkflowService:
     async def _create_run(self, tx: Tx, run: NewWorkflowRun) -> str:
         run_id = run.id or f"run_{int(time.time() * 1000)}_{secrets.token_hex(3)}"
         await _check_run(tx, run_id, run.project_code)
+        await check_writable(tx, run.project_code)
         row = run.model_copy(update={"id": run_id, "started_at": run.started_at or utc_timestamp()})
         await tx.run("workflows/create", row=row.to_row(), projectCode=run.project_code)
         return run_id

@@ -1,0 +1,13 @@
+"""Bundles: a project (or one asset and its upstream) as one file, and back.
+
+models.py       the bundle's layout, manifest and lines
+exporter.py     graph -> spooled members -> streamed tar (tarstream.py, provjson.py)
+checking.py     an import's first pass: every byte checked, nothing written
+planning.py     how the bundle meets the graph: renames, differences, files to store
+importer.py     files, nodes and edges written in batches; orphan state recomputed
+service.py      export to a file; archive and restore projects (filearchive.py)
+retention.py    old superseded attempts' files moved out of the working catalog
+readonly.py     the check that keeps archived projects read-only
+repository.py   the Cypher of cypher/bundles/
+cli.py  http.py  gql.py  bench.py   the ways in
+"""

@@ -1,0 +1,128 @@
+"""`lineage bench-export`: exporting and importing a generated 100k-asset project, with
+the ratios the issue aims at, each against a floor measured in the same run:
+
+- export vs `tar` of the same files (the project's catalog files into one tar);
+- import vs the legacy importer's floor (`legacy.bench.write_plainly`: the same
+  assets and edges written by the plainest Cypher, nothing else);
+- peak memory of each, in a fresh process.
+
+The project is a synthetic legacy tree (`legacy.synthetic.write_tree`), imported
+by the legacy importer and gathered into its one project. It runs against a
+dedicated local Neo4j (`bench-export`, ports 7712/7502), wiped first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from lineage.bench.database import bench_database, dedicated
+from lineage.bench.generate import auto_commit
+from lineage.bundles.benchprobe import run_probe
+from lineage.console import clear_errors, err, out
+from lineage.files import LocalFileStore
+from lineage.legacy.bench import wipe, write_plainly
+from lineage.legacy.importer import import_legacy
+from lineage.legacy.synthetic import write_tree
+from lineage.orphans.tracker import recompute_all
+from lineage.runtime import open_store
+from lineage.settings import Settings
+from lineage.upgrades import migrate
+
+PROJECT = "BENCH-001"  # the project folder write_tree makes
+INSTANCE, BOLT_PORT, HTTP_PORT = "bench-export", 7712, 7502
+
+
+@clear_errors
+def bench_export(
+    records: Annotated[int, typer.Option(help="Assets in the generated project.")] = 100_000,
+    files: Annotated[int, typer.Option(help="How many of them carry a file.")] = 20_000,
+    wipe_ok: Annotated[
+        bool, typer.Option(help="Allow using (and wiping) the database NEO4J_URI names.")
+    ] = False,
+) -> None:
+    """Benchmark export and import of a project against tar and the importer's floor."""
+    instance = dedicated(INSTANCE, BOLT_PORT, HTTP_PORT)
+    with bench_database(wipe_ok, instance, err) as settings, tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        err.print(f"Generating a project of {records} assets ({files} with files) in {work} ...")
+        write_tree(work / "tree", records, files)
+        assets = asyncio.run(_recorded_project(settings, work))
+        figures = _measure(settings, work)
+        figures["floor"] = asyncio.run(write_plainly(settings, work / "tree"))
+        out.print(_table(assets, records, files, figures))
+
+
+async def _recorded_project(settings: Settings, work: Path) -> int:
+    """The tree imported and gathered into one project; how many assets it holds."""
+    async with open_store(settings) as store:
+        await migrate(store)
+        await wipe(store)
+        report = await import_legacy(store, LocalFileStore(work / "source"), work / "tree")
+        await auto_commit(store, "bench/gather_assets_into_project", code=PROJECT)
+        await recompute_all(store)
+    return sum(c.created for k, c in report.counts.items() if k.value != "project")
+
+
+def _measure(settings: Settings, work: Path) -> dict[str, float]:
+    bundle, source = work / "project.tar", work / "source"
+    _tar(source, work / "warm-up.tar")  # both read the files from the page cache
+    started = time.perf_counter()
+    _tar(source, work / "files.tar")
+    tar_s = time.perf_counter() - started
+    exported = run_probe(settings, "export", PROJECT, str(bundle), str(source))
+    asyncio.run(_wiped(settings))
+    imported = run_probe(settings, "import", str(bundle), str(work / "target"))
+    return {
+        "tar": tar_s,
+        "tarBytes": (work / "files.tar").stat().st_size,
+        "bundleBytes": bundle.stat().st_size,
+        "export": exported["seconds"],
+        "exportRss": exported["peakRssMb"],
+        "import": imported["seconds"],
+        "importRss": imported["peakRssMb"],
+    }
+
+
+def _tar(source: Path, target: Path) -> None:
+    """`tar` of the catalog's files (not its index or metadata)."""
+    folders = sorted(p.name for p in (source / "catalog").iterdir() if not p.name.startswith("."))
+    command = ["tar", "-cf", str(target), "-C", str(source / "catalog"), *folders]
+    subprocess.run(command, check=True)
+
+
+async def _wiped(settings: Settings) -> None:
+    async with open_store(settings) as store:
+        await wipe(store)
+
+
+def _table(assets: int, records: int, files: int, f: dict[str, float]) -> Table:
+    table = Table(title=f"Export and import of a project of {assets:,} assets ({files:,} files)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    rows = [
+        ("tar of the project's files, s (MB)", f"{f['tar']:.2f} ({f['tarBytes'] / 1e6:,.0f})"),
+        ("export, s (bundle MB)", f"{f['export']:.2f} ({f['bundleBytes'] / 1e6:,.0f})"),
+        ("export speed / tar speed (aim >= 0.5)", f"{f['tar'] / f['export']:.2f}"),
+        ("peak RSS of the export, MB (aim < 300)", f"{f['exportRss']:.0f}"),
+        (
+            "import into an empty graph, s (assets/s)",
+            f"{f['import']:.2f} ({assets / f['import']:,.0f})",
+        ),
+        (
+            "legacy importer's floor, s (assets/s)",
+            f"{f['floor']:.2f} ({records / f['floor']:,.0f})",
+        ),
+        ("import speed / floor speed (aim >= 0.5)", f"{f['floor'] / f['import']:.2f}"),
+        ("peak RSS of the import, MB (aim < 300)", f"{f['importRss']:.0f}"),
+    ]
+    for measure, value in rows:
+        table.add_row(measure, value)
+    return table

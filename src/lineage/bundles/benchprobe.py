@@ -1,0 +1,62 @@
+"""One export or import measured in a fresh process (`python -m lineage.bundles.benchprobe`).
+
+Usage: `python -m lineage.bundles.benchprobe export CODE BUNDLE ASSETS_ROOT` or
+`... import BUNDLE ASSETS_ROOT`, with `NEO4J_URI` and `NEO4J_PASSWORD` naming the
+database. Prints one JSON line: seconds, the resident set size before the work
+(interpreter and libraries loaded) and its peak.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lineage.bundles.exporter import Exporter
+from lineage.bundles.filearchive import FileArchive
+from lineage.bundles.importer import import_bundle
+from lineage.bundles.models import BundleScope, ScopeKind
+from lineage.bundles.service import export_to_file
+from lineage.errors import LineageError
+from lineage.files import LocalFileStore
+from lineage.legacy.memprobe import max_rss_mb
+from lineage.runtime import open_store
+from lineage.settings import Settings
+
+
+def run_probe(settings: Settings, *args: str, timeout_s: float = 3600) -> dict[str, float]:
+    """Run this probe in a fresh process on `settings`' database; its JSON result."""
+    env = {
+        **os.environ,
+        "NEO4J_URI": str(settings.neo4j_uri),
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+    }
+    command = [sys.executable, "-m", "lineage.bundles.benchprobe", *args]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout_s)
+    if done.returncode != 0:
+        raise LineageError(f"the bundle probe failed: {done.stderr.strip()[-2000:]}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+async def measure(args: list[str]) -> dict[str, float]:
+    async with open_store(Settings()) as store:
+        before, started = max_rss_mb(), time.perf_counter()
+        if args[0] == "export":
+            code, bundle, root = args[1], Path(args[2]), Path(args[3])
+            exporter = Exporter(store, LocalFileStore(root), FileArchive(root / "archive"))
+            scope = BundleScope(kind=ScopeKind.PROJECT, project_code=code)
+            await export_to_file(exporter, scope, bundle)
+        else:
+            await import_bundle(store, LocalFileStore(Path(args[2])), Path(args[1]))
+        seconds = time.perf_counter() - started
+    return {"seconds": round(seconds, 3), "baselineRssMb": before, "peakRssMb": max_rss_mb()}
+
+
+if __name__ == "__main__":  # pragma: no cover - run as a subprocess by the benchmark
+    print(json.dumps(asyncio.run(measure(sys.argv[1:]))))

@@ -1,0 +1,26 @@
+"""The bundles' branches of the LineageError tree.
+
+InvalidInputError
+└── InvalidBundleError       a bundle that cannot be imported as it is   INVALID_BUNDLE
+ConflictError
+├── ProjectDiffersError      the project exists with other content       PROJECT_DIFFERS
+└── ProjectArchivedError     a write to an archived (read-only) project  PROJECT_ARCHIVED
+"""
+
+from __future__ import annotations
+
+from lineage.errors import ConflictError, InvalidInputError
+
+
+class InvalidBundleError(InvalidInputError):
+    """Newer format, truncated, a wrong hash, a path escaping the catalog...; nothing written."""
+
+    code = "INVALID_BUNDLE"
+
+
+class ProjectDiffersError(ConflictError):
+    code = "PROJECT_DIFFERS"
+
+
+class ProjectArchivedError(ConflictError):
+    code = "PROJECT_ARCHIVED"

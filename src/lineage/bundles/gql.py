@@ -1,0 +1,71 @@
+"""GraphQL mutations of bundles: archive a project (read-only from then on), restore it.
+
+Both need an `admin` key: archiving can take files out of the working catalog.
+"""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from lineage.api.context import Context
+from lineage.auth.errors import ForbiddenError
+from lineage.auth.gql import caller_of
+from lineage.auth.models import Scope
+from lineage.bundles.service import ArchiveService, archive_of
+
+
+@strawberry.type(description="A project after archiveProject or restoreProject.")
+class ProjectArchive:
+    code: str
+    archived: bool
+    archived_at: str | None
+    bundle: str | None = strawberry.field(description="The bundle's file name in the archive.")
+    files_released: int = 0
+    bytes_released: int = 0
+    nodes_created: int = 0
+    files_restored: int = 0
+
+
+def _service(info: Info[Context, None]) -> ArchiveService:
+    caller = caller_of(info.context)
+    if caller is None or not caller.may(Scope.ADMIN):
+        raise ForbiddenError("archiving and restoring a project need an 'admin' key")
+    context = info.context
+    files = context.request.app.state.file_store
+    return ArchiveService(context.store, files, archive_of(context.settings))
+
+
+@strawberry.type
+class BundleMutations:
+    @strawberry.mutation(
+        description="Export the project's bundle to the archive and make it read-only; "
+        "with releaseFiles, also move the files only it uses out of the working catalog."
+    )
+    async def archive_project(
+        self, info: Info[Context, None], code: str, release_files: bool = False
+    ) -> ProjectArchive:
+        done = await _service(info).archive_project(code, release_files)
+        return ProjectArchive(
+            code=code,
+            archived=True,
+            archived_at=done.project.get("archivedAt"),
+            bundle=done.bundle.name,
+            files_released=done.files_released,
+            bytes_released=done.bytes_released,
+        )
+
+    @strawberry.mutation(
+        description="Bring an archived project back from its bundle (released files "
+        "included); it is writable again."
+    )
+    async def restore_project(self, info: Info[Context, None], code: str) -> ProjectArchive:
+        report = await _service(info).restore_project(code)
+        return ProjectArchive(
+            code=code,
+            archived=False,
+            archived_at=None,
+            bundle=None,
+            nodes_created=report.created,
+            files_restored=report.files_stored + report.files_deduplicated,
+        )

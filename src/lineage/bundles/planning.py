@@ -1,0 +1,239 @@
+"""The second step of an import, still writing nothing: how the bundle meets the graph.
+
+For each node of the bundle's scope, whether the target has it. Under `--as NEW`
+the project's code, its slot keys and its nodes' project become NEW, and a node
+whose id another project already uses here is renamed `<id>~NEW`. When the
+project exists already, each of its nodes the bundle also holds must be equal
+(clocks of derived state aside) and the target must hold none the bundle lacks:
+a re-import or a newer export of the same project goes on, anything else is a
+`ProjectDiffersError` summarising the differences. The files to store are those
+of new assets and of assets whose file was released.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lineage.assets.slots import project_namespace, slot_key
+from lineage.bundles.checking import CheckedBundle
+from lineage.bundles.errors import ProjectArchivedError, ProjectDiffersError
+from lineage.bundles.models import NODES, ScopeKind
+from lineage.bundles.repository import BundleRepository, Key
+from lineage.errors import InvalidInputError
+from lineage.projects.models import PROJECT_CODE
+
+BATCH = 2_000
+EXAMPLES = 5
+ASSET_PLACE = ("orphaned", "orphanRootCauses", "fileMissing", "fileProblem", "fileReleased")
+DERIVED = {
+    "Project": frozenset({"orphanCount", "archived", "archivedAt", "archiveBundle", "updatedAt"}),
+    "Asset": frozenset({*ASSET_PLACE, "fileReleasedAt", "fileRef", "filename", "url"}),
+}
+FILE_PLACE = ("fileRef", "filename", "url")
+
+
+@dataclass
+class ImportPlan:
+    """How to write a checked bundle: the project's code here, renamed ids, files to store."""
+
+    original: str | None
+    code: str | None
+    instance: str
+    missing_files: frozenset[str]
+    renames: dict[Key, str] = field(default_factory=dict)
+    needed: dict[str, list[str]] = field(default_factory=dict)  # hash -> assets waiting
+    present: set[Key] = field(default_factory=set)
+    exists: bool = False
+    whole_project: bool = False  # every node of the scope is part of the project
+
+    def is_new(self, kind: str, node_id: str) -> bool:
+        """Whether a node of the scope (by its id in the bundle) is not here yet."""
+        return (kind, self.node_id(kind, node_id)) not in self.present
+
+    def node_id(self, kind: str, node_id: str) -> str:
+        if kind == "Project":
+            return self.code if node_id == self.original and self.code else node_id
+        return self.renames.get((kind, node_id), node_id)
+
+    def properties(self, line: dict[str, Any]) -> dict[str, Any]:
+        """The node's properties as this import writes them (its file placed later)."""
+        props = dict(line["properties"])
+        if line.get("reference"):
+            for name in FILE_PLACE:
+                props.pop(name, None)
+            return props | {"stub": True, "stubSource": self.instance}
+        if self.code != self.original:
+            self._move(line["kind"], props)
+        if self.renames:
+            for name in ("pinnedInputs", "orphanRootCauses"):
+                if name in props:
+                    props[name] = [self.renames.get(("Asset", i), i) for i in props[name]]
+        sha = props.get("fileSha256")
+        if line["kind"] == "Asset" and sha:
+            props.update(_unplaced(props, sha in self.missing_files))
+        return props
+
+    def _move(self, kind: str, props: dict[str, Any]) -> None:
+        """Into the new project: its code, its nodes' project, its slots, renamed ids."""
+        if kind == "Project":
+            props["code"] = props["id"] = self.code
+            return
+        props["id"] = self.node_id(kind, props["id"])
+        if props.get("projectCode") == self.original:
+            props["projectCode"] = self.code
+            if "slot" in props and "slotKey" in props:
+                props["slotKey"] = slot_key(project_namespace(self.code), props["slot"])
+
+
+def _unplaced(props: dict[str, Any], missing: bool) -> dict[str, Any]:
+    """A file not stored here (yet: the importer places it once stored): no place of
+    the source's; when the bundle lacks it, missing."""
+    for name in FILE_PLACE:
+        props.pop(name, None)
+    return {"fileMissing": True, "fileProblem": "missing"} if missing else {}
+
+
+async def plan_import(
+    repository: BundleRepository, checked: CheckedBundle, as_code: str | None, restoring: bool
+) -> ImportPlan:
+    scope = checked.manifest.scope
+    if as_code is not None:
+        if scope.kind is not ScopeKind.PROJECT:
+            raise InvalidInputError(
+                "--as renames a project: this bundle holds one asset's upstream"
+            )
+        if not PROJECT_CODE.match(as_code):
+            raise InvalidInputError(f"{as_code!r} is not a project code")
+    original = scope.project_code
+    missing = frozenset(checked.manifest.missing_files)
+    plan = ImportPlan(original, as_code or original, checked.manifest.source_instance, missing)
+    plan.whole_project = scope.kind is ScopeKind.PROJECT
+    comparison = await _project_state(repository, plan, restoring)
+    batch: list[dict[str, Any]] = []
+    for line in checked.lines(NODES):
+        if not line.get("reference"):
+            batch.append(line)
+        if len(batch) >= BATCH:
+            await _plan_batch(repository, plan, batch, checked, comparison)
+            batch = []
+    await _plan_batch(repository, plan, batch, checked, comparison)
+    if comparison is not None:
+        await comparison.finish(repository, plan)
+    return plan
+
+
+async def _project_state(
+    repository: BundleRepository, plan: ImportPlan, restoring: bool
+) -> Comparison | None:
+    if plan.code is None:
+        return None
+    project = await repository.find_project(plan.code)
+    if project is None:
+        return None
+    if project.get("archived") and not restoring:
+        raise ProjectArchivedError(
+            f"project {plan.code!r} is archived (read-only); restore it before importing into it"
+        )
+    plan.exists = True
+    return Comparison(plan.code)
+
+
+async def _plan_batch(
+    repository: BundleRepository,
+    plan: ImportPlan,
+    lines: list[dict[str, Any]],
+    checked: CheckedBundle,
+    comparison: Comparison | None,
+) -> None:
+    if not lines:
+        return
+    found = await repository.find_nodes(
+        [(n["kind"], plan.node_id(n["kind"], n["id"])) for n in lines]
+    )
+    found = await _renamed(repository, plan, found)
+    for line in lines:
+        key = (line["kind"], plan.node_id(line["kind"], line["id"]))
+        here = found.get(key)
+        if here is not None:
+            plan.present.add(key)
+        if comparison is not None:
+            comparison.add(key, line, plan.properties(line), here)
+        sha = line["properties"].get("fileSha256")
+        new_or_released = here is None or bool(here.get("fileReleased"))
+        if line["kind"] == "Asset" and sha in checked.files and new_or_released:
+            plan.needed.setdefault(sha, []).append(key[1])
+
+
+async def _renamed(
+    repository: BundleRepository, plan: ImportPlan, found: dict[Key, dict[str, Any]]
+) -> dict[Key, dict[str, Any]]:
+    """`found` after renaming the nodes whose ids another project holds here (under
+    --as; without it, such a node is a ProjectDiffersError)."""
+    taken = [key for key, props in found.items() if _owned_elsewhere(props, key, plan)]
+    if not taken:
+        return found
+    if plan.code == plan.original:
+        kind, node_id = taken[0]
+        owner = found[taken[0]].get("projectCode")
+        where = f"project {owner!r}" if owner else "no project"
+        raise ProjectDiffersError(
+            f"{kind} {node_id!r} exists here in {where}; nothing was written. "
+            "Import the bundle under another project code (--as NEW-CODE)"
+        )
+    for kind, node_id in taken:
+        plan.renames[(kind, node_id)] = f"{node_id}~{plan.code}"
+    kept = {key: props for key, props in found.items() if key not in taken}
+    return kept | await repository.find_nodes([(k, plan.renames[(k, i)]) for k, i in taken])
+
+
+def _owned_elsewhere(props: dict[str, Any], key: Key, plan: ImportPlan) -> bool:
+    """Whether an existing node with the id belongs to something other than the project."""
+    if key[0] == "Project" or props.get("stub"):
+        return False
+    return props.get("projectCode") != plan.code
+
+
+class Comparison:
+    """The project as the target holds it, next to the bundle's."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.members: set[Key] = set()
+        self.differing: list[str] = []
+
+    def add(
+        self, key: Key, line: dict[str, Any], mine: dict[str, Any], here: dict[str, Any] | None
+    ) -> None:
+        """A node of the bundle (as it would be written), and the target's (None: absent)."""
+        self.members.add(key)
+        if here is None:
+            return
+        derived = DERIVED.get(line["kind"], frozenset())
+        names = (set(mine) | set(here)) - derived
+        changed = sorted(name for name in names if mine.get(name) != here.get(name))
+        if changed:
+            self.differing.append(f"{line['kind']} {line['id']!r} ({', '.join(changed[:3])})")
+
+    async def finish(self, repository: BundleRepository, plan: ImportPlan) -> None:
+        only_here = [
+            f"{kind} {node_id!r}"
+            for kind, node_id in await repository.project_members(self.code)
+            if (kind, node_id) not in self.members and kind != "Project"
+        ]
+        if not only_here and not self.differing:
+            return
+        parts = []
+        if self.differing:
+            parts.append(f"{len(self.differing)} node(s) differ: {_examples(self.differing)}")
+        if only_here:
+            parts.append(f"{len(only_here)} node(s) are only here: {_examples(only_here)}")
+        raise ProjectDiffersError(
+            f"project {self.code!r} exists here with other content ({'; '.join(parts)}); "
+            "nothing was written. Import it under another code with --as NEW-CODE"
+        )
+
+
+def _examples(items: list[str]) -> str:
+    shown = ", ".join(items[:EXAMPLES])
+    return shown + (", ..." if len(items) > EXAMPLES else "")

@@ -1,0 +1,65 @@
+"""The bundles' reads and batched writes (`cypher/bundles/`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from lineage.db.store import Row, Store
+
+Key = tuple[str, str]  # (kind, id): a project's id is its code
+
+
+class BundleRepository:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def source_instance(self) -> str:
+        [row] = await self.store.read("bundles/find_source")
+        return f"{row['instance']}/{row['name']}"
+
+    async def find_project(self, code: str) -> dict[str, Any] | None:
+        [row] = await self.store.read("bundles/find_project", code=code)
+        project: dict[str, Any] | None = row["project"]
+        return project
+
+    async def project_members(self, code: str) -> list[Key]:
+        rows = await self.store.read("bundles/list_project_members", code=code)
+        return [("Project", code)] + [(row["kind"], row["id"]) for row in rows]
+
+    async def upstream_of(self, asset_id: str) -> list[Key]:
+        rows = await self.store.read("bundles/list_upstream", id=asset_id)
+        return sorted((row["kind"], row["id"]) for row in rows)
+
+    async def read_nodes(self, keys: Sequence[Key]) -> list[Row]:
+        """The nodes of `keys` (those found), in the order of `keys`."""
+        rows = await self.store.read(
+            "bundles/read_nodes", keys=[{"kind": kind, "id": i} for kind, i in keys]
+        )
+        found = {(row["kind"], row["id"]): row for row in rows}
+        return [found[key] for key in keys if key in found]
+
+    async def find_nodes(self, keys: Sequence[Key]) -> dict[Key, dict[str, Any]]:
+        """kind and id -> properties of the nodes of `keys` that exist."""
+        if not keys:
+            return {}
+        rows = await self.store.read(
+            "bundles/find_nodes", keys=[{"kind": kind, "id": i} for kind, i in keys]
+        )
+        return {(row["kind"], row["id"]): row["properties"] for row in rows}
+
+    async def merge_nodes(self, rows: list[dict[str, Any]]) -> Row:
+        [row] = await self.store.write("bundles/merge_nodes", rows=rows)
+        return row
+
+    async def create_nodes(self, rows: list[dict[str, Any]]) -> int:
+        [row] = await self.store.write("bundles/create_nodes", rows=rows)
+        return int(row["created"])
+
+    async def merge_edges(self, rows: list[dict[str, Any]], *, fresh: bool) -> int:
+        [row] = await self.store.write("bundles/merge_edges", rows=rows, fresh=fresh)
+        return int(row["created"])
+
+    async def place_files(self, rows: list[dict[str, Any]]) -> int:
+        [row] = await self.store.write("bundles/place_files", rows=rows)
+        return int(row["placed"])
