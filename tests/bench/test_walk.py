@@ -40,5 +40,5 @@ async def test_a_frame_used_as_start_and_end_is_two_edges_both_ways(store: Store
         one = await draw_lineage(store, start, Direction.BOTH, 2)
         assert one == drawing(await walk_by_levels(store, start, Direction.BOTH, 2))
         roles = [e["properties"]["role"] for e in one["edges"] if e["type"] == "USES_FRAME"]
-        assert roles == ["end", "start"]
+        assert roles == ["END", "START"]  # the schema's spelling (stored lower case)
         assert [n["id"] for n in one["nodes"]] == [start, {"clip": "shot"}.get(start, "clip")]

@@ -15,7 +15,7 @@ from lineage.settings import Settings
 from tests.browser.conftest import OfflinePage
 from tests.live_server import LiveServer
 
-TIMEOUT_MS = 60_000
+TIMEOUT_MS = 120_000  # generous: a loaded 2-core machine can take a minute to render
 
 
 @pytest.fixture
