@@ -60,3 +60,18 @@ async def test_a_field_error_stays_a_200_with_data(http: httpx.AsyncClient) -> N
     body = answer.json()
     assert body["data"] is None  # a non-null root field failed: data is null, not absent
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+@pytest.mark.parametrize("accept", [GRAPHQL_RESPONSE, "application/json"])
+async def test_an_unknown_operation_name_is_a_json_request_error(
+    http: httpx.AsyncClient, accept: str
+) -> None:
+    answer = await http.post(
+        "/graphql",
+        json={"query": "query Mine { __typename }", "operationName": "Theirs"},
+        headers={"Accept": accept},
+    )
+    assert answer.status_code == 400, answer.text
+    [error] = answer.json()["errors"]
+    assert error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED", error
+    assert "Theirs" in error["message"], error

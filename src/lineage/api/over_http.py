@@ -6,15 +6,23 @@
   body has no `data`; a field error stays a 200.
 - `application/json` (asked for, or no Accept at all) keeps the legacy answer: 200
   with `data: null` for a request error.
+- An `operationName` the document does not hold is a 400 in either media type, with
+  a JSON body like the other request errors (`GRAPHQL_VALIDATION_FAILED`), where
+  strawberry answers it in plain text.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from cross_web import HTTPException
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.schema.exceptions import CannotGetOperationTypeError
 from strawberry.types import ExecutionResult
 
 from lineage.api.context import Context
@@ -67,6 +75,27 @@ class SpecGraphQL(GraphQL[Context, None]):
         sub_response.media_type = response_media_type(request.headers.get("accept"))
         request.state.graphql_sub_response = sub_response
         return sub_response
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: Any,
+    ) -> ExecutionResult:
+        try:
+            result: ExecutionResult = await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        except HTTPException as exc:
+            if not isinstance(exc.__cause__, CannotGetOperationTypeError):
+                raise
+            sub_response.status_code = 400  # in either media type, as strawberry did
+            code = {"code": "GRAPHQL_VALIDATION_FAILED"}
+            return ExecutionResult(data=None, errors=[GraphQLError(exc.reason, extensions=code)])
+        return result
 
     async def process_result(
         self, request: Request, result: ExecutionResult
