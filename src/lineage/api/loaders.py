@@ -97,11 +97,6 @@ class Loaders:
         return _batched(self.store, "projects/find_many", project, None, param="codes", key="code")
 
     @cached_property
-    def prompt(self) -> DataLoader[str, Prompt | None]:
-        prompt = _one(Prompt.model_validate, "prompt")
-        return _batched(self.store, "prompts/find_many", prompt, None)
-
-    @cached_property
     def refined_from(self) -> DataLoader[str, Prompt | None]:
         prompt = _one(Prompt.model_validate, "prompt")
         return _batched(self.store, "prompts/list_refined_from", prompt, None)

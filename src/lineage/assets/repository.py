@@ -20,10 +20,6 @@ class AssetRepository:
         rows = await self.store.read("assets/find_by_id", id=asset_id)
         return Asset.model_validate(rows[0]["asset"]) if rows else None
 
-    async def find_many(self, ids: list[str]) -> dict[str, Asset]:
-        rows = await self.store.read("assets/find_many", ids=ids)
-        return {row["id"]: Asset.model_validate(row["asset"]) for row in rows}
-
     @staticmethod
     async def find_in(tx: Tx, asset_id: str) -> Asset | None:
         rows = await tx.run("assets/find_by_id", id=asset_id)

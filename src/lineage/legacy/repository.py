@@ -51,7 +51,7 @@ class LegacyRepository:
     async def write(self, name: str, rows: Sequence[Any], advance: Any = None) -> None:
         """Run the named batch query over `rows`, one transaction per batch."""
         for batch in batches(rows):
-            await self.store.write(f"legacy/{name}", rows=list(batch))
+            await self.store.write(name, rows=list(batch))
             if advance is not None:
                 advance(len(batch))
 

@@ -61,8 +61,8 @@ async def write_plan(
     prompts = [n.row for n in nodes if n.kind is not Kind.PROJECT]
     heads = await repository.slot_heads(sorted({a.slot_key for a in assets}))
     progress.begin("graph", len(projects) + len(prompts) + len(assets))
-    await repository.write("upsert_projects", projects, progress.advance)
-    await repository.write("merge_prompts", prompts, progress.advance)
+    await repository.write("legacy/upsert_projects", projects, progress.advance)
+    await repository.write("legacy/merge_prompts", prompts, progress.advance)
     stages = slot_whole_chunks(_placed(assets, heads), BATCH)
     return await _write_assets(repository, stages, progress, prepare)
 

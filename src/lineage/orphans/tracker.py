@@ -261,10 +261,10 @@ async def recompute_all(store: Store) -> OrphanChanges:
 
     compute_roots finds every orphan and its root causes in one pass; any other
     asset stored as orphaned has no root cause left and is cleared. Neo4j resamples
-    its indexes first (on 1M assets: 14-54 ms, 0.2-0.9 s with the replanning it
-    causes): this runs after bulk changes, and index samples taken before them (of
-    an empty graph, say) have the planner choose a plan for compute_roots that scans
-    every asset per root cause and never ends.
+    its indexes first (its cost is in the README's design notes): this runs after
+    bulk changes, and index samples taken before them (of an empty graph, say) have
+    the planner choose a plan for compute_roots that scans every asset per root
+    cause and never ends.
     """
     await store.write("admin/prepare_for_replanning")
     found = await compute_all(store)
