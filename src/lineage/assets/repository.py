@@ -77,11 +77,7 @@ class AssetRepository:
         return found
 
     async def count(self, **filters: Any) -> int:
-        """How many assets of the catalog pass the filters (any shape)."""
-        if not catalog.found_by_index(filters):
-            [row] = await self.store.read(
-                catalog.BY_WORDS_OR_SLOT, afterKey=None, afterId=None, limit=0, **filters
-            )
-            return int(row["totalCount"])
+        """How many assets pass the filters of a page anchored on an index (a page
+        found by words or in a slot counts its matches itself: `list_page`)."""
         [row] = await self.store.read(catalog.counting(filters), **filters)
         return int(row["total"])
