@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lineage.assets.search import keywords_query, phrase
 from lineage.db.store import Store
+from lineage.fulltext import keywords_query, phrase
 
 CORPUS = Path(__file__).parents[1] / "data" / "multilingual_search.json"
 SCRIPTS = ("thai", "mixed", "english", "accented", "japanese", "chinese")

@@ -1,6 +1,6 @@
 """A crash between storing a file and committing `recordGeneration` leaves no dangling asset.
 
-A child process stores a file and records it through the real GenerationService on the
+A child process stores a file and records it through the real AssetService on the
 real Neo4j, and is killed with SIGKILL either while the file is still staged, or inside
 the graph transaction after the asset was created but before the commit. Afterwards no
 `:Asset` names a missing file, and the application's start-up (`recover()`) removes the
@@ -36,7 +36,7 @@ import asyncio, os, signal, sys
 from pathlib import Path
 from lineage.assets.models import AssetType, NewGeneration
 from lineage.assets.repository import AssetRepository
-from lineage.assets.service import GenerationService
+from lineage.assets.service import AssetService
 from lineage.files import FileClaim, LocalFileStore
 from lineage.runtime import open_store
 from lineage.settings import get_settings
@@ -59,7 +59,7 @@ async def main():
     gen = NewGeneration(id="crashed", type="image", provider="fal", model="flux-pro",
                         file_ref=stored.ref)
     async with open_store(settings) as store:
-        await GenerationService(store, files).record(gen)
+        await AssetService(store, files).record(gen)
     print("committed", flush=True)
 
 asyncio.run(main())

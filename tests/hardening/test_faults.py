@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from lineage.assets.models import AssetType, Frame, FrameRole, NewGeneration
-from lineage.assets.service import GenerationService
+from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files import LocalFileStore
@@ -61,7 +61,7 @@ def generation(n: int) -> NewGeneration:
 
 async def burst(store: Store, acknowledged: list[str], kill: Any = None) -> None:
     """Record the burst in order; `kill` runs once KILL_AFTER writes are acknowledged."""
-    generations = GenerationService(store)
+    generations = AssetService(store)
     for n in range(BURST):
         if kill is not None and len(acknowledged) == KILL_AFTER:
             await asyncio.to_thread(kill)

@@ -18,8 +18,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lineage.assets.models import AssetStatus, AssetType, Frame, FrameRole, NewGeneration
-from lineage.assets.service import GenerationService
+from lineage.assets.models import (
+    AssetStatus,
+    AssetType,
+    Completion,
+    Frame,
+    FrameRole,
+    NewGeneration,
+)
+from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.integrity import check_integrity
@@ -61,7 +68,7 @@ class World:
 
 class Runner:
     def __init__(self, store: Store, data: st.DataObject) -> None:
-        self.generations = GenerationService(store)
+        self.generations = AssetService(store)
         self.orphans = OrphanService(store)
         self.prompts = PromptService(store)
         self.data = data
@@ -144,7 +151,7 @@ class Runner:
         await self.record(gen, [target])
 
     async def op_complete(self, target: str) -> None:
-        await self.generations.complete(target, {})
+        await self.generations.complete(target, Completion())
 
     async def op_fail(self, target: str) -> None:
         await self.generations.fail(target, "provider error")

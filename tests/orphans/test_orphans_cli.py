@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from lineage.assets.models import AssetType, Frame, FrameRole, NewGeneration
-from lineage.assets.service import GenerationService
+from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.projects.repository import ProjectRepository
 from lineage.projects.service import ProjectService
@@ -28,7 +28,7 @@ def image(asset_id: str, slot: str) -> NewGeneration:
 async def scenario(store: Store) -> None:
     """shot-001 and shot-002 make a video; shot-001 is then regenerated."""
     await ProjectService(ProjectRepository(store)).create("VSS-001")
-    generations = GenerationService(store)
+    generations = AssetService(store)
     for shot in ("shot-001", "shot-002"):
         await generations.record(image(shot, shot))
     frames = [Frame(asset_id="shot-001", role=FrameRole.START)]

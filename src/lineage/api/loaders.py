@@ -1,55 +1,52 @@
-"""Per-request DataLoaders: a nested selection costs one query per field, never per parent."""
+"""Per-request DataLoaders: a nested selection costs one query per field, never per parent.
+
+Wiring: each loader is one domain repository's batch read (the repository names the
+query and makes the models) and the node type that shows what it found, so the node
+types' relation fields only load (nodes may name a higher domain's type lazily).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from lineage.assets.models import Asset
+from lineage.assets.nodes import AssetNode, FrameNode
+from lineage.assets.repository import AssetRepository
 from lineage.db.store import Store
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
-from lineage.orphans.tracker import status_from_candidates
-from lineage.projects.models import Project
-from lineage.prompts.models import Prompt
-from lineage.workflows.models import WorkflowRun
+from lineage.orphans.tracker import reasons_of
+from lineage.projects.nodes import ProjectNode
+from lineage.projects.repository import ProjectRepository
+from lineage.prompts.nodes import PromptNode
+from lineage.prompts.repository import PromptRepository
+from lineage.workflows.nodes import WorkflowNode
+from lineage.workflows.repository import WorkflowRepository
 
 T = TypeVar("T")
-Frame = tuple[str, int, Asset]
+N = TypeVar("N")
+Batch = Callable[[Collection[str]], Awaitable[dict[str, T]]]
 
 
-def _batched(
-    store: Store,
-    query: str,
-    value: Callable[[dict[str, Any]], T],
-    default: T,
-    *,
-    param: str = "ids",
-    key: str = "id",
-) -> DataLoader[str, T]:
-    """A loader running `query` once for a batch of keys (the `param` list; each row
-    names its key in `key`); absent keys get `default`."""
+def _batched(read: Batch[T], default: T) -> DataLoader[str, T]:
+    """A loader reading a batch of keys at once; keys not found get `default`."""
 
     async def load(keys: Sequence[str]) -> list[T]:
-        rows = await store.read(query, **{param: list(dict.fromkeys(keys))})
-        found = {row[key]: value(row) for row in rows}
+        found = await read(list(dict.fromkeys(keys)))
         return [found.get(k, default) for k in keys]
 
     return DataLoader(load_fn=load)
 
 
-def _many(model: Callable[[Any], T], field: str) -> Callable[[dict[str, Any]], list[T]]:
-    return lambda row: [model(item) for item in row[field]]
+def _as_nodes(read: Batch[T], node: Callable[[T], N]) -> Batch[N]:
+    """`read`, what it found shown as nodes."""
 
+    async def shown(keys: Collection[str]) -> dict[str, N]:
+        return {key: node(value) for key, value in (await read(keys)).items()}
 
-def _one(model: Callable[[Any], T], field: str) -> Callable[[dict[str, Any]], T]:
-    return lambda row: model(row[field])
-
-
-def _frames(row: dict[str, Any]) -> list[Frame]:
-    return [(f["role"], f["position"], Asset.model_validate(f["asset"])) for f in row["frames"]]
+    return shown
 
 
 class Loaders:
@@ -57,55 +54,51 @@ class Loaders:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.assets = AssetRepository(store)
+        self.prompts = PromptRepository(store)
+        self.workflows = WorkflowRepository(store)
+        self.projects = ProjectRepository(store)
 
     @cached_property
-    def asset(self) -> DataLoader[str, Asset | None]:
-        return _batched(self.store, "assets/find_many", _one(Asset.model_validate, "asset"), None)
+    def asset(self) -> DataLoader[str, AssetNode | None]:
+        return _batched(_as_nodes(self.assets.list_many, AssetNode.of), None)
 
     @cached_property
-    def prompts_of(self) -> DataLoader[str, list[Prompt]]:
-        prompts = _many(Prompt.model_validate, "prompts")
-        return _batched(self.store, "assets/list_prompts_of", prompts, [])
+    def prompts_of(self) -> DataLoader[str, list[PromptNode]]:
+        return _batched(_as_nodes(self.assets.list_prompts_of, PromptNode.all), [])
 
     @cached_property
-    def sources_of(self) -> DataLoader[str, list[Asset]]:
-        assets = _many(Asset.model_validate, "assets")
-        return _batched(self.store, "assets/list_sources_of", assets, [])
+    def sources_of(self) -> DataLoader[str, list[AssetNode]]:
+        return _batched(_as_nodes(self.assets.list_sources_of, AssetNode.all), [])
 
     @cached_property
-    def frames_of(self) -> DataLoader[str, list[Frame]]:
-        return _batched(self.store, "assets/list_frames_of", _frames, [])
+    def frames_of(self) -> DataLoader[str, list[FrameNode]]:
+        return _batched(_as_nodes(self.assets.list_frames_of, FrameNode.all), [])
 
     @cached_property
-    def used_by(self) -> DataLoader[str, list[Asset]]:
-        assets = _many(Asset.model_validate, "assets")
-        return _batched(self.store, "assets/list_used_by", assets, [])
+    def used_by(self) -> DataLoader[str, list[AssetNode]]:
+        return _batched(_as_nodes(self.assets.list_used_by, AssetNode.all), [])
 
     @cached_property
-    def versions_of(self) -> DataLoader[str, list[Asset]]:
-        assets, query = _many(Asset.model_validate, "assets"), "assets/list_versions_of"
-        return _batched(self.store, query, assets, [], param="slotKeys", key="slotKey")
+    def versions_of(self) -> DataLoader[str, list[AssetNode]]:
+        return _batched(_as_nodes(self.assets.list_versions_of, AssetNode.all), [])
 
     @cached_property
-    def workflow_of(self) -> DataLoader[str, WorkflowRun | None]:
-        run = _one(WorkflowRun.model_validate, "workflow")
-        return _batched(self.store, "assets/list_workflows_of", run, None)
+    def workflow_of(self) -> DataLoader[str, WorkflowNode | None]:
+        return _batched(_as_nodes(self.workflows.list_runs_of, WorkflowNode.of), None)
 
     @cached_property
-    def project(self) -> DataLoader[str, Project | None]:
-        project = _one(Project.model_validate, "project")
-        return _batched(self.store, "projects/find_many", project, None, param="codes", key="code")
+    def project(self) -> DataLoader[str, ProjectNode | None]:
+        return _batched(_as_nodes(self.projects.list_many, ProjectNode.of), None)
 
     @cached_property
-    def refined_from(self) -> DataLoader[str, Prompt | None]:
-        prompt = _one(Prompt.model_validate, "prompt")
-        return _batched(self.store, "prompts/list_refined_from", prompt, None)
+    def refined_from(self) -> DataLoader[str, PromptNode | None]:
+        return _batched(_as_nodes(self.prompts.list_refined_from, PromptNode.of), None)
 
     @cached_property
     def lineage_cost(self) -> DataLoader[str, int]:
-        return _batched(self.store, "assets/list_lineage_costs", lambda row: row["costMicros"], 0)
+        return _batched(self.assets.list_lineage_costs, 0)
 
     @cached_property
     def orphan_status(self) -> DataLoader[str, OrphanStatus]:
-        status = _one(status_from_candidates, "candidates")
-        return _batched(self.store, "orphans/explain_reasons", status, NOT_ORPHANED)
+        return _batched(lambda ids: reasons_of(self.store.read, ids), NOT_ORPHANED)

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
 
 import strawberry
 from pydantic import ValidationError
 from strawberry.scalars import JSON
 
-from lineage.api.nodes import AssetNode, AssetStatus, AssetType, Ctx, FrameRole, PromptNode
+from lineage.api.info import Ctx
 from lineage.api.relay import PageInfo, window
 from lineage.api.scalars import DateTime
-from lineage.assets.models import Asset, Frame, NewGeneration
-from lineage.assets.search import SearchHit, keywords_query
+from lineage.assets.models import Asset, CatalogQuery, Completion, Frame, NewGeneration, SearchHit
+from lineage.assets.nodes import AssetNode, AssetStatus, AssetType, FrameRole
 from lineage.assets.service import AssetChange
-from lineage.assets.slots import project_namespace, slot_key
 from lineage.errors import InvalidInputError
 from lineage.paging import Page, page
+from lineage.prompts.nodes import PromptNode
 from lineage.validation import describe
 
 
@@ -173,7 +172,7 @@ class AssetEdge:
         return cls(
             cursor=asked.cursor(hit.key, hit.asset.id),
             node=AssetNode.of(hit.asset),
-            matched_prompts=[PromptNode(**p.model_dump()) for p in hit.matched_prompts],
+            matched_prompts=PromptNode.all(hit.matched_prompts),
             matched_own_text=hit.matched_own_text,
         )
 
@@ -183,14 +182,14 @@ class AssetConnection:
     edges: list[AssetEdge]
     page_info: PageInfo
     known_total: strawberry.Private[int | None]
-    filters: strawberry.Private[dict[str, Any]]
+    query: strawberry.Private[CatalogQuery]
 
     @classmethod
     def of(
-        cls, hits: list[SearchHit], asked: Page, total: int | None, filters: dict[str, Any]
+        cls, hits: list[SearchHit], asked: Page, total: int | None, query: CatalogQuery
     ) -> AssetConnection:
         edges, info = window([AssetEdge.of(hit, asked) for hit in hits], asked)
-        return cls(edges=edges, page_info=info, known_total=total, filters=filters)
+        return cls(edges=edges, page_info=info, known_total=total, query=query)
 
     @strawberry.field(
         description="How many assets match in all (counted by its own query, when asked for)."
@@ -198,7 +197,7 @@ class AssetConnection:
     async def total_count(self, info: Ctx) -> int:
         if self.known_total is not None:
             return self.known_total
-        return await info.context.generations.repository.count(**self.filters)
+        return await info.context.assets.count(self.query)
 
 
 @strawberry.type(description="A changed asset, and whose orphan status changed because of it.")
@@ -238,7 +237,7 @@ class GenerationPayload:
 
 async def _assets(info: Ctx, ids: list[strawberry.ID]) -> list[AssetNode]:
     found = await info.context.loaders.asset.load_many([str(i) for i in ids])
-    return [AssetNode.of(a) for a in found if a is not None]
+    return [node for node in found if node is not None]
 
 
 def to_generation(data: RecordGenerationInput) -> NewGeneration:
@@ -259,49 +258,26 @@ def to_generation(data: RecordGenerationInput) -> NewGeneration:
         raise InvalidInputError(describe(exc)) from exc
 
 
-def _slot_key(where: AssetFilter) -> str | None:
-    if where.slot is None:
-        return None
-    if not where.slot.strip():
-        raise InvalidInputError("filter.slot is blank: name a slot, e.g. shot-001")
-    if where.project_code is None:
-        raise InvalidInputError(
-            "filter.slot needs filter.projectCode: a slot name is unique only in its project"
-        )
-    return slot_key(project_namespace(where.project_code), where.slot.strip())
-
-
 def order_name(order: AssetOrder | None) -> str:
     """The order a cursor of the asset list is made for, e.g. assets:createdAt:desc."""
     order = order or AssetOrder()
     return f"assets:{order.field.value}:{order.direction.value}"
 
 
-def filter_params(where: AssetFilter | None, order: AssetOrder | None) -> dict[str, object]:
+def catalog_query(where: AssetFilter | None, order: AssetOrder | None) -> CatalogQuery:
     where, order = where or AssetFilter(), order or AssetOrder()
-    return {
-        "type": where.type.value if where.type else None,
-        "provider": where.provider,
-        "model": where.model,
-        "status": where.status.value if where.status else None,
-        "projectCode": where.project_code,
-        "slotKey": _slot_key(where),
-        "search": keywords_query(where.search) if where.search else None,
-        "searchChain": where.search_prompt_chain,
-        "createdFrom": where.created_from,
-        "createdTo": where.created_to,
-        "currentOnly": where.current_only,
-        "orphaned": where.orphaned,
-        "orderBy": order.field.value,
-        "descending": order.direction is SortDirection.DESC,
-    }
+    return CatalogQuery(
+        **vars(where),  # the filter's fields are the query's
+        order_by=order.field.value,
+        descending=order.direction is SortDirection.DESC,
+    )
 
 
 @strawberry.type
 class AssetQueries:
     @strawberry.field(description="One asset by id.")
     async def asset(self, info: Ctx, id: strawberry.ID) -> AssetNode:
-        return AssetNode.of(await info.context.generations.get(str(id)))
+        return AssetNode.of(await info.context.assets.get(str(id)))
 
     @strawberry.field(
         description=(
@@ -318,44 +294,42 @@ class AssetQueries:
         after: str | None = None,
     ) -> AssetConnection:
         asked = page(order_name(order_by), first, after, info.context.settings)
-        params = filter_params(filter, order_by)
-        hits, total = await info.context.generations.repository.list_page(asked, **params)
-        return AssetConnection.of(hits, asked, total, params)
+        query = catalog_query(filter, order_by)
+        hits, total = await info.context.assets.list_page(asked, query)
+        return AssetConnection.of(hits, asked, total, query)
 
 
 @strawberry.type
 class AssetMutations:
     @strawberry.mutation(description="Record one generation attempt and everything it came from.")
     async def record_generation(self, info: Ctx, input: RecordGenerationInput) -> GenerationPayload:
-        change = await info.context.generations.record(to_generation(input), input.client_key)
+        change = await info.context.assets.record(to_generation(input), input.client_key)
         return GenerationPayload.of(change)
 
     @strawberry.mutation(description="A generating attempt finished: it becomes ready and current.")
     async def complete_generation(
         self, info: Ctx, input: CompleteGenerationInput
     ) -> GenerationPayload:
-        changes = {
-            "completedAt": input.completed_at,
-            "filename": input.filename,
-            "url": input.url,
-            "estimatedCost": input.estimated_cost,
-            "generationTimeMs": input.generation_time_ms,
-        }
-        change = await info.context.generations.complete(
-            str(input.id), {k: v for k, v in changes.items() if v is not None}
+        completion = Completion(
+            completed_at=input.completed_at,
+            filename=input.filename,
+            url=input.url,
+            estimated_cost=input.estimated_cost,
+            generation_time_ms=input.generation_time_ms,
         )
+        change = await info.context.assets.complete(str(input.id), completion)
         return GenerationPayload.of(change)
 
     @strawberry.mutation(description="A generating attempt failed.")
     async def fail_generation(self, info: Ctx, id: strawberry.ID, error: str) -> GenerationPayload:
-        return GenerationPayload.of(await info.context.generations.fail(str(id), error))
+        return GenerationPayload.of(await info.context.assets.fail(str(id), error))
 
     @strawberry.mutation(
         description="Make an older ready attempt its slot's current version again."
     )
     async def revert_to(self, info: Ctx, asset_id: strawberry.ID) -> GenerationPayload:
-        return GenerationPayload.of(await info.context.generations.revert_to(str(asset_id)))
+        return GenerationPayload.of(await info.context.assets.revert_to(str(asset_id)))
 
     @strawberry.mutation(description="Archive an attempt (its file and history are kept).")
     async def archive_asset(self, info: Ctx, id: strawberry.ID) -> GenerationPayload:
-        return GenerationPayload.of(await info.context.generations.archive(str(id)))
+        return GenerationPayload.of(await info.context.assets.archive(str(id)))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import Field, field_validator
 
 from lineage.models import Model, normalize_timestamp
+from lineage.paging import SortKey
+from lineage.prompts.models import Prompt
 
 
 class AssetType(StrEnum):
@@ -172,3 +175,65 @@ class Asset(Model):
     def params(self) -> dict[str, Any]:
         loaded: dict[str, Any] = json.loads(self.params_json)
         return loaded
+
+
+class UsedFrame(NamedTuple):
+    """A frame a video uses: its role, its position, and the image."""
+
+    role: FrameRole
+    position: int
+    asset: Asset
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One asset of a catalog page: its sort key, and what of the search it matched."""
+
+    asset: Asset
+    key: SortKey
+    matched_prompts: list[Prompt]
+    matched_own_text: bool
+
+
+@dataclass(frozen=True)
+class CatalogQuery:
+    """What a catalog page asks for: the filters (all optional, combined) and the order.
+    `order_by` is the sort key's field (createdAt, estimatedCost, name)."""
+
+    type: AssetType | None = None
+    provider: str | None = None
+    model: str | None = None
+    status: AssetStatus | None = None
+    project_code: str | None = None
+    slot: str | None = None
+    search: str | None = None
+    search_prompt_chain: bool = True
+    created_from: str | None = None
+    created_to: str | None = None
+    current_only: bool = False
+    orphaned: bool | None = None
+    order_by: str = "createdAt"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What `completeGeneration` may set on a finished attempt (None: left as it is)."""
+
+    completed_at: str | None = None
+    filename: str | None = None
+    url: str | None = None
+    estimated_cost: float | None = None
+    generation_time_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class CostGroup:
+    """A project's attempts of one provider, model, type or day, and what they cost."""
+
+    key: str | None
+    attempts: int
+    ready_attempts: int
+    failed_attempts: int
+    cost_micros: int
+    failed_cost_micros: int

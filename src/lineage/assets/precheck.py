@@ -39,23 +39,10 @@ async def is_replay(
     async def ask(tx: Tx) -> bool:
         if await idempotency.find(tx, client_key, "recordGeneration", sent) is not None:
             return True
-        found = await AssetRepository.references(tx, **references_of(named))
+        found = await AssetRepository.references(tx, named)
         if found["idTaken"]:
             raise ConflictError(f"an asset with id {named.id!r} already exists")
         check_references(named, found)
         return False
 
     return await store.in_read_tx(ask)
-
-
-def references_of(gen: NewGeneration) -> dict[str, Any]:
-    """The parameters of `assets/find_generation_references` for `gen`."""
-    return {
-        "id": gen.id,
-        "promptIds": gen.prompt_ids,
-        "sourceIds": gen.source_asset_ids,
-        "frameIds": [f.asset_id for f in gen.frames],
-        "workflowId": gen.workflow_id,
-        "projectCode": gen.project_code,
-        "regeneratesId": gen.regenerates_id,
-    }

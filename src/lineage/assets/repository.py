@@ -1,15 +1,133 @@
-"""Assets in Neo4j: reads through the store, writes inside a caller's transaction."""
+"""Assets in Neo4j: the one home of the asset queries' names and of their rows' models.
+
+Reads go through the store (batches of ids for the request's loaders: one statement
+a relation, never one a parent); writes run inside a caller's transaction.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections.abc import Callable, Collection
+from typing import Any, TypeVar
 
 from lineage.assets import catalog
-from lineage.assets.models import Asset
-from lineage.assets.search import SearchHit
-from lineage.db.store import Store, Tx
+from lineage.assets.models import (
+    Asset,
+    AssetStatus,
+    CatalogQuery,
+    Completion,
+    CostGroup,
+    FrameRole,
+    NewGeneration,
+    SearchHit,
+    UsedFrame,
+    promoted_params,
+)
+from lineage.assets.slots import name_of
+from lineage.db.store import Row, Store, Tx
+from lineage.fulltext import keywords_query
 from lineage.models import utc_timestamp
 from lineage.paging import Page
+from lineage.prompts.models import Prompt
+
+T = TypeVar("T")
+
+RELATION_FIELDS = {
+    "prompt_ids",
+    "source_asset_ids",
+    "frames",
+    "workflow_id",
+    "regenerates_id",
+    "params",
+}
+
+
+def asset_row(gen: NewGeneration, key: str, version: int | None = None) -> dict[str, Any]:
+    """The node's properties for a new attempt of the slot `key`. Without `version`,
+    assets/create sets it under the slot's lock; the legacy importer, which owns its
+    slots, passes it."""
+    row = gen.model_dump(by_alias=True, mode="json", exclude=RELATION_FIELDS)
+    ready = gen.status is AssetStatus.READY
+    return {
+        **promoted_params(gen.type, gen.params),
+        **row,
+        "slot": name_of(key),
+        "slotKey": key,
+        **({} if version is None else {"version": version}),
+        "isCurrent": False,
+        "currentSince": (gen.completed_at or gen.created_at) if ready else None,
+        "paramsJson": json.dumps(gen.params, ensure_ascii=False),
+    }
+
+
+def references_of(gen: NewGeneration) -> dict[str, Any]:
+    """The parameters of `assets/find_generation_references` for `gen`."""
+    return {
+        "id": gen.id,
+        "promptIds": gen.prompt_ids,
+        "sourceIds": gen.source_asset_ids,
+        "frameIds": [f.asset_id for f in gen.frames],
+        "workflowId": gen.workflow_id,
+        "projectCode": gen.project_code,
+        "regeneratesId": gen.regenerates_id,
+    }
+
+
+def asset_of(properties: dict[str, Any]) -> Asset:
+    """An asset node's properties as the model (for other domains' rows that hold assets)."""
+    return Asset.model_validate(properties)
+
+
+def assets_of(rows: list[dict[str, Any]]) -> list[Asset]:
+    return [asset_of(properties) for properties in rows]
+
+
+def _hit(row: Row) -> SearchHit:
+    return SearchHit(
+        asset=asset_of(row["asset"]),
+        key=row["key"],
+        matched_prompts=[Prompt.model_validate(p) for p in row["matchedPrompts"]],
+        matched_own_text=row["matchedOwnText"],
+    )
+
+
+def _frames(row: Row) -> list[UsedFrame]:
+    return [
+        UsedFrame(FrameRole(f["role"]), f["position"], asset_of(f["asset"])) for f in row["frames"]
+    ]
+
+
+def catalog_params(query: CatalogQuery, slot_key: str | None) -> dict[str, Any]:
+    """The catalog statements' parameters for `query` (`slot_key`: its slot's, if any)."""
+    return {
+        "type": query.type.value if query.type else None,
+        "provider": query.provider,
+        "model": query.model,
+        "status": query.status.value if query.status else None,
+        "projectCode": query.project_code,
+        "slotKey": slot_key,
+        "search": keywords_query(query.search) if query.search else None,
+        "searchChain": query.search_prompt_chain,
+        "createdFrom": query.created_from,
+        "createdTo": query.created_to,
+        "currentOnly": query.current_only,
+        "orphaned": query.orphaned,
+        "orderBy": query.order_by,
+        "descending": query.descending,
+    }
+
+
+def completion_changes(completion: Completion, now: str) -> dict[str, Any]:
+    """The properties a completion sets: those given, and its time (given, else `now`)."""
+    changes = {
+        "filename": completion.filename,
+        "url": completion.url,
+        "estimatedCost": completion.estimated_cost,
+        "generationTimeMs": completion.generation_time_ms,
+    }
+    at = completion.completed_at or now
+    given = {k: v for k, v in changes.items() if v is not None}
+    return {**given, "completedAt": at, "currentSince": at, "error": None}
 
 
 class AssetRepository:
@@ -18,21 +136,33 @@ class AssetRepository:
 
     async def find(self, asset_id: str) -> Asset | None:
         rows = await self.store.read("assets/find_by_id", id=asset_id)
-        return Asset.model_validate(rows[0]["asset"]) if rows else None
+        return asset_of(rows[0]["asset"]) if rows else None
 
     @staticmethod
     async def find_in(tx: Tx, asset_id: str) -> Asset | None:
         rows = await tx.run("assets/find_by_id", id=asset_id)
-        return Asset.model_validate(rows[0]["asset"]) if rows else None
+        return asset_of(rows[0]["asset"]) if rows else None
 
     @staticmethod
-    async def references(tx: Tx, **refs: Any) -> dict[str, Any]:
-        [row] = await tx.run("assets/find_generation_references", **refs)
+    async def references(tx: Tx, gen: NewGeneration) -> dict[str, Any]:
+        """What exists of what `gen` names (see `lineage.assets.rules.check_references`)."""
+        [row] = await tx.run("assets/find_generation_references", **references_of(gen))
         return row
 
     @staticmethod
-    async def create(tx: Tx, row: dict[str, Any], **edges: Any) -> None:
-        await tx.run("assets/create", row=row, at=utc_timestamp(), **edges)
+    async def create(tx: Tx, gen: NewGeneration, key: str, previous_id: str | None) -> None:
+        """A new attempt of the slot `key`, with its edges (`previous_id`: it regenerates)."""
+        await tx.run(
+            "assets/create",
+            row=asset_row(gen, key),
+            at=utc_timestamp(),
+            projectCode=gen.project_code,
+            promptIds=gen.prompt_ids,
+            sourceIds=gen.source_asset_ids,
+            frames=[f.to_row() for f in gen.frames],
+            workflowId=gen.workflow_id,
+            previousId=previous_id,
+        )
 
     @staticmethod
     async def set_status(tx: Tx, asset_id: str, status: str, changes: dict[str, Any]) -> None:
@@ -45,12 +175,15 @@ class AssetRepository:
         flipped: list[str] = row["flippedIds"]
         return flipped
 
-    async def list_page(self, page: Page, **filters: Any) -> tuple[list[SearchHit], int | None]:
+    async def list_page(
+        self, page: Page, query: CatalogQuery, slot_key: str | None
+    ) -> tuple[list[SearchHit], int | None]:
         """One page of the catalog, and how many assets match in all when the page's
         statement counted them (by words or in a slot; else `count` does)."""
+        filters = catalog_params(query, slot_key)
         if not catalog.found_by_index(filters):
             [row] = await self.store.read(catalog.BY_WORDS_OR_SLOT, **page.params(), **filters)
-            return [SearchHit.of(hit) for hit in row["assets"]], row["totalCount"]
+            return [_hit(hit) for hit in row["assets"]], row["totalCount"]
         rows = (
             await self._keyed(page, filters)
             if page.after_key is not None or not page.after_id
@@ -65,7 +198,7 @@ class AssetRepository:
                 limit=page.size + 1 - len(rows),
             )
             rows += tail["assets"]
-        return [SearchHit.of(hit) for hit in rows], None
+        return [_hit(hit) for hit in rows], None
 
     async def _keyed(self, page: Page, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """The page's assets that have the order's key, from the cursor on."""
@@ -76,8 +209,65 @@ class AssetRepository:
         found: list[dict[str, Any]] = row["assets"]
         return found
 
-    async def count(self, **filters: Any) -> int:
+    async def count(self, query: CatalogQuery, slot_key: str | None) -> int:
         """How many assets pass the filters of a page anchored on an index (a page
         found by words or in a slot counts its matches itself: `list_page`)."""
+        filters = catalog_params(query, slot_key)
         [row] = await self.store.read(catalog.counting(filters), **filters)
         return int(row["total"])
+
+    async def summarize_costs(self, project_code: str, group_by: str) -> list[CostGroup]:
+        """A project's attempts grouped by provider, model, type or day, ordered by key."""
+        rows = await self.store.read(
+            "assets/summarize_costs", projectCode=project_code, groupBy=group_by
+        )
+        return [
+            CostGroup(
+                key=r["key"],
+                attempts=r["attempts"],
+                ready_attempts=r["readyAttempts"],
+                failed_attempts=r["failedAttempts"],
+                cost_micros=r["costMicros"],
+                failed_cost_micros=r["failedCostMicros"],
+            )
+            for r in rows
+        ]
+
+    # Batches for the request's loaders: each answers for the ids it found.
+
+    async def list_many(self, ids: Collection[str]) -> dict[str, Asset]:
+        return await self._batch("assets/find_many", ids, lambda r: asset_of(r["asset"]))
+
+    async def list_prompts_of(self, ids: Collection[str]) -> dict[str, list[Prompt]]:
+        """The prompts each asset was generated from, oldest first."""
+        return await self._batch(
+            "assets/list_prompts_of",
+            ids,
+            lambda r: [Prompt.model_validate(p) for p in r["prompts"]],
+        )
+
+    async def list_sources_of(self, ids: Collection[str]) -> dict[str, list[Asset]]:
+        return await self._batch("assets/list_sources_of", ids, lambda r: assets_of(r["assets"]))
+
+    async def list_frames_of(self, ids: Collection[str]) -> dict[str, list[UsedFrame]]:
+        """The frames each video uses, start before end."""
+        return await self._batch("assets/list_frames_of", ids, _frames)
+
+    async def list_used_by(self, ids: Collection[str]) -> dict[str, list[Asset]]:
+        """What was built from each asset or prompt (one step downstream), oldest first."""
+        return await self._batch("assets/list_used_by", ids, lambda r: assets_of(r["assets"]))
+
+    async def list_versions_of(self, slot_keys: Collection[str]) -> dict[str, list[Asset]]:
+        """Every attempt of each slot, oldest version first."""
+        rows = await self.store.read("assets/list_versions_of", slotKeys=list(slot_keys))
+        return {row["slotKey"]: assets_of(row["assets"]) for row in rows}
+
+    async def list_lineage_costs(self, ids: Collection[str]) -> dict[str, int]:
+        """What each asset really cost, upstream included, in millionths of a dollar."""
+        return await self._batch("assets/list_lineage_costs", ids, lambda r: r["costMicros"])
+
+    async def _batch(
+        self, query: str, ids: Collection[str], value: Callable[[Row], T]
+    ) -> dict[str, T]:
+        rows = await self.store.read(query, ids=list(ids))
+        return {row["id"]: value(row) for row in rows}

@@ -1,19 +1,27 @@
-"""Recording generations and changing their status: the rules, in one transaction each."""
+"""The catalog's service: reading assets, recording generations and changing their status
+(the rules, in one transaction each)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lineage import idempotency
-from lineage.assets.models import Asset, AssetStatus, NewGeneration, promoted_params
+from lineage.assets.models import (
+    Asset,
+    AssetStatus,
+    CatalogQuery,
+    Completion,
+    CostGroup,
+    NewGeneration,
+    SearchHit,
+)
 from lineage.assets.params import ParamsLimits
-from lineage.assets.precheck import is_replay, references_of
-from lineage.assets.repository import AssetRepository
+from lineage.assets.precheck import is_replay
+from lineage.assets.repository import AssetRepository, completion_changes
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
-from lineage.assets.slots import name_of, project_namespace, slot_key
+from lineage.assets.slots import project_namespace, slot_key
 from lineage.assets.sources import stored_source
 from lineage.bundles.readonly import check_writable, refuse_if_archived
 from lineage.db.store import Store, Tx
@@ -21,33 +29,7 @@ from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.files import FileClaim, FileStore, StoredFile
 from lineage.models import utc_timestamp
 from lineage.orphans.tracker import OrphanChanges, refresh_in
-
-RELATION_FIELDS = {
-    "prompt_ids",
-    "source_asset_ids",
-    "frames",
-    "workflow_id",
-    "regenerates_id",
-    "params",
-}
-
-
-def asset_row(gen: NewGeneration, key: str, version: int | None = None) -> dict[str, Any]:
-    """The node's properties for a new attempt of the slot `key`. Without `version`,
-    assets/create sets it under the slot's lock; the legacy importer, which owns its
-    slots, passes it."""
-    row = gen.model_dump(by_alias=True, mode="json", exclude=RELATION_FIELDS)
-    ready = gen.status is AssetStatus.READY
-    return {
-        **promoted_params(gen.type, gen.params),
-        **row,
-        "slot": name_of(key),
-        "slotKey": key,
-        **({} if version is None else {"version": version}),
-        "isCurrent": False,
-        "currentSince": (gen.completed_at or gen.created_at) if ready else None,
-        "paramsJson": json.dumps(gen.params, ensure_ascii=False),
-    }
+from lineage.paging import Page
 
 
 def slot_of(gen: NewGeneration, previous: dict[str, Any] | None) -> str:
@@ -116,7 +98,20 @@ class AssetChange:
     orphans: OrphanChanges
 
 
-class GenerationService:
+def catalog_slot_key(query: CatalogQuery) -> str | None:
+    """The key of the one slot a catalog query asks for (a slot is named in its project)."""
+    if query.slot is None:
+        return None
+    if not query.slot.strip():
+        raise InvalidInputError("filter.slot is blank: name a slot, e.g. shot-001")
+    if query.project_code is None:
+        raise InvalidInputError(
+            "filter.slot needs filter.projectCode: a slot name is unique only in its project"
+        )
+    return slot_key(project_namespace(query.project_code), query.slot.strip())
+
+
+class AssetService:
     params_limits = ParamsLimits()  # the service's settings replace these defaults
 
     def __init__(
@@ -132,6 +127,19 @@ class GenerationService:
         if asset is None:
             raise NotFoundError(f"no asset with id {asset_id!r}")
         return asset
+
+    async def list_page(
+        self, asked: Page, query: CatalogQuery
+    ) -> tuple[list[SearchHit], int | None]:
+        """Up to `asked.size + 1` assets after the cursor, and how many match in all
+        when the page's statement counted them (else `count` does, when asked)."""
+        return await self.repository.list_page(asked, query, catalog_slot_key(query))
+
+    async def count(self, query: CatalogQuery) -> int:
+        return await self.repository.count(query, catalog_slot_key(query))
+
+    async def summarize_costs(self, project_code: str, group_by: str) -> list[CostGroup]:
+        return await self.repository.summarize_costs(project_code, group_by)
 
     async def record(self, gen: NewGeneration, client_key: str | None = None) -> AssetChange:
         check_shape(gen, self.params_limits)
@@ -187,7 +195,7 @@ class GenerationService:
                 "created_at": gen.created_at or utc_timestamp(),
             }
         )
-        found = await AssetRepository.references(tx, **references_of(gen))
+        found = await AssetRepository.references(tx, gen)
         if found["idTaken"]:
             raise ConflictError(f"an asset with id {gen.id!r} already exists")
         check_references(gen, found)
@@ -195,25 +203,15 @@ class GenerationService:
         gen = in_project_of(gen, previous)
         refuse_if_archived(gen.project_code, found["projectArchived"])
         key = slot_of(gen, previous)
-        await AssetRepository.create(
-            tx,
-            asset_row(gen, key),
-            projectCode=gen.project_code,
-            promptIds=gen.prompt_ids,
-            sourceIds=gen.source_asset_ids,
-            frames=[f.to_row() for f in gen.frames],
-            workflowId=gen.workflow_id,
-            previousId=previous["id"] if previous else None,
-        )
+        await AssetRepository.create(tx, gen, key, previous["id"] if previous else None)
         flipped = await AssetRepository.refresh_current(tx, key)
         await idempotency.remember(tx, client_key, str(gen.id))
         return Recorded(str(gen.id), [str(gen.id), *flipped])
 
-    async def complete(self, asset_id: str, changes: dict[str, Any]) -> AssetChange:
+    async def complete(self, asset_id: str, completion: Completion) -> AssetChange:
         """A `generating` attempt finished: it becomes `ready` (and current)."""
-        now = changes.get("completedAt") or utc_timestamp()
-        extra = {**changes, "completedAt": now, "currentSince": now, "error": None}
-        return await self._change(asset_id, AssetStatus.READY, extra)
+        changes = completion_changes(completion, utc_timestamp())
+        return await self._change(asset_id, AssetStatus.READY, changes)
 
     async def fail(self, asset_id: str, error: str) -> AssetChange:
         if not error.strip():
@@ -265,4 +263,4 @@ class GenerationService:
 async def _refreshed(tx: Tx, asset_id: str, changed_ids: list[str]) -> AssetChange:
     """Bring orphan state up to date after `changed_ids` changed status or currency, in `tx`."""
     changes = await refresh_in(tx, ids=changed_ids)
-    return AssetChange(await GenerationService._get_in(tx, asset_id), changes)
+    return AssetChange(await AssetService._get_in(tx, asset_id), changes)

@@ -6,13 +6,12 @@ Both need an `admin` key: archiving can take files out of the working catalog.
 from __future__ import annotations
 
 import strawberry
-from strawberry.types import Info
 
-from lineage.api.context import Context
+from lineage.api.info import Ctx
 from lineage.auth.errors import ForbiddenError
 from lineage.auth.gql import caller_of
 from lineage.auth.models import Scope
-from lineage.bundles.service import ArchiveService, archive_of
+from lineage.bundles.service import ArchiveService
 
 
 @strawberry.type(description="A project after archiveProject or restoreProject.")
@@ -27,13 +26,11 @@ class ProjectArchive:
     files_restored: int = 0
 
 
-def _service(info: Info[Context, None]) -> ArchiveService:
+def _service(info: Ctx) -> ArchiveService:
     caller = caller_of(info.context)
     if caller is None or not caller.may(Scope.ADMIN):
         raise ForbiddenError("archiving and restoring a project need an 'admin' key")
-    context = info.context
-    files = context.request.app.state.file_store
-    return ArchiveService(context.store, files, archive_of(context.settings))
+    return info.context.archives()
 
 
 @strawberry.type
@@ -43,7 +40,7 @@ class BundleMutations:
         "with releaseFiles, also move the files only it uses out of the working catalog."
     )
     async def archive_project(
-        self, info: Info[Context, None], code: str, release_files: bool = False
+        self, info: Ctx, code: str, release_files: bool = False
     ) -> ProjectArchive:
         done = await _service(info).archive_project(code, release_files)
         return ProjectArchive(
@@ -59,7 +56,7 @@ class BundleMutations:
         description="Bring an archived project back from its bundle (released files "
         "included); it is writable again."
     )
-    async def restore_project(self, info: Info[Context, None], code: str) -> ProjectArchive:
+    async def restore_project(self, info: Ctx, code: str) -> ProjectArchive:
         report = await _service(info).restore_project(code)
         return ProjectArchive(
             code=code,

@@ -8,11 +8,11 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from lineage.api.nodes import Ctx
+from lineage.api.info import Ctx
 from lineage.api.scalars import Money, deprecated_float_of, money_of
-from lineage.assets.models import AssetType
-from lineage.graph.drawing import draw_lineage, graphql_spelling
-from lineage.graph.walk import Direction, check_depth
+from lineage.assets import models as am
+from lineage.graph.drawing import graphql_spelling
+from lineage.graph.walk import Direction
 
 LineageDirection = strawberry.enum(Direction, name="LineageDirection")
 GRAPH_DESCRIPTION = (
@@ -127,6 +127,17 @@ class CostGroup:
     failed_cost: float = deprecated_float_of("failed_cost_micros", "failedCost")
     failed_cost_money: Money = money_of("failed_cost_micros", "Spent on attempts that failed.")
 
+    @classmethod
+    def of(cls, group: am.CostGroup, by_type: bool) -> CostGroup:
+        return cls(
+            key=graphql_spelling(am.AssetType, group.key) if by_type else group.key,
+            attempts=group.attempts,
+            ready_attempts=group.ready_attempts,
+            failed_attempts=group.failed_attempts,
+            cost_micros=group.cost_micros,
+            failed_cost_micros=group.failed_cost_micros,
+        )
+
 
 @strawberry.type
 class CostSummary:
@@ -147,8 +158,7 @@ class GraphQueries:
         direction: LineageDirection = Direction.BOTH,  # type: ignore[valid-type]
         depth: int = 3,
     ) -> LineageResult:
-        check_depth(depth, info.context.settings.max_lineage_depth)
-        drawn = await draw_lineage(info.context.store, str(id), direction, depth)
+        drawn = await info.context.lineage.draw(str(id), direction, depth)
         return LineageResult(drawn=drawn)
 
     @strawberry.field(description="What a project's generations cost, grouped.")
@@ -156,20 +166,7 @@ class GraphQueries:
         self, info: Ctx, project_code: str, group_by: CostGroupBy
     ) -> CostSummary:
         await info.context.projects.get(project_code)
-        rows = await info.context.store.read(
-            "assets/summarize_costs", projectCode=project_code, groupBy=group_by.value
-        )
-        by_type = group_by is CostGroupBy.TYPE
-        groups = [
-            CostGroup(
-                key=graphql_spelling(AssetType, r["key"]) if by_type else r["key"],
-                attempts=r["attempts"],
-                ready_attempts=r["readyAttempts"],
-                failed_attempts=r["failedAttempts"],
-                cost_micros=r["costMicros"],
-                failed_cost_micros=r["failedCostMicros"],
-            )
-            for r in rows
-        ]
+        found = await info.context.assets.summarize_costs(project_code, group_by.value)
+        groups = [CostGroup.of(g, by_type=group_by is CostGroupBy.TYPE) for g in found]
         total = sum(g.cost_micros for g in groups)
         return CostSummary(project_code=project_code, groups=groups, total_micros=total)

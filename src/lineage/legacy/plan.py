@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from lineage.assets.models import NewGeneration
 from lineage.assets.params import ParamsLimits, check_params
-from lineage.assets.service import asset_row, with_file
+from lineage.assets.repository import asset_row
+from lineage.assets.service import with_file
 from lineage.assets.slots import NO_PROJECT, slot_key
 from lineage.errors import InvalidInputError
 from lineage.files import StoredFile

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
-from lineage.api.nodes import AssetNode, Ctx
+from lineage.api.info import Ctx
 from lineage.api.relay import window
 from lineage.api.scalars import Money, deprecated_float_of, money_field, money_of
 from lineage.assets.gql import AssetConnection, AssetEdge, GenerationPayload
+from lineage.assets.models import CatalogQuery
+from lineage.assets.nodes import AssetNode
 from lineage.money import float_of
 from lineage.orphans import service
 from lineage.orphans.gql_status import OrphanStatusNode
@@ -26,7 +28,7 @@ class RootCauseGroup:
 
     @strawberry.field(description="The root cause when it is an asset (null for a prompt).")
     async def asset(self, info: Ctx) -> AssetNode | None:
-        return AssetNode.maybe(await info.context.loaders.asset.load(str(self.root_cause)))
+        return await info.context.loaders.asset.load(str(self.root_cause))
 
 
 @strawberry.type
@@ -79,7 +81,7 @@ class Impact:
     @strawberry.field(description="Orphans the action would make whole again.")
     async def restored(self, info: Ctx) -> list[AssetNode]:
         found = await info.context.loaders.asset.load_many(self.restored_ids)
-        return [AssetNode.of(a) for a in found if a is not None]
+        return [node for node in found if node is not None]
 
 
 def impact_of(found: service.Impact) -> Impact:
@@ -123,7 +125,7 @@ class OrphanQueries:
             edges=edges,
             page_info=where,
             known_total=found.total_count,
-            filters={},
+            query=CatalogQuery(),
             project_code=project_code,
             root_cause=cause,
         )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.types import Info
 
-from lineage.api.context import Context
-from lineage.api.nodes import ProjectNode
+from lineage.api.info import Ctx
 from lineage.api.relay import Connection, connection
 from lineage.paging import page
+from lineage.projects.nodes import ProjectNode
 
 
 @strawberry.input
@@ -22,15 +21,15 @@ class CreateProjectInput:
 @strawberry.type
 class ProjectQueries:
     @strawberry.field(description="One project by its code, e.g. VSS-001.")
-    async def project(self, info: Info[Context, None], code: str) -> ProjectNode:
+    async def project(self, info: Ctx, code: str) -> ProjectNode:
         return ProjectNode.of(await info.context.projects.get(code))
 
     @strawberry.field(description="Every project, ordered by code.")
     async def projects(
-        self, info: Info[Context, None], first: int | None = None, after: str | None = None
+        self, info: Ctx, first: int | None = None, after: str | None = None
     ) -> Connection[ProjectNode]:
         asked = page("projects:code:asc", first, after, info.context.settings)
-        found, total = await info.context.projects.repository.list_page(asked)
+        found, total = await info.context.projects.list_page(asked)
         nodes = [ProjectNode.of(p) for p in found]
         return connection(nodes, asked, total, lambda p: (p.code, p.code))
 
@@ -38,9 +37,7 @@ class ProjectQueries:
 @strawberry.type
 class ProjectMutations:
     @strawberry.mutation(description="Create a project (idempotent: an existing code is updated).")
-    async def create_project(
-        self, info: Info[Context, None], input: CreateProjectInput
-    ) -> ProjectNode:
+    async def create_project(self, info: Ctx, input: CreateProjectInput) -> ProjectNode:
         project = await info.context.projects.create(
             input.code, input.title, input.flihub_chapter_id, input.flihub_segment_ids
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from lineage.db.store import Store
 from lineage.paging import Page
 from lineage.projects.models import Project
@@ -23,3 +25,8 @@ class ProjectRepository:
         """Up to `asked.size + 1` projects after the cursor, and how many there are."""
         [row] = await self.store.read("projects/list", **asked.params())
         return [Project.model_validate(p) for p in row["projects"]], row["totalCount"]
+
+    async def list_many(self, codes: Collection[str]) -> dict[str, Project]:
+        """The projects of those `codes` that exist."""
+        rows = await self.store.read("projects/find_many", codes=list(codes))
+        return {row["code"]: Project.model_validate(row["project"]) for row in rows}

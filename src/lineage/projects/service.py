@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from lineage.errors import InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
+from lineage.paging import Page
 from lineage.projects.models import Project
 from lineage.projects.repository import ProjectRepository
 from lineage.validation import describe
@@ -43,3 +44,7 @@ class ProjectService:
         if project is None:
             raise NotFoundError(f"no project with code {code!r}")
         return project
+
+    async def list_page(self, asked: Page) -> tuple[list[Project], int]:
+        """Up to `asked.size + 1` projects after the cursor, and how many there are."""
+        return await self.repository.list_page(asked)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import strawberry
 from pydantic import ValidationError
 
-from lineage.api.nodes import Ctx, PromptKind, PromptNode
+from lineage.api.info import Ctx
 from lineage.api.relay import Connection, connection
 from lineage.api.scalars import DateTime
-from lineage.assets.search import keywords_query
 from lineage.errors import InvalidInputError
 from lineage.paging import page
-from lineage.prompts.models import NewPrompt
+from lineage.prompts.models import NewPrompt, PromptFilter
+from lineage.prompts.nodes import PromptKind, PromptNode
 from lineage.validation import describe
 
 PROMPTS_ORDER = "prompts:createdAt:desc"  # what a cursor of the prompt list is made for
@@ -48,7 +48,7 @@ def to_prompt(data: RecordPromptInput) -> NewPrompt:
 class PromptQueries:
     @strawberry.field(description="One prompt by id.")
     async def prompt(self, info: Ctx, id: strawberry.ID) -> PromptNode:
-        return PromptNode(**(await info.context.prompts.get(str(id))).model_dump())
+        return PromptNode.of(await info.context.prompts.get(str(id)))
 
     @strawberry.field(description="Prompts, newest first; `search` is full-text in any script.")
     async def prompts(
@@ -62,14 +62,9 @@ class PromptQueries:
         after: str | None = None,
     ) -> Connection[PromptNode]:
         asked = page(PROMPTS_ORDER, first, after, info.context.settings)
-        found, total = await info.context.prompts.list_page(
-            asked,
-            kind=kind.value if kind else None,  # type: ignore[attr-defined]
-            role=role,
-            projectCode=project_code,
-            search=keywords_query(search) if search else None,
-        )
-        nodes = [PromptNode(**p.model_dump()) for p in found]
+        where = PromptFilter(kind=kind, role=role, project_code=project_code, search=search)
+        found, total = await info.context.prompts.list_page(asked, where)
+        nodes = PromptNode.all(found)
         return connection(nodes, asked, total, lambda p: (p.created_at, p.id))
 
 
@@ -78,4 +73,4 @@ class PromptMutations:
     @strawberry.mutation(description="Record a human prompt, or a machine refinement of one.")
     async def record_prompt(self, info: Ctx, input: RecordPromptInput) -> PromptNode:
         prompt = await info.context.prompts.record(to_prompt(input), input.client_key)
-        return PromptNode(**prompt.model_dump())
+        return PromptNode.of(prompt)

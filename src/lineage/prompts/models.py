@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
@@ -49,3 +50,13 @@ class Prompt(Model):
     project_code: str | None = None
     refined_by_model: str | None = None
     revised_at: str | None = None
+
+
+@dataclass(frozen=True)
+class PromptFilter:
+    """What a page of prompts asks for; `search`: words in any script, all of which match."""
+
+    kind: PromptKind | None = None
+    role: str | None = None
+    project_code: str | None = None
+    search: str | None = None

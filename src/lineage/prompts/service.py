@@ -13,7 +13,8 @@ from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
 from lineage.orphans.tracker import refresh_in
 from lineage.paging import Page
-from lineage.prompts.models import NewPrompt, Prompt, PromptKind
+from lineage.prompts.models import NewPrompt, Prompt, PromptFilter, PromptKind
+from lineage.prompts.repository import PromptRepository
 
 EDGE_FIELDS = {"refined_from_id", "revises_id", "workflow_id"}
 
@@ -39,17 +40,17 @@ def check_prompt_references(new: NewPrompt, found: dict[str, Any]) -> None:
 class PromptService:
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.repository = PromptRepository(store)
 
     async def get(self, prompt_id: str) -> Prompt:
-        rows = await self.store.read("prompts/find_by_id", id=prompt_id)
-        if not rows:
+        prompt = await self.repository.find(prompt_id)
+        if prompt is None:
             raise NotFoundError(f"no prompt with id {prompt_id!r}")
-        return Prompt.model_validate(rows[0]["prompt"])
+        return prompt
 
-    async def list_page(self, asked: Page, **filters: Any) -> tuple[list[Prompt], int]:
+    async def list_page(self, asked: Page, where: PromptFilter) -> tuple[list[Prompt], int]:
         """Up to `asked.size + 1` prompts after the cursor, and how many match in all."""
-        [row] = await self.store.read("prompts/list", **asked.params(), **filters)
-        return [Prompt.model_validate(p) for p in row["prompts"]], row["totalCount"]
+        return await self.repository.list_page(asked, where)
 
     async def record(self, new: NewPrompt, client_key: str | None = None) -> Prompt:
         return await self.store.in_write_tx(lambda tx: self.record_in(tx, new, client_key))

@@ -5,15 +5,18 @@ from __future__ import annotations
 import strawberry
 from pydantic import ValidationError
 
-from lineage.api.nodes import AssetNode, Ctx, PromptNode, WorkflowNode, WorkflowStatus
+from lineage.api.info import Ctx
 from lineage.api.relay import Connection, connection
 from lineage.api.scalars import DateTime
 from lineage.assets.gql import RecordGenerationInput, to_generation
+from lineage.assets.nodes import AssetNode
 from lineage.errors import InvalidInputError
 from lineage.paging import page
 from lineage.prompts.gql import RecordPromptInput, to_prompt
+from lineage.prompts.nodes import PromptNode
 from lineage.validation import describe
-from lineage.workflows.models import NewWorkflowRun
+from lineage.workflows.models import NewWorkflowRun, WorkflowFilter
+from lineage.workflows.nodes import WorkflowNode, WorkflowStatus
 from lineage.workflows.service import KeyedGeneration, KeyedPrompt, WorkflowRunRequest
 
 WORKFLOWS_ORDER = "workflows:startedAt:desc"  # what a cursor of the run list is made for
@@ -82,7 +85,7 @@ def to_request(data: RecordWorkflowRunInput) -> WorkflowRunRequest:
 class WorkflowQueries:
     @strawberry.field(description="One workflow run by id.")
     async def workflow(self, info: Ctx, id: strawberry.ID) -> WorkflowNode:
-        return WorkflowNode(**(await info.context.workflows.get(str(id))).model_dump())
+        return WorkflowNode.of(await info.context.workflows.get(str(id)))
 
     @strawberry.field(description="Workflow runs, newest first.")
     async def workflows(
@@ -95,13 +98,9 @@ class WorkflowQueries:
         after: str | None = None,
     ) -> Connection[WorkflowNode]:
         asked = page(WORKFLOWS_ORDER, first, after, info.context.settings)
-        found, total = await info.context.workflows.list_page(
-            asked,
-            engine=engine,
-            projectCode=project_code,
-            status=status.value if status else None,  # type: ignore[attr-defined]
-        )
-        nodes = [WorkflowNode(**w.model_dump()) for w in found]
+        where = WorkflowFilter(engine=engine, project_code=project_code, status=status)
+        found, total = await info.context.workflows.list_page(asked, where)
+        nodes = [WorkflowNode.of(w) for w in found]
         return connection(nodes, asked, total, lambda w: (w.started_at, w.id))
 
 
@@ -115,7 +114,7 @@ class WorkflowMutations:
     ) -> WorkflowRunPayload:
         done = await info.context.workflows.record(to_request(input), input.client_key)
         return WorkflowRunPayload(
-            run=WorkflowNode(**done.run.model_dump()),
-            prompts=[PromptNode(**p.model_dump()) for p in done.prompts],
+            run=WorkflowNode.of(done.run),
+            prompts=PromptNode.all(done.prompts),
             assets=AssetNode.all(done.assets),
         )

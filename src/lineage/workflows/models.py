@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import Field, field_validator
@@ -42,3 +43,12 @@ class WorkflowRun(Model):
     finished_at: str | None = None
     error: str | None = None
     project_code: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkflowFilter:
+    """What a page of workflow runs asks for (None: any)."""
+
+    engine: str | None = None
+    project_code: str | None = None
+    status: WorkflowStatus | None = None

@@ -9,8 +9,9 @@ from typing import Any
 from lineage import idempotency
 from lineage.assets.models import Asset, NewGeneration
 from lineage.assets.precheck import stores_bytes
+from lineage.assets.repository import assets_of
 from lineage.assets.rules import check_shape
-from lineage.assets.service import GenerationService
+from lineage.assets.service import AssetService
 from lineage.bundles.readonly import check_writable
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
@@ -19,7 +20,8 @@ from lineage.orphans.tracker import refresh_in
 from lineage.paging import Page
 from lineage.prompts.models import NewPrompt, Prompt
 from lineage.prompts.service import PromptService
-from lineage.workflows.models import NewWorkflowRun, WorkflowRun
+from lineage.workflows.models import NewWorkflowRun, WorkflowFilter, WorkflowRun
+from lineage.workflows.repository import WorkflowRepository
 
 
 class KeyedPrompt(Model):
@@ -53,23 +55,21 @@ def _resolve(ref: str | None, ids: dict[str, str]) -> str | None:
 class WorkflowService:
     max_generations = 200  # the service's settings replace this default
 
-    def __init__(
-        self, store: Store, prompts: PromptService, generations: GenerationService
-    ) -> None:
+    def __init__(self, store: Store, prompts: PromptService, assets: AssetService) -> None:
         self.store = store
         self.prompts = prompts
-        self.generations = generations
+        self.assets = assets
+        self.repository = WorkflowRepository(store)
 
     async def get(self, run_id: str) -> WorkflowRun:
-        rows = await self.store.read("workflows/find_by_id", id=run_id)
-        if not rows:
+        run = await self.repository.find(run_id)
+        if run is None:
             raise NotFoundError(f"no workflow run with id {run_id!r}")
-        return WorkflowRun.model_validate(rows[0]["workflow"])
+        return run
 
-    async def list_page(self, asked: Page, **filters: Any) -> tuple[list[WorkflowRun], int]:
+    async def list_page(self, asked: Page, where: WorkflowFilter) -> tuple[list[WorkflowRun], int]:
         """Up to `asked.size + 1` runs after the cursor, and how many match in all."""
-        [row] = await self.store.read("workflows/list", **asked.params(), **filters)
-        return [WorkflowRun.model_validate(w) for w in row["workflows"]], row["totalCount"]
+        return await self.repository.list_page(asked, where)
 
     async def record(self, request: WorkflowRunRequest, client_key: str | None) -> RecordedRun:
         keys = [p.key for p in request.prompts] + [g.key for g in request.generations]
@@ -81,7 +81,7 @@ class WorkflowService:
                 f"this one has {len(request.generations)}"
             )
         for item in request.generations:
-            check_shape(item.generation, self.generations.params_limits)
+            check_shape(item.generation, self.assets.params_limits)
         sent = request.to_row()
         if not await self._is_replay(request, client_key, sent):
             request = await self._with_files(request)
@@ -108,9 +108,7 @@ class WorkflowService:
     async def _with_files(self, request: WorkflowRunRequest) -> WorkflowRunRequest:
         """Each generation's file stored or resolved as `recordGeneration` does it."""
         attached = [
-            item.model_copy(
-                update={"generation": await self.generations.attach_file(item.generation)}
-            )
+            item.model_copy(update={"generation": await self.assets.attach_file(item.generation)})
             for item in request.generations
         ]
         return request.model_copy(update={"generations": attached})
@@ -154,7 +152,7 @@ class WorkflowService:
             ids[item.key] = prompt.id
         changed: list[str] = []
         for entry in request.generations:
-            recorded = await self.generations.record_in(
+            recorded = await self.assets.record_in(
                 tx, _bind(entry.generation, ids, run_id, project), None
             )
             ids[entry.key] = recorded.asset_id
@@ -165,7 +163,7 @@ class WorkflowService:
         [row] = await tx.run("workflows/list_outputs", id=run_id)
         return (
             [Prompt.model_validate(p) for p in row["prompts"]],
-            [Asset.model_validate(a) for a in row["assets"]],
+            assets_of(row["assets"]),
         )
 
 

@@ -1,4 +1,4 @@
-"""Search text -> the Lucene query of the full-text index `prompt_words`.
+"""Search text -> the Lucene query of the full-text index `prompt_words` (assets and prompts).
 
 `prompt_words` (schema 0041) indexes prompt texts, assets' own prompts and
 names with the analyzer `standard-folding`, chosen by recall on
@@ -20,12 +20,6 @@ Every word of the search must match (AND):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
-
-from lineage.assets.models import Asset
-from lineage.paging import SortKey
-from lineage.prompts.models import Prompt
 
 LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 THAI = re.compile(r"[\u0E00-\u0E7F]")
@@ -47,22 +41,3 @@ def phrase_or_part(word: str) -> str:
 def keywords_query(text: str) -> str | None:
     """Every word must match; None when the text has no word."""
     return " AND ".join(phrase_or_part(w) for w in text.split()) or None
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One asset of a catalog page: its sort key, and what of the search it matched."""
-
-    asset: Asset
-    key: SortKey
-    matched_prompts: list[Prompt]
-    matched_own_text: bool
-
-    @classmethod
-    def of(cls, row: dict[str, Any]) -> SearchHit:
-        return cls(
-            asset=Asset.model_validate(row["asset"]),
-            key=row["key"],
-            matched_prompts=[Prompt.model_validate(p) for p in row["matchedPrompts"]],
-            matched_own_text=row["matchedOwnText"],
-        )

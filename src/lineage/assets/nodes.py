@@ -1,14 +1,18 @@
-"""The graph's node types as GraphQL sees them; relations resolve through DataLoaders."""
+"""The Asset node as GraphQL shows it; its relations resolve through the request's loaders.
+
+Workflow runs record assets, so their package sits above this one: the node names
+the run's type lazily (strawberry resolves it when the schema is built, the type
+checker alone imports it), and the loaders hand back nodes.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
-from strawberry.types import Info
 
-from lineage.api.context import Context
+from lineage.api.info import Ctx
 from lineage.api.scalars import DateTime, Money, money_field
 from lineage.assets import models as am
 from lineage.auth.gql import caller_of
@@ -16,75 +20,16 @@ from lineage.auth.models import UNRESTRICTED
 from lineage.money import float_of, to_micros
 from lineage.orphans.gql_status import OrphanStatusNode
 from lineage.orphans.rules import NOT_ORPHANED
-from lineage.projects.models import Project
-from lineage.prompts import models as pm
-from lineage.workflows import models as wm
+from lineage.projects.nodes import ProjectNode
+from lineage.prompts.nodes import PromptNode
+
+if TYPE_CHECKING:
+    from lineage.workflows.nodes import WorkflowNode
 
 AssetType = strawberry.enum(am.AssetType)
 AssetStatus = strawberry.enum(am.AssetStatus)
 FrameRole = strawberry.enum(am.FrameRole)
-PromptKind = strawberry.enum(pm.PromptKind)
-WorkflowStatus = strawberry.enum(wm.WorkflowStatus)
-Ctx = Info[Context, None]
-
-
-@strawberry.type(name="Project")
-class ProjectNode:
-    code: str
-    title: str | None
-    flihub_chapter_id: str | None
-    flihub_segment_ids: list[str]
-    created_at: DateTime
-    updated_at: DateTime
-
-    @classmethod
-    def of(cls, project: Project) -> ProjectNode:
-        return cls(**project.model_dump())
-
-
-@strawberry.type(name="WorkflowRun")
-class WorkflowNode:
-    id: strawberry.ID
-    engine: str
-    workflow_id: str | None
-    execution_id: str | None
-    status: WorkflowStatus  # type: ignore[valid-type]
-    started_at: DateTime
-    finished_at: DateTime | None
-    error: str | None
-    project_code: str | None
-
-    @classmethod
-    def of(cls, run: wm.WorkflowRun | None) -> WorkflowNode | None:
-        return None if run is None else cls(**run.model_dump())
-
-
-@strawberry.type(name="Prompt")
-class PromptNode:
-    id: strawberry.ID
-    kind: PromptKind  # type: ignore[valid-type]
-    text: str
-    role: str
-    created_at: DateTime
-    project_code: str | None
-    refined_by_model: str | None
-    revised_at: DateTime | None
-
-    @classmethod
-    def of(cls, prompt: pm.Prompt | None) -> PromptNode | None:
-        return None if prompt is None else cls(**prompt.model_dump())
-
-    @strawberry.field(description="The human prompt a machine prompt was refined from.")
-    async def refined_from(self, info: Ctx) -> PromptNode | None:
-        return PromptNode.of(await info.context.loaders.refined_from.load(str(self.id)))
-
-    @strawberry.field(description="Assets generated from this prompt.")
-    async def used_by(self, info: Ctx) -> list[AssetNode]:
-        return AssetNode.all(await info.context.loaders.used_by.load(str(self.id)))
-
-    @strawberry.field
-    async def workflow(self, info: Ctx) -> WorkflowNode | None:
-        return WorkflowNode.of(await info.context.loaders.workflow_of.load(str(self.id)))
+LazyWorkflow = Annotated["WorkflowNode", strawberry.lazy("lineage.workflows.nodes")]
 
 
 @strawberry.type(name="Frame")
@@ -92,6 +37,10 @@ class FrameNode:
     role: FrameRole  # type: ignore[valid-type]
     position: int
     asset: AssetNode
+
+    @classmethod
+    def all(cls, frames: list[am.UsedFrame]) -> list[FrameNode]:
+        return [cls(role=f.role, position=f.position, asset=AssetNode.of(f.asset)) for f in frames]
 
 
 # Asset properties that are not fields of the node as they are.
@@ -174,10 +123,6 @@ class AssetNode:
         return cast(JSON, self.source.params)  # parsed only when asked for
 
     @classmethod
-    def maybe(cls, asset: am.Asset | None) -> AssetNode | None:
-        return None if asset is None else cls.of(asset)
-
-    @classmethod
     def all(cls, assets: list[am.Asset]) -> list[AssetNode]:
         return [cls.of(a) for a in assets]
 
@@ -203,49 +148,44 @@ class AssetNode:
 
     @strawberry.field(description="The prompts this asset was generated from.")
     async def prompts(self, info: Ctx) -> list[PromptNode]:
-        found = await info.context.loaders.prompts_of.load(str(self.id))
-        return [PromptNode(**p.model_dump()) for p in found]
+        return await info.context.loaders.prompts_of.load(str(self.id))
 
     @strawberry.field(description="Source assets (an edited image, a thumbnail's frame...).")
     async def sources(self, info: Ctx) -> list[AssetNode]:
-        return AssetNode.all(await info.context.loaders.sources_of.load(str(self.id)))
+        return await info.context.loaders.sources_of.load(str(self.id))
 
     @strawberry.field(description="A video's frames, start then end.")
     async def frames(self, info: Ctx) -> list[FrameNode]:
-        found = await info.context.loaders.frames_of.load(str(self.id))
-        return [
-            FrameNode(role=am.FrameRole(r), position=p, asset=AssetNode.of(a)) for r, p, a in found
-        ]
+        return await info.context.loaders.frames_of.load(str(self.id))
 
     @strawberry.field(description="Assets built from this one (downstream, one step).")
     async def used_by(self, info: Ctx) -> list[AssetNode]:
-        return AssetNode.all(await info.context.loaders.used_by.load(str(self.id)))
+        return await info.context.loaders.used_by.load(str(self.id))
 
     @strawberry.field
-    async def workflow(self, info: Ctx) -> WorkflowNode | None:
-        return WorkflowNode.of(await info.context.loaders.workflow_of.load(str(self.id)))
+    async def workflow(self, info: Ctx) -> LazyWorkflow | None:
+        return await info.context.loaders.workflow_of.load(str(self.id))
 
     @strawberry.field
     async def project(self, info: Ctx) -> ProjectNode | None:
         if self.project_code is None:
             return None
-        found = await info.context.loaders.project.load(self.project_code)
-        return None if found is None else ProjectNode.of(found)
+        return await info.context.loaders.project.load(self.project_code)
 
     @strawberry.field(description="Every attempt of this asset's slot, oldest first.")
     async def versions(self, info: Ctx) -> list[AssetNode]:
-        return AssetNode.all(await info.context.loaders.versions_of.load(self.slot_key))
+        return await info.context.loaders.versions_of.load(self.slot_key)
 
     @strawberry.field(description="The attempt this one regenerated.")
     async def previous_version(self, info: Ctx) -> AssetNode | None:
         versions = await info.context.loaders.versions_of.load(self.slot_key)
         older = [a for a in versions if a.version < self.version]
-        return AssetNode.of(older[-1]) if older else None
+        return older[-1] if older else None
 
     @strawberry.field(description="The slot's current version (null when none is ready).")
     async def current_version(self, info: Ctx) -> AssetNode | None:
         versions = await info.context.loaders.versions_of.load(self.slot_key)
-        return next((AssetNode.of(a) for a in versions if a.is_current), None)
+        return next((a for a in versions if a.is_current), None)
 
     @strawberry.field(description="Whether it fell out of date or broke, why, and since where.")
     async def orphan_status(self, info: Ctx) -> OrphanStatusNode:
