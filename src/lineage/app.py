@@ -26,6 +26,7 @@ from lineage.db.store import Store
 from lineage.explorers.pages import developer_pages
 from lineage.files import LocalFileStore
 from lineage.files.http import router as files_router
+from lineage.files.models import URL_PREFIX
 from lineage.settings import Settings, get_settings
 from lineage.state import ServiceState
 
@@ -75,8 +76,12 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    limits = {"max_bytes": settings.max_request_bytes, "max_depth": settings.max_json_depth}
-    app.add_middleware(RequestLimits, **limits)
+    app.add_middleware(
+        RequestLimits,
+        max_bytes=settings.max_request_bytes,
+        max_depth=settings.max_json_depth,
+        upload_path=URL_PREFIX,
+    )
     app.add_middleware(
         AuthMiddleware, enabled=settings.auth_enabled, developer_pages=bool(settings.graphiql)
     )

@@ -72,8 +72,13 @@ def serve(
 def import_demo(settings: Settings) -> None:
     """On a graph without projects, import the assets/ folder so the demo opens on real data."""
     from lineage.legacy.demo import import_demo_if_empty
+    from lineage.legacy.report import ImportReport
 
-    report = asyncio.run(import_demo_if_empty(settings))
+    async def imported() -> ImportReport | None:
+        async with open_store(settings) as store:
+            return await import_demo_if_empty(settings, store)
+
+    report = asyncio.run(imported())
     if report is not None:
         out.print(f"Demo: imported {settings.assets_root}/ ({report.created} nodes created)")
 

@@ -5,12 +5,16 @@
     ├── InvalidInputError        input breaks a rule (bad frame, cycle...)  INVALID_INPUT
     ├── ConflictError            idempotency key reused with other content  CONFLICT
     ├── LimitExceededError       depth, page size or cost over the cap      LIMIT_EXCEEDED
+    ├── UnauthenticatedError     no key, or an unknown or revoked one       UNAUTHENTICATED 401
+    ├── ForbiddenError           a valid key whose scope is too small       FORBIDDEN       403
     └── DatabaseError            Neo4j misbehaves                           DATABASE
         ├── DatabaseUnavailableError   cannot reach Neo4j                   DATABASE_UNAVAILABLE
         └── AuthenticationError        Neo4j refused the credentials        DATABASE_AUTH
     LocalNeo4jError              the project's own Neo4j cannot be set up  LOCAL_NEO4J
 
-Third-party exceptions are translated in one place (`lineage.db.store`).
+Third-party exceptions are translated in one place (`lineage.db.store`). The HTTP
+statuses of access control are applied by `lineage.auth.middleware`; GraphQL shows
+the codes. Other packages add their branches (`lineage.bundles.errors`, ...).
 """
 
 from __future__ import annotations
@@ -40,6 +44,14 @@ class ConflictError(LineageError):
 
 class LimitExceededError(LineageError):
     code = "LIMIT_EXCEEDED"
+
+
+class UnauthenticatedError(LineageError):
+    code = "UNAUTHENTICATED"
+
+
+class ForbiddenError(LineageError):
+    code = "FORBIDDEN"
 
 
 class DatabaseError(LineageError):

@@ -2,11 +2,14 @@
 
 This alias bridge is the one place where the two spellings meet: records from
 Neo4j are read with `model_validate(row)`, written with `model_dump(by_alias=True)`.
+`AssetType` lives here too: the asset domain and the file store below it (which
+checks and files bytes by kind) both speak it.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
@@ -37,3 +40,16 @@ def normalize_timestamp(text: str) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return utc_timestamp(moment)
+
+
+class AssetType(StrEnum):
+    IMAGE = "image"
+    VIDEO = "video"
+    AUDIO = "audio"
+    MUSIC = "music"
+    THUMBNAIL = "thumbnail"
+
+    @classmethod
+    def _missing_(cls, value: object) -> AssetType | None:
+        """`IMAGE` (the GraphQL enum's spelling) as well as `image`, e.g. in POST /files."""
+        return cls.__members__.get(value.upper()) if isinstance(value, str) else None

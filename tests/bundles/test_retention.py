@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lineage.assets.models import AssetType, NewGeneration
+from lineage.assets.models import NewGeneration
 from lineage.assets.service import AssetService
 from lineage.bundles.filearchive import FileArchive
 from lineage.bundles.retention import RetentionPolicy, apply_retention
@@ -27,7 +27,7 @@ from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files import FileClaim, LocalFileStore
 from lineage.integrity import check_integrity
-from lineage.models import utc_timestamp
+from lineage.models import AssetType, utc_timestamp
 from tests.files.samples import chunks, image_bytes
 from tests.orphans.test_orphan_state_property import OPERATIONS, Runner
 

@@ -9,7 +9,8 @@ import re
 import httpx
 
 from lineage.db.store import Store
-from lineage.explorers.neo4j_guide import GUIDE_PATH, STYLE_PATH, guide, post_connect_command
+from lineage.explorers.neo4j_guide import guide
+from lineage.localdb.browser import GUIDE_PATH, STYLE_PATH, post_connect_command
 from tests.explorers.conftest import DEMO_VIDEO
 from tests.live_server import LiveServer
 

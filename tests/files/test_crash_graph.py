@@ -34,7 +34,8 @@ from tests.neo4j_provider import service_environment
 CHILD = """
 import asyncio, os, signal, sys
 from pathlib import Path
-from lineage.assets.models import AssetType, NewGeneration
+from lineage.models import AssetType
+from lineage.assets.models import NewGeneration
 from lineage.assets.repository import AssetRepository
 from lineage.assets.service import AssetService
 from lineage.files import FileClaim, LocalFileStore

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from lineage.assets.models import AssetType, Frame, FrameRole, NewGeneration
+from lineage.assets.models import Frame, FrameRole, NewGeneration
 from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.errors import LineageError
@@ -24,6 +24,7 @@ from lineage.integrity import check_integrity
 from lineage.legacy.importer import import_legacy
 from lineage.legacy.synthetic import write_tree
 from lineage.localdb.server import LocalNeo4j
+from lineage.models import AssetType
 from lineage.runtime import open_store
 from lineage.settings import Settings
 from lineage.upgrades import migrate

@@ -18,7 +18,7 @@ async def test_the_demo_is_imported_once_into_an_empty_graph(
     assert report is not None and report.created == 31
     assert (legacy / "catalog" / "image").is_dir()  # the catalog lives in the assets root
     graph = await snapshot(store)
-    assert await import_demo_if_empty(demo) is None  # opens its own connection
+    assert await import_demo_if_empty(demo, store) is None  # the graph has a project now
     assert await snapshot(store) == graph
 
 

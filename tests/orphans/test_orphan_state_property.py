@@ -18,18 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lineage.assets.models import (
-    AssetStatus,
-    AssetType,
-    Completion,
-    Frame,
-    FrameRole,
-    NewGeneration,
-)
+from lineage.assets.models import AssetStatus, Completion, Frame, FrameRole, NewGeneration
 from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.integrity import check_integrity
+from lineage.models import AssetType
 from lineage.orphans import tracker
 from lineage.orphans.service import OrphanService
 from lineage.orphans.tracker import compute_all, recompute_all, stored_orphans

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from lineage.assets.models import AssetType, Frame, FrameRole, NewGeneration
+from lineage.assets.models import Frame, FrameRole, NewGeneration
 from lineage.assets.service import AssetService
 from lineage.db.store import Store
+from lineage.models import AssetType
 from lineage.projects.repository import ProjectRepository
 from lineage.projects.service import ProjectService
 from lineage.settings import Settings

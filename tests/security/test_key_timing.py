@@ -6,11 +6,11 @@ import secrets
 import statistics
 import time
 
-from lineage.auth.errors import UnauthenticatedError
 from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
 from lineage.auth.tokens import key_id_of
 from lineage.db.store import Store
+from lineage.errors import UnauthenticatedError
 
 ROUNDS = 300
 # The finding: an unknown id answered 0.7 ms sooner than a known id with a wrong secret.

@@ -10,12 +10,11 @@ import httpx
 import pytest
 
 from lineage.app import create_app
-from lineage.auth.errors import UnauthenticatedError
 from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
 from lineage.auth.tokens import key_id_of
 from lineage.db.store import Store
-from lineage.errors import InvalidInputError
+from lineage.errors import InvalidInputError, UnauthenticatedError
 from lineage.files.signing import MediaUrls
 from lineage.settings import Settings
 from tests.api.helpers import RECORD

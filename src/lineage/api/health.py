@@ -6,12 +6,16 @@ is wrong, never where: no Neo4j address, user or error details (those are logged
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from lineage.api.errors import public_message
 from lineage.errors import LineageError
-from lineage.state import ServiceState
+
+if TYPE_CHECKING:  # the app's state is wiring above this module
+    from lineage.state import ServiceState
 
 router = APIRouter(tags=["health"])
 

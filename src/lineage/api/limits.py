@@ -1,8 +1,9 @@
 """Bounds on a request body, checked before anything parses it.
 
-Every body but an upload's (`POST /files` streams into the file store under its own
-limit) is read here, at most `max_bytes` (`LINEAGE_MAX_REQUEST_BYTES`): a larger one
-is refused with 413 before it is read whole (at once when `Content-Length` says so).
+Every body but an upload's (`POST` to `upload_path`, /files: it streams into the file
+store under its own limit) is read here, at most `max_bytes`
+(`LINEAGE_MAX_REQUEST_BYTES`): a larger one is refused with 413 before it is read
+whole (at once when `Content-Length` says so).
 A JSON body nested deeper than `max_depth` (`LINEAGE_MAX_JSON_DEPTH`) is refused with
 400: Python's JSON parser would recurse into it and fail with a bare 500. Refusals use
 the route's own error shape: GraphQL errors on `/graphql`, `{"detail": ...}` elsewhere.
@@ -14,7 +15,6 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lineage.errors import InvalidInputError, LimitExceededError, LineageError
-from lineage.files.models import URL_PREFIX
 from lineage.jsonbounds import first_too_deep
 
 BODYLESS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -22,13 +22,14 @@ GRAPHQL_PATH = "/graphql"
 
 
 class RequestLimits:
-    def __init__(self, app: ASGIApp, *, max_bytes: int, max_depth: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int, max_depth: int, upload_path: str) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_depth = max_depth
+        self.upload_path = upload_path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in BODYLESS or _is_upload(scope):
+        if scope["type"] != "http" or scope["method"] in BODYLESS or self._is_upload(scope):
             await self.app(scope, receive, send)
             return
         try:
@@ -73,9 +74,8 @@ class RequestLimits:
             "(LINEAGE_MAX_REQUEST_BYTES); upload files with POST /files"
         )
 
-
-def _is_upload(scope: Scope) -> bool:
-    return bool(scope["method"] == "POST" and scope["path"] == URL_PREFIX)
+    def _is_upload(self, scope: Scope) -> bool:
+        return bool(scope["method"] == "POST" and scope["path"] == self.upload_path)
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -9,22 +9,9 @@ from typing import Any, NamedTuple
 
 from pydantic import Field, field_validator
 
-from lineage.models import Model, normalize_timestamp
+from lineage.models import AssetType, Model, normalize_timestamp
 from lineage.paging import SortKey
 from lineage.prompts.models import Prompt
-
-
-class AssetType(StrEnum):
-    IMAGE = "image"
-    VIDEO = "video"
-    AUDIO = "audio"
-    MUSIC = "music"
-    THUMBNAIL = "thumbnail"
-
-    @classmethod
-    def _missing_(cls, value: object) -> AssetType | None:
-        """`IMAGE` (the GraphQL enum's spelling) as well as `image`, e.g. in POST /files."""
-        return cls.__members__.get(value.upper()) if isinstance(value, str) else None
 
 
 class AssetStatus(StrEnum):

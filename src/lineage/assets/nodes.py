@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
+from lineage import models
 from lineage.api.info import Ctx
 from lineage.api.scalars import DateTime, Money, money_field
 from lineage.assets import models as am
@@ -26,7 +27,7 @@ from lineage.prompts.nodes import PromptNode
 if TYPE_CHECKING:
     from lineage.workflows.nodes import WorkflowNode
 
-AssetType = strawberry.enum(am.AssetType)
+AssetType = strawberry.enum(models.AssetType)
 AssetStatus = strawberry.enum(am.AssetStatus)
 FrameRole = strawberry.enum(am.FrameRole)
 LazyWorkflow = Annotated["WorkflowNode", strawberry.lazy("lineage.workflows.nodes")]

@@ -6,9 +6,10 @@ import secrets
 import time
 from typing import Any
 
-from lineage.assets.models import ID_PREFIX, AssetStatus, AssetType, FrameRole, NewGeneration
+from lineage.assets.models import ID_PREFIX, AssetStatus, FrameRole, NewGeneration
 from lineage.assets.params import ParamsLimits, check_params
 from lineage.errors import InvalidInputError, NotFoundError
+from lineage.models import AssetType
 
 ALLOWED_CHANGES: dict[AssetStatus, frozenset[AssetStatus]] = {
     AssetStatus.GENERATING: frozenset(

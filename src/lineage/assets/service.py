@@ -23,13 +23,13 @@ from lineage.assets.repository import AssetRepository, completion_changes
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
 from lineage.assets.slots import project_namespace, slot_key
 from lineage.assets.sources import stored_source
-from lineage.bundles.readonly import check_writable, refuse_if_archived
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.files import FileClaim, FileStore, StoredFile
 from lineage.models import utc_timestamp
 from lineage.orphans.tracker import OrphanChanges, refresh_in
 from lineage.paging import Page
+from lineage.projects.readonly import check_writable, refuse_if_archived
 
 
 def slot_of(gen: NewGeneration, previous: dict[str, Any] | None) -> str:

@@ -22,11 +22,11 @@ from urllib.parse import urlsplit
 
 from starlette.requests import Request
 
-from lineage.auth.errors import UnauthenticatedError
 from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
 from lineage.console import out
 from lineage.db.store import Store
+from lineage.errors import UnauthenticatedError
 from lineage.runtime import open_store
 from lineage.settings import Settings
 

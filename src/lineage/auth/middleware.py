@@ -25,11 +25,15 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from lineage.api.errors import public_message
-from lineage.auth.errors import ForbiddenError, UnauthenticatedError
 from lineage.auth.models import UNRESTRICTED, Caller
 from lineage.auth.models import Scope as KeyScope
 from lineage.auth.service import KeyService
-from lineage.errors import DatabaseUnavailableError, LineageError
+from lineage.errors import (
+    DatabaseUnavailableError,
+    ForbiddenError,
+    LineageError,
+    UnauthenticatedError,
+)
 from lineage.files.models import URL_PREFIX
 from lineage.files.signing import MediaUrls
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import time
 
-from lineage.auth.errors import UnauthenticatedError
 from lineage.auth.models import ApiKey, Caller, Scope
 from lineage.auth.repository import KeyRepository
 from lineage.auth.tokens import digest, key_id_of, new_token
 from lineage.db.store import Store
-from lineage.errors import InvalidInputError, NotFoundError
+from lineage.errors import InvalidInputError, NotFoundError, UnauthenticatedError
 from lineage.models import utc_timestamp
 
 MAX_NAME = 100

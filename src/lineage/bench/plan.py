@@ -21,9 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from lineage.assets.models import ID_PREFIX, AssetType
+from lineage.assets.models import ID_PREFIX
 from lineage.assets.slots import project_namespace, slot_key
 from lineage.bench.vocab import BASE_EPOCH, REFINERS, Row, asset_props, prompt_text, timestamp
+from lineage.models import AssetType
 
 RESERVE = 3  # assets kept back so each group of chapters can close with its episode
 CHAPTERS_PER_EPISODE = 4

@@ -11,7 +11,8 @@ import random
 import time
 from typing import Any
 
-from lineage.assets.models import ID_PREFIX, AssetType, promoted_params
+from lineage.assets.models import ID_PREFIX, promoted_params
+from lineage.models import AssetType
 
 Row = dict[str, Any]
 

@@ -7,7 +7,6 @@ planning.py     how the bundle meets the graph: renames, differences, files to s
 importer.py     files, nodes and edges written in batches; orphan state recomputed
 service.py      export to a file; archive and restore projects (filearchive.py)
 retention.py    old superseded attempts' files moved out of the working catalog
-readonly.py     the check that keeps archived projects read-only
 repository.py   the Cypher of cypher/bundles/
 cli.py  http.py  gql.py  bench.py   the ways in
 """

@@ -3,8 +3,9 @@
 InvalidInputError
 └── InvalidBundleError       a bundle that cannot be imported as it is   INVALID_BUNDLE
 ConflictError
-├── ProjectDiffersError      the project exists with other content       PROJECT_DIFFERS
-└── ProjectArchivedError     a write to an archived (read-only) project  PROJECT_ARCHIVED
+└── ProjectDiffersError      the project exists with other content       PROJECT_DIFFERS
+
+(A write to an archived project is `lineage.projects.errors.ProjectArchivedError`.)
 """
 
 from __future__ import annotations
@@ -20,7 +21,3 @@ class InvalidBundleError(InvalidInputError):
 
 class ProjectDiffersError(ConflictError):
     code = "PROJECT_DIFFERS"
-
-
-class ProjectArchivedError(ConflictError):
-    code = "PROJECT_ARCHIVED"

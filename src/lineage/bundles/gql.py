@@ -8,10 +8,10 @@ from __future__ import annotations
 import strawberry
 
 from lineage.api.info import Ctx
-from lineage.auth.errors import ForbiddenError
 from lineage.auth.gql import caller_of
 from lineage.auth.models import Scope
 from lineage.bundles.service import ArchiveService
+from lineage.errors import ForbiddenError
 
 
 @strawberry.type(description="A project after archiveProject or restoreProject.")

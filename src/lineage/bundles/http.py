@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.responses import StreamingResponse
@@ -27,7 +27,9 @@ from lineage.bundles.importer import import_bundle
 from lineage.bundles.models import BundleScope, ScopeKind
 from lineage.bundles.service import archive_of
 from lineage.files.http import http_errors
-from lineage.state import ServiceState
+
+if TYPE_CHECKING:  # the app's state is wiring above this module
+    from lineage.state import ServiceState
 
 router = APIRouter(tags=["bundles"])
 TAR = "application/x-tar"

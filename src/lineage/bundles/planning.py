@@ -17,10 +17,11 @@ from typing import Any
 
 from lineage.assets.slots import project_namespace, slot_key
 from lineage.bundles.checking import CheckedBundle
-from lineage.bundles.errors import ProjectArchivedError, ProjectDiffersError
+from lineage.bundles.errors import ProjectDiffersError
 from lineage.bundles.models import NODES, ScopeKind
 from lineage.bundles.repository import BundleRepository, Key
 from lineage.errors import InvalidInputError
+from lineage.projects.errors import ProjectArchivedError
 from lineage.projects.models import PROJECT_CODE
 
 BATCH = 2_000

@@ -16,7 +16,6 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from lineage.bundles.errors import ProjectArchivedError
 from lineage.bundles.exporter import Exporter, PreparedExport, tar_chunks
 from lineage.bundles.filearchive import FileArchive
 from lineage.bundles.importer import ImportReport, import_bundle
@@ -27,6 +26,7 @@ from lineage.errors import InvalidInputError, NotFoundError
 from lineage.files import FileStore
 from lineage.legacy.storing import NoProgress, Progress
 from lineage.models import utc_timestamp
+from lineage.projects.errors import ProjectArchivedError
 from lineage.settings import Settings
 
 

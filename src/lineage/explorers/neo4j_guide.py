@@ -14,9 +14,6 @@ from string import Template
 from lineage.db import cypher
 
 CONTENT = resources.files("lineage.explorers") / "neo4j_browser"
-URL_PREFIX = "/neo4j-browser"
-STYLE_PATH = f"{URL_PREFIX}/style.grass"
-GUIDE_PATH = f"{URL_PREFIX}/guide.html"
 
 
 @cache
@@ -34,8 +31,3 @@ def guide() -> str:
         for name in cypher.names("browser")
     }
     return Template((CONTENT / "guide.html").read_text()).substitute(queries)
-
-
-def post_connect_command(api_url: str) -> str:
-    """`browser.post_connect_cmd`: apply the style, then open the guide."""
-    return f"style {api_url}{STYLE_PATH}; play {api_url}{GUIDE_PATH}"

@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
 
-from lineage.explorers.neo4j_guide import GUIDE_PATH, STYLE_PATH, guide, style
+from lineage.explorers.neo4j_guide import guide, style
 from lineage.explorers.vendor import (
     URL_PREFIX,
     is_installed,
@@ -18,6 +18,7 @@ from lineage.explorers.vendor import (
     pinned,
     served_file,
 )
+from lineage.localdb.browser import GUIDE_PATH, STYLE_PATH
 
 OPENAPI_URL = "/openapi.json"
 TITLE = "Lineage"

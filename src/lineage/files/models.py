@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from lineage.assets.models import AssetType
-from lineage.models import Model
+from lineage.models import AssetType, Model
 
 __all__ = ["URL_PREFIX", "AssetType", "FileCheck", "FileClaim", "StoredFile"]
 

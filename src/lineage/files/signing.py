@@ -22,8 +22,7 @@ from urllib.parse import urlencode
 
 from itsdangerous import Signer
 
-from lineage.auth.errors import UnauthenticatedError
-from lineage.errors import InvalidInputError
+from lineage.errors import InvalidInputError, UnauthenticatedError
 from lineage.files.models import URL_PREFIX
 
 SALT = "lineage media url"

@@ -16,9 +16,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from lineage.assets.models import AssetStatus, AssetType, FrameRole
+from lineage.assets.models import AssetStatus, FrameRole
 from lineage.db.store import Store
 from lineage.graph.walk import ONE_QUERY_MAX_DEPTH, Direction, LineageGraph, walk, walk_by_levels
+from lineage.models import AssetType
 from lineage.prompts.models import PromptKind
 from lineage.workflows.models import WorkflowStatus
 

@@ -13,6 +13,7 @@ from lineage.api.scalars import Money, deprecated_float_of, money_of
 from lineage.assets import models as am
 from lineage.graph.drawing import graphql_spelling
 from lineage.graph.walk import Direction
+from lineage.models import AssetType
 
 LineageDirection = strawberry.enum(Direction, name="LineageDirection")
 GRAPH_DESCRIPTION = (
@@ -130,7 +131,7 @@ class CostGroup:
     @classmethod
     def of(cls, group: am.CostGroup, by_type: bool) -> CostGroup:
         return cls(
-            key=graphql_spelling(am.AssetType, group.key) if by_type else group.key,
+            key=graphql_spelling(AssetType, group.key) if by_type else group.key,
             attempts=group.attempts,
             ready_attempts=group.ready_attempts,
             failed_attempts=group.failed_attempts,

@@ -11,20 +11,14 @@ from lineage.legacy.folder import open_folder
 from lineage.legacy.importer import import_legacy
 from lineage.legacy.report import ImportReport
 from lineage.legacy.repository import LegacyRepository
-from lineage.runtime import open_store
 from lineage.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
-async def import_demo_if_empty(
-    settings: Settings, store: Store | None = None
-) -> ImportReport | None:
+async def import_demo_if_empty(settings: Settings, store: Store) -> ImportReport | None:
     """Import `settings.assets_root` when the graph has no `:Project`; None when skipped
     (the graph has projects, or the assets root is not a FliGen folder)."""
-    if store is None:
-        async with open_store(settings) as opened:
-            return await import_demo_if_empty(settings, opened)
     if await LegacyRepository(store).count_projects():
         return None
     try:

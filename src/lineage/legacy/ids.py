@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from lineage.assets.models import ID_PREFIX, AssetType
+from lineage.assets.models import ID_PREFIX
+from lineage.models import AssetType
 
 HASH_HEX = 12
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from lineage.assets.models import AssetStatus, AssetType, FrameRole
+from lineage.assets.models import AssetStatus, FrameRole
 from lineage.legacy.folder import LegacyFolder, named_beside
 from lineage.legacy.plan import (
     FrameLink,
@@ -24,7 +24,7 @@ from lineage.legacy.plan import (
     params_of,
 )
 from lineage.legacy.report import Kind, Problem, Tally
-from lineage.models import utc_timestamp
+from lineage.models import AssetType, utc_timestamp
 
 SHOT = RecordSpec(
     "shot",

@@ -22,13 +22,13 @@ from typing import Any
 
 import pybase64
 
-from lineage.assets.models import AssetStatus, AssetType
+from lineage.assets.models import AssetStatus
 from lineage.legacy.folder import LegacyFolder, named_beside
 from lineage.legacy.jsonfiles import MAX_RECORD_BYTES, new_skimmer, stream_items
 from lineage.legacy.plan import PlannedAsset, RecordSpec, checked, generation, params_of
 from lineage.legacy.report import Kind, Problem, Tally
 from lineage.legacy.skim import SkimError, Skimmer, Span, read_raw, resolved
-from lineage.models import utc_timestamp
+from lineage.models import AssetType, utc_timestamp
 
 TRACK = RecordSpec(
     "track",

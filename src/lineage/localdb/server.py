@@ -25,7 +25,7 @@ from pathlib import Path
 import httpx
 
 from lineage.errors import LocalNeo4jError
-from lineage.explorers.neo4j_guide import post_connect_command
+from lineage.localdb.browser import post_connect_command
 from lineage.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"

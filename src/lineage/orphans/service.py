@@ -9,7 +9,6 @@ from typing import Any
 from lineage.assets.models import Asset
 from lineage.assets.repository import AssetRepository
 from lineage.assets.service import AssetChange
-from lineage.bundles.readonly import check_writable
 from lineage.db.store import Row, Store, Tx
 from lineage.errors import InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
@@ -18,6 +17,7 @@ from lineage.orphans.facts import asset_facts
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus, evaluate_all
 from lineage.orphans.tracker import affected_rows, reasons_of, refresh_in
 from lineage.paging import Page
+from lineage.projects.readonly import check_writable
 
 
 class ImpactAction(StrEnum):

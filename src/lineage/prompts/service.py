@@ -7,12 +7,12 @@ import time
 from typing import Any
 
 from lineage import idempotency
-from lineage.bundles.readonly import check_writable
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
 from lineage.orphans.tracker import refresh_in
 from lineage.paging import Page
+from lineage.projects.readonly import check_writable
 from lineage.prompts.models import NewPrompt, Prompt, PromptFilter, PromptKind
 from lineage.prompts.repository import PromptRepository
 

@@ -12,12 +12,12 @@ from lineage.assets.precheck import stores_bytes
 from lineage.assets.repository import assets_of
 from lineage.assets.rules import check_shape
 from lineage.assets.service import AssetService
-from lineage.bundles.readonly import check_writable
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import Model, utc_timestamp
 from lineage.orphans.tracker import refresh_in
 from lineage.paging import Page
+from lineage.projects.readonly import check_writable
 from lineage.prompts.models import NewPrompt, Prompt
 from lineage.prompts.service import PromptService
 from lineage.workflows.models import NewWorkflowRun, WorkflowFilter, WorkflowRun

@@ -1,9 +1,10 @@
-"""Archived projects are read-only: the check every write to a project makes."""
+"""Archived projects are read-only: the check every write to a project makes (a project
+is archived by `lineage.bundles`)."""
 
 from __future__ import annotations
 
-from lineage.bundles.errors import ProjectArchivedError
 from lineage.db.store import Tx
+from lineage.projects.errors import ProjectArchivedError
 
 
 def refuse_if_archived(project_code: str | None, archived: bool) -> None:
