@@ -17,6 +17,7 @@ from lineage.db.store import Store
 from lineage.orphans.facts import asset_facts
 from lineage.orphans.rules import evaluate_all
 from lineage.orphans.tracker import read_all_rows, reasons_of
+from lineage.projects.repository import ProjectRepository
 
 MAX_LISTED = 20
 
@@ -57,11 +58,11 @@ async def orphan_problems(store: Store) -> list[str]:
 
 async def count_problems(store: Store, rows: list[dict[str, object]]) -> list[str]:
     counted = Counter(r["projectCode"] for r in rows if r["orphaned"] and r["projectCode"])
-    projects = await store.read("projects/list_orphan_counts")
+    stored = await ProjectRepository(store).list_orphan_counts()
     return [
-        f"project {p['code']!r}: orphanCount {p['orphanCount']}, {counted[p['code']]} orphaned"
-        for p in projects
-        if p["orphanCount"] != counted[p["code"]]
+        f"project {code!r}: orphanCount {count}, {counted[code]} orphaned"
+        for code, count in stored.items()
+        if count != counted[code]
     ]
 
 

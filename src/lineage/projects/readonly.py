@@ -19,5 +19,5 @@ async def check_writable(tx: Tx, project_code: str | None) -> None:
     """ProjectArchivedError when `project_code` names an archived project."""
     if project_code is None:
         return
-    [row] = await tx.run("bundles/find_archived", code=project_code)
+    [row] = await tx.run("projects/find_archived", code=project_code)
     refuse_if_archived(project_code, bool(row["archived"]))

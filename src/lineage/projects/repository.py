@@ -30,3 +30,8 @@ class ProjectRepository:
         """The projects of those `codes` that exist."""
         rows = await self.store.read("projects/find_many", codes=list(codes))
         return {row["code"]: Project.model_validate(row["project"]) for row in rows}
+
+    async def list_orphan_counts(self) -> dict[str, int]:
+        """Every project's maintained count of orphaned assets (0 when never set)."""
+        rows = await self.store.read("projects/list_orphan_counts")
+        return {row["code"]: row["orphanCount"] for row in rows}
