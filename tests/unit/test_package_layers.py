@@ -3,10 +3,12 @@
 A package is a top-level subpackage or module of `lineage` (`lineage.assets`,
 `lineage.errors`). Every `import` of every module counts, at module level or inside a
 function, except those under `if TYPE_CHECKING:` (they name a type for mypy and run
-nothing; `lineage.api.info` names the request context that way). The wiring on top
-(`TOP`: schema assembly, the per-request context and loaders, the app, the CLI) may
-import anything and is imported by nothing else below it; everything else must import
-only downwards. The test prints the layers it sees, lowest first.
+nothing; `lineage.api.info` names the request context that way). Strawberry's lazy
+type references (`strawberry.lazy("lineage.assets.nodes")`) are strings, not imports.
+The wiring on top (`TOP`: the app and its GraphQL schema, request context and loaders,
+the command line and every package's commands, the benchmark harness) may import
+anything; everything else must import only downwards. The test prints the layers it
+sees, lowest first (run pytest with -s).
 
 `KNOWN_CYCLES` lists the cycles that other branches remove; nothing else goes there.
 """
@@ -214,3 +216,14 @@ def test_the_walk_sees_function_level_imports(tmp_path: Path) -> None:
     tree = ast.parse(source.read_text(encoding="utf-8"))
     names = [n.module for n in _runtime_nodes(tree) if isinstance(n, ast.ImportFrom) and n.module]
     assert names == ["typing", "lineage.assets"]
+
+
+def test_a_cycle_through_a_third_package_is_found() -> None:
+    edges: Edges = {
+        "a": {"b": ["a.x"]},
+        "b": {"c": ["b.y"]},
+        "c": {"a": ["c.z"]},
+        "d": {"a": ["d.w"]},
+    }
+    assert cycles(edges) == [["a", "b", "c"]]
+    assert layers({"d": {"a": ["d.w"]}}) == [["a"], ["d"]]
