@@ -222,10 +222,10 @@ class AssetNode:
 
     @strawberry.field(
         description=(
-            "Peak amplitudes of a sound, 0 (silence) to 1 (full scale), `points` (8 to 512) "
-            "equal spans from start to end (fewer for a sound under 80 ms), computed once per "
-            "file content; null when the asset has no file, is not audio, or its file cannot "
-            "be decoded."
+            "Peak amplitudes of a sound, 0 (silence) to 1 (full scale): one for each of "
+            "`points` (8 to 512) equal spans from start to end, computed once per file "
+            "content; null when the asset has no file, is not audio, or its file cannot be "
+            "decoded."
         )
     )
     async def waveform(self, info: Ctx, points: int = 96) -> list[float] | None:

@@ -140,15 +140,21 @@ class Derivatives:
         """The file of a derived name (PathEscapeError for a name that is not one)."""
         return self.layout.derived_path(name)
 
-    def list_derived(self) -> Iterator[CatalogEntry]:
-        """Every derived file (and failure note), by name."""
+    def remove_orphaned(self) -> list[CatalogEntry]:
+        """Remove the derived files (and failure notes) made from bytes the catalog no
+        longer holds; each is listed by its name with its size."""
+        kept = self.files.stored_hashes()
+        removed = [entry for entry in self._list() if entry.ref.partition("-")[0] not in kept]
+        for entry in removed:
+            self.layout.derived_path(entry.ref).unlink(missing_ok=True)
+            log.info("removed %s: its original is gone", entry.ref)
+        return removed
+
+    def _list(self) -> Iterator[CatalogEntry]:
         for path in self.layout.derived.iterdir():
             with contextlib.suppress(FileNotFoundError):
                 found = path.stat()
                 yield CatalogEntry(path.name, found.st_size, found.st_mtime)
-
-    def remove(self, name: str) -> None:
-        self.layout.derived_path(name).unlink(missing_ok=True)
 
     async def _made(self, name: str, original: Original, make: Maker) -> Path | None:
         """The derived file `name`, made now unless it was before; None if it cannot be."""

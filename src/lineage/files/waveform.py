@@ -10,6 +10,7 @@ narration keeps 360k floats).
 from __future__ import annotations
 
 from array import array
+from itertools import pairwise
 from pathlib import Path
 
 import av
@@ -23,7 +24,7 @@ FULL_SCALE = 32768.0
 
 
 def waveform(path: Path) -> list[float]:
-    """`STORED_POINTS` peaks of the audio at `path` (fewer for a very short sound)."""
+    """`STORED_POINTS` peaks of the audio at `path`."""
     try:
         with av.open(str(path)) as container:
             if not container.streams.audio:
@@ -37,10 +38,10 @@ def waveform(path: Path) -> list[float]:
 
 
 def fold(peaks: list[float], points: int) -> list[float]:
-    """`points` peaks (at most as many as given), each the largest of its equal span."""
-    count = min(points, len(peaks))
-    spans = [(i * len(peaks) // count, (i + 1) * len(peaks) // count) for i in range(count)]
-    return [max(peaks[start:end]) for start, end in spans]
+    """`points` peaks, each the largest of its equal span of `peaks` (fewer peaks than
+    points are stretched: a span then holds one peak, repeated)."""
+    starts = [i * len(peaks) // points for i in range(points + 1)]
+    return [max(peaks[start : max(end, start + 1)]) for start, end in pairwise(starts)]
 
 
 def _block_peaks(container: av.container.InputContainer, stream: av.AudioStream) -> list[float]:
