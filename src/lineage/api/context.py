@@ -12,6 +12,7 @@ from lineage.api.loaders import Loaders
 from lineage.assets.service import AssetService
 from lineage.bundles.service import ArchiveService, archive_of
 from lineage.files import FileStore
+from lineage.files.derived import Derivatives
 from lineage.graph.service import LineageService
 from lineage.orphans.service import OrphanService
 from lineage.projects.repository import ProjectRepository
@@ -40,6 +41,7 @@ class Context:
         self.lineage = LineageService(state.store, settings.max_lineage_depth)
         self.loaders = Loaders(state.store)
         self.media_urls = state.media_urls
+        self.derivatives: Derivatives = request.app.state.derivatives
 
     def archives(self) -> ArchiveService:
         """Archiving and restoring projects, over the app's file store (files move)."""
