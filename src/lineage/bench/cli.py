@@ -15,8 +15,13 @@ from lineage.console import clear_errors, err, out
 
 def register(app: typer.Typer) -> None:
     """Add this package's commands to the main `lineage` app."""
+    from lineage.bench.export import bench_export
+    from lineage.bench.imports import bench_import
+
     app.command("bench")(bench)
     app.command("bench-orphans")(bench_orphans)
+    app.command("bench-import")(bench_import)
+    app.command("bench-export")(bench_export)
 
 
 @clear_errors
