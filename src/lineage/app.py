@@ -2,7 +2,8 @@
 
 Middleware, outermost first: CORS (when `cors_origins` is set, so preflights and
 refusals carry its headers), then the API-key gate of `lineage.auth.middleware`, then
-the body limits of `lineage.api.limits`.
+the body limits of `lineage.api.limits`, then `lineage.api.dispatch`, which hands
+`/graphql` to strawberry's view without FastAPI's routing.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from lineage import __version__
 from lineage.api import health
+from lineage.api.dispatch import GRAPHQL_PATH, GraphQLFirst
 from lineage.api.limits import RequestLimits
 from lineage.api.schema import graphql_app
 from lineage.auth.middleware import AuthMiddleware
@@ -70,14 +73,14 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
     app.include_router(files_router)
     app.include_router(bundles_router)
     # strawberry's own ASGI view, not its FastAPI router: no FastAPI dependency solving
-    app.router.routes.append(
-        Route("/graphql", graphql_app(settings, dev_token), methods=["GET", "POST"])
-    )
-    _add_middleware(app, settings)
+    view = graphql_app(settings, dev_token)
+    app.router.routes.append(Route(GRAPHQL_PATH, view, methods=["GET", "POST"]))
+    _add_middleware(app, settings, view)
     return app
 
 
-def _add_middleware(app: FastAPI, settings: Settings) -> None:
+def _add_middleware(app: FastAPI, settings: Settings, view: ASGIApp) -> None:
+    app.add_middleware(GraphQLFirst, view=view)
     app.add_middleware(
         RequestLimits,
         max_bytes=settings.max_request_bytes,

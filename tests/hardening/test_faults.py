@@ -17,12 +17,12 @@ import pytest
 
 from lineage.assets.models import Frame, FrameRole, NewGeneration
 from lineage.assets.service import AssetService
+from lineage.bench.synthetic import write_tree
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files import LocalFileStore
 from lineage.integrity import check_integrity
 from lineage.legacy.importer import import_legacy
-from lineage.legacy.synthetic import write_tree
 from lineage.localdb.server import LocalNeo4j
 from lineage.models import AssetType
 from lineage.runtime import open_store

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from lineage.bench.memprobe import run_probe
+from lineage.bench.synthetic import write_music_index
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
 from lineage.legacy.folder import open_folder
 from lineage.legacy.importer import plan_folder
-from lineage.legacy.memprobe import run_probe
 from lineage.legacy.report import Tally
 from lineage.legacy.storing import NoProgress, store_files
-from lineage.legacy.synthetic import write_music_index
 from lineage.settings import Settings
 
 RATIO = 5  # at least a fifth of base64 -d's speed

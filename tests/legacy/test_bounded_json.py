@@ -7,9 +7,9 @@ import asyncio
 import json
 from pathlib import Path
 
+from lineage.bench.memprobe import run_probe
 from lineage.db.store import Store
 from lineage.legacy.jsonfiles import MAX_DEPTH
-from lineage.legacy.memprobe import run_probe
 from lineage.settings import Settings
 from tests.legacy.conftest import snapshot
 

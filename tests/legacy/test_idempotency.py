@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
+from lineage.bench.generate import wipe
 from lineage.db.store import Store
 from lineage.errors import DatabaseUnavailableError
 from lineage.files import LocalFileStore
 from lineage.legacy import writing
-from lineage.legacy.bench import wipe
 from lineage.legacy.importer import import_legacy
 from lineage.legacy.report import Kind
 from lineage.legacy.repository import LegacyRepository

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lineage.bench.memprobe import run_probe
+from lineage.bench.synthetic import write_music_index
 from lineage.db.store import Store
-from lineage.legacy.memprobe import run_probe
-from lineage.legacy.synthetic import write_music_index
 from lineage.settings import Settings
 from tests.legacy.conftest import snapshot
 

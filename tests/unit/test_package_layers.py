@@ -48,12 +48,6 @@ KNOWN_CYCLES: dict[frozenset[str], str] = {
         "orphan-writes: orphans gets its repository and a pure tracker, and one asset "
         "lookup shared with assets"
     ),
-    frozenset({"lineage.legacy", TOP_NAME}): (
-        "story-bench: legacy/bench.py and memprobe.py (benchmarks) move to bench/"
-    ),
-    frozenset({"lineage.bundles", TOP_NAME}): (
-        "story-bench: bundles/bench.py and benchprobe.py (benchmarks) move to bench/"
-    ),
 }
 
 Edges = dict[str, dict[str, list[str]]]  # package -> imported package -> importing modules

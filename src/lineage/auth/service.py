@@ -1,16 +1,16 @@
 """Creating, listing and revoking API keys, and telling who a token belongs to.
 
 `authenticate` remembers a verified key for `ttl_s` seconds (30 by default), under
-its token's digest and its id (for `holder`, which signed URLs use), so a request
-costs no Neo4j round trip for its key; the price is that a revoked
+its raw token (`lineage.auth.cache` says why that is safe) and its id (for `holder`,
+which signed URLs use), so a request costs no Neo4j round trip and no hash for its
+key; the price is that a revoked
 key keeps working for at most that long in a running server. Unknown or
 revoked tokens are never remembered: they are re-checked every time.
 """
 
 from __future__ import annotations
 
-import time
-
+from lineage.auth.cache import TtlCache
 from lineage.auth.models import ApiKey, Caller, Scope
 from lineage.auth.repository import KeyRepository
 from lineage.auth.tokens import digest, key_id_of, new_token
@@ -25,8 +25,8 @@ MAX_CACHED = 1000
 class KeyService:
     def __init__(self, store: Store, ttl_s: float = 30.0) -> None:
         self.keys = KeyRepository(store)
-        self.ttl_s = ttl_s
-        self._cache: dict[str, tuple[float, Caller]] = {}
+        self._by_token = TtlCache[str, Caller](ttl_s, MAX_CACHED)
+        self._by_id = TtlCache[str, Caller](ttl_s, MAX_CACHED)
 
     async def create(self, name: str, scope: Scope) -> tuple[ApiKey, str]:
         """The new key and its token (shown once: only its hash is stored)."""
@@ -48,29 +48,26 @@ class KeyService:
 
     async def authenticate(self, token: str) -> Caller:
         """The caller a token stands for; `UnauthenticatedError` says why not."""
-        hashed = digest(token)
-        cached = self._cache.get(hashed)
-        if cached is not None and cached[0] > time.monotonic():
-            return cached[1]
+        cached = self._by_token.get(token)
+        if cached is not None:
+            return cached
         caller = await self._verify(token)
-        if self.ttl_s > 0:
-            self._remember(hashed, caller)
-            self._remember(caller.key_id, caller)
+        self._by_token.put(token, caller)
+        self._by_id.put(caller.key_id, caller)
         return caller
 
     async def holder(self, key_id: str) -> Caller:
         """The caller of a key known by its id alone (a signed URL names the key that
         asked for it): UnauthenticatedError once it is revoked or gone. Remembered like
         `authenticate`'s, under the id."""
-        cached = self._cache.get(key_id)
-        if cached is not None and cached[0] > time.monotonic():
-            return cached[1]
+        cached = self._by_id.get(key_id)
+        if cached is not None:
+            return cached
         key = await self.keys.find(key_id)
         if key is None:
             raise UnauthenticatedError(f"the API key {key_id!r} that signed this URL is gone")
         caller = _caller_of(key)
-        if self.ttl_s > 0:
-            self._remember(key_id, caller)
+        self._by_id.put(key_id, caller)
         return caller
 
     async def _verify(self, token: str) -> Caller:
@@ -81,14 +78,6 @@ class KeyService:
         if key is None or key.id != key_id:
             raise UnauthenticatedError("unknown API key")
         return _caller_of(key)
-
-    def _remember(self, cache_key: str, caller: Caller) -> None:
-        now = time.monotonic()
-        if len(self._cache) >= MAX_CACHED:
-            self._cache = {k: v for k, v in self._cache.items() if v[0] > now}
-        if len(self._cache) >= MAX_CACHED:
-            self._cache.pop(next(iter(self._cache)))
-        self._cache[cache_key] = (now + self.ttl_s, caller)
 
 
 def _caller_of(key: ApiKey) -> Caller:

@@ -9,14 +9,22 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lineage.bench.database import bench_database, lineage_bench_settings
+from lineage.bench.database import bench_database, lineage_bench_settings, story_bench_settings
 from lineage.console import clear_errors, err, out
+from lineage.errors import InvalidInputError
 
 
 def register(app: typer.Typer) -> None:
     """Add this package's commands to the main `lineage` app."""
+    from lineage.bench.export import bench_export
+    from lineage.bench.imports import bench_import
+
     app.command("bench")(bench)
     app.command("bench-orphans")(bench_orphans)
+    app.command("bench-import")(bench_import)
+    app.command("bench-export")(bench_export)
+    app.command("bench-floor")(bench_floor)
+    app.command("bench-story")(bench_story)
 
 
 @clear_errors
@@ -88,3 +96,55 @@ def bench_orphans(
     for row in report["results"]:
         for note in row["notes"]:
             out.print(f"{row['measure']}: {note}", highlight=False)
+
+
+@clear_errors
+def bench_floor(
+    runs: Annotated[int, typer.Option(help="Measured requests to each side.")] = 2_000,
+    wipe_ok: Annotated[
+        bool, typer.Option("--wipe-ok", help="Allow using the database NEO4J_URI names.")
+    ] = False,
+) -> None:
+    """Time `{ __typename }` through Lineage against a bare Starlette app serving
+    strawberry's view of the same schema (the issue's aim: at most 1.5x)."""
+    from lineage.bench.floor import floor_table, run_floor_bench
+
+    if runs < 1:
+        raise InvalidInputError("--runs must be at least 1")
+    with bench_database(wipe_ok, story_bench_settings(), out) as settings:
+        result = asyncio.run(run_floor_bench(settings, runs))
+    out.print(floor_table(result))
+
+
+@clear_errors
+def bench_story(
+    large: Annotated[int, typer.Option(help="Assets in the large project.")] = 100_000,
+    small: Annotated[int, typer.Option(help="About the assets in the small project.")] = 1_000,
+    runs: Annotated[int, typer.Option(help="Measured runs of every page on every side.")] = 100,
+    warmup: Annotated[int, typer.Option(help="Unmeasured runs first.")] = 20,
+    floor_runs: Annotated[int, typer.Option(help="Measured { __typename } requests.")] = 2_000,
+    seed: Annotated[int, typer.Option(help="Seed of the generated graph.")] = 1,
+    words: Annotated[str, typer.Option(help="The catalog search page's words.")] = (
+        "lighthouse watercolor"
+    ),
+    json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    wipe_ok: Annotated[
+        bool, typer.Option("--wipe-ok", help="Allow wiping the database NEO4J_URI names.")
+    ] = False,
+) -> None:
+    """Time Story Builder's pages through Lineage, @neo4j/graphql and one Cypher query.
+
+    The graph is generated once (then reused) in a dedicated local Neo4j on bolt port 7730;
+    the peer (npm, pinned) is installed into .lineage/bench-peer/ on first use.
+    """
+    from lineage.bench.story import StoryOptions, load_line, run_story_bench, story_table
+
+    log = err if json_output else out
+    options = StoryOptions(large, small, runs, warmup, floor_runs, seed, words)
+    with bench_database(wipe_ok, story_bench_settings(), log) as settings:
+        report = asyncio.run(run_story_bench(settings, options, log.print))
+    if json_output:
+        print(json.dumps(report.to_json(), indent=2))
+        return
+    out.print(story_table(report), width=max(out.width, 120))
+    out.print(load_line(report), highlight=False)

@@ -36,6 +36,11 @@ def lineage_bench_settings() -> Settings:
     return dedicated("bench", 7689, 7476, heap="2g", pagecache="1g")
 
 
+def story_bench_settings() -> Settings:
+    """The instance of `lineage bench-story` and `lineage bench-floor`."""
+    return dedicated("bench-story", 7730, 7530, heap="2g", pagecache="1g")
+
+
 @contextmanager
 def bench_database(wipe_ok: bool, instance: Settings, log: Console) -> Iterator[Settings]:
     """NEO4J_URI's database (only with --wipe-ok), else `instance`, started for the run

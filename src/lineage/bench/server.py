@@ -8,14 +8,23 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Self
 
+import aiohttp
 import httpx
 import uvicorn
 from fastapi import FastAPI
 
 from lineage.app import create_app
+from lineage.auth.models import Scope
+from lineage.auth.service import KeyService
+from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.settings import Settings
 
@@ -57,38 +66,34 @@ class ThreadedServer:
         self.thread.join(timeout=10)
 
 
-class ServerProcess:
-    """`with ServerProcess(settings) as server:` serves `create_app(settings)` at `server.url`
-    from a child `python -m lineage.bench.server PORT` (settings as JSON on its stdin)."""
+class ChildServer:
+    """A server in a child process on a free port, ready once GET /healthz answers 200;
+    `spawn` starts it."""
 
-    def __init__(self, settings: Settings) -> None:
+    what = "the API server process"
+
+    def __init__(self) -> None:
         self.port = free_port()
-        self.settings = settings
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> ServerProcess:
-        command = [sys.executable, "-m", "lineage.bench.server", str(self.port)]
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE)
-        assert self.process.stdin is not None
-        with self.process.stdin as stdin:
-            stdin.write(self.settings.model_dump_json().encode())
-        self._wait_until_ready(self.process)
-        return self
+    def spawn(self) -> subprocess.Popen[bytes]:
+        raise NotImplementedError
 
-    def _wait_until_ready(self, process: subprocess.Popen[bytes]) -> None:
+    def __enter__(self) -> Self:
+        self.process = self.spawn()
         deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline and process.poll() is None:
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
+                    return self
             except httpx.TransportError:
                 time.sleep(0.1)
         self.__exit__()
-        raise LineageError("the API server process did not start (see the log above)")
+        raise LineageError(f"{self.what} did not start (see the log above)")
 
     def __exit__(self, *exc: object) -> None:
         if self.process is None or self.process.poll() is not None:
@@ -101,9 +106,48 @@ class ServerProcess:
             self.process.wait()
 
 
+class ServerProcess(ChildServer):
+    """`with ServerProcess(settings) as server:` serves `create_app(settings)` at `server.url`
+    from a child `python -m lineage.bench.server PORT` (settings as JSON on its stdin);
+    another `module` serves its own app the same way (it must answer GET /healthz)."""
+
+    def __init__(self, settings: Settings, module: str = "lineage.bench.server") -> None:
+        super().__init__()
+        self.settings = settings
+        self.module = module
+
+    def spawn(self) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-m", self.module, str(self.port)]
+        process = subprocess.Popen(command, stdin=subprocess.PIPE)
+        assert process.stdin is not None
+        with process.stdin as stdin:
+            stdin.write(self.settings.model_dump_json().encode())
+        return process
+
+
 def serve(port: int, settings: Settings) -> None:
     """The child's side of `ServerProcess`."""
     uvicorn.run(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+
+
+@asynccontextmanager
+async def api_session(
+    settings: Settings, store: Store, scope: Scope = Scope.READ
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """An HTTP session on the real app served alone in its own process (as in production),
+    with a fresh key of `scope` (revoked afterwards), as Story Builder calls it."""
+    keys = KeyService(store)
+    key, token = await keys.create("lineage bench", scope)
+    try:
+        with tempfile.TemporaryDirectory(prefix="lineage-bench-") as assets_root:
+            served = settings.model_copy(update={"assets_root": Path(assets_root)})
+            with ServerProcess(served) as server:
+                auth = {"Authorization": f"Bearer {token}"}
+                timeout = aiohttp.ClientTimeout(total=120)
+                async with aiohttp.ClientSession(server.url, headers=auth, timeout=timeout) as http:
+                    yield http
+    finally:
+        await keys.revoke(key.id)
 
 
 if __name__ == "__main__":

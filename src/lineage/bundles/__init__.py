@@ -8,5 +8,5 @@ importer.py     files, nodes and edges written in batches; orphan state recomput
 service.py      export to a file; archive and restore projects (filearchive.py)
 retention.py    old superseded attempts' files moved out of the working catalog
 repository.py   the Cypher of cypher/bundles/
-cli.py  http.py  gql.py  bench.py   the ways in
+cli.py  http.py  gql.py   the ways in (`lineage bench-export` lives in lineage.bench)
 """

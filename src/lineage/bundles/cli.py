@@ -1,5 +1,5 @@
 """The `lineage` commands of this package (registered on the main app by lineage.cli):
-`export`, `import`, `archive`, `restore`, `retention` and `bench-export`."""
+`export`, `import`, `archive`, `restore` and `retention` (`bench-export` lives in bench/)."""
 
 from __future__ import annotations
 
@@ -29,14 +29,11 @@ T = TypeVar("T")
 
 def register(app: typer.Typer) -> None:
     """Add this package's commands to the main `lineage` app."""
-    from lineage.bundles.bench import bench_export
-
     app.command("export")(export_command)
     app.command("import")(import_command)
     app.command("archive")(archive_command)
     app.command("restore")(restore_command)
     app.command("retention")(retention_command)
-    app.command("bench-export")(bench_export)
 
 
 def _run(work: Callable[[Settings, Store, LocalFileStore], Awaitable[T]]) -> T:

@@ -10,6 +10,5 @@ jsonfiles.py  JSON read whole or streamed, bounded, errors with line and column
 skim.py       long strings kept out of the streaming parser, read back from the file
 storing.py    files into the catalog   writing.py / repository.py  batched Cypher writes
 report.py     ImportReport and its anomalies   render.py  rich tables and progress
-bench.py      `lineage bench-import`; synthetic.py generated trees; memprobe.py peak memory
-cli.py        `lineage import-legacy` and `lineage bench-import`
+cli.py        `lineage import-legacy` (`lineage bench-import` lives in lineage.bench)
 """

@@ -1,5 +1,5 @@
 """The `lineage` commands of this package (registered on the main app by lineage.cli):
-`import-legacy PATH [--dry-run] [--json]` and `bench-import`."""
+`import-legacy PATH [--dry-run] [--json]` (its benchmark, `bench-import`, lives in bench/)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,7 @@ from lineage.settings import Settings, get_settings
 
 def register(app: typer.Typer) -> None:
     """Add this package's commands to the main `lineage` app."""
-    from lineage.legacy.bench import bench_import
-
     app.command("import-legacy")(import_legacy_command)
-    app.command("bench-import")(bench_import)
 
 
 @clear_errors

@@ -63,3 +63,8 @@ class LegacyRepository:
             await tx.run("slots/refresh_current_many", slotKeys=sorted(slot_keys))
 
         await self.store.in_write_tx(work)
+
+    async def create_assets(self, rows: list[dict[str, Any]]) -> None:
+        """Only the assets and their frame and regeneration edges (no current attempts):
+        what Neo4j itself must write, the floor `lineage bench-import` measures."""
+        await self.store.write("legacy/create_assets", rows=rows)

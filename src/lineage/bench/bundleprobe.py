@@ -1,6 +1,6 @@
-"""One export or import measured in a fresh process (`python -m lineage.bundles.benchprobe`).
+"""One export or import measured in a fresh process (`python -m lineage.bench.bundleprobe`).
 
-Usage: `python -m lineage.bundles.benchprobe export CODE BUNDLE ASSETS_ROOT` or
+Usage: `python -m lineage.bench.bundleprobe export CODE BUNDLE ASSETS_ROOT` or
 `... import BUNDLE ASSETS_ROOT`, with `NEO4J_URI` and `NEO4J_PASSWORD` naming the
 database. Prints one JSON line: seconds, the resident set size before the work
 (interpreter and libraries loaded) and its peak.
@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+from lineage.bench.memprobe import max_rss_mb
 from lineage.bundles.exporter import Exporter
 from lineage.bundles.filearchive import FileArchive
 from lineage.bundles.importer import import_bundle
@@ -23,7 +24,6 @@ from lineage.bundles.models import BundleScope, ScopeKind
 from lineage.bundles.service import export_to_file
 from lineage.errors import LineageError
 from lineage.files import LocalFileStore
-from lineage.legacy.memprobe import max_rss_mb
 from lineage.runtime import open_store
 from lineage.settings import Settings
 
@@ -36,7 +36,7 @@ def run_probe(settings: Settings, *args: str, timeout_s: float = 3600) -> dict[s
         "NEO4J_USER": settings.neo4j_user,
         "NEO4J_PASSWORD": settings.neo4j_password,
     }
-    command = [sys.executable, "-m", "lineage.bundles.benchprobe", *args]
+    command = [sys.executable, "-m", "lineage.bench.bundleprobe", *args]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout_s)
     if done.returncode != 0:
         raise LineageError(f"the bundle probe failed: {done.stderr.strip()[-2000:]}")

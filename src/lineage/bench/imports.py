@@ -22,27 +22,26 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from neo4j import AsyncManagedTransaction
 from rich.table import Table
 
 from lineage.bench.database import bench_database, dedicated
+from lineage.bench.generate import wipe
+from lineage.bench.memprobe import run_probe
+from lineage.bench.synthetic import TreeShape, write_music_index, write_tree
 from lineage.bulk import paused_gc
 from lineage.console import clear_errors, err, out
-from lineage.db import cypher
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
 from lineage.legacy.folder import open_folder
 from lineage.legacy.importer import import_legacy, plan_folder
-from lineage.legacy.memprobe import run_probe
 from lineage.legacy.render import ProgressBar
 from lineage.legacy.report import ImportReport, Tally
-from lineage.legacy.synthetic import TreeShape, write_music_index, write_tree
+from lineage.legacy.repository import LegacyRepository
 from lineage.legacy.writing import WRITERS, AssetBatch, batches_into_empty_graph
 from lineage.runtime import open_store
 from lineage.settings import Settings
 from lineage.upgrades import migrate
 
-WIPE_SLICE = 10_000
 WARMUP_RECORDS = 10_000
 BENCH_INSTANCE = "bench-import"
 BENCH_BOLT_PORT, BENCH_HTTP_PORT = 7693, 7480
@@ -95,7 +94,7 @@ async def _timed_imports(
 async def write_plainly(settings: Settings, tree: Path) -> float:
     """Seconds the plainest Cypher takes to write the import's assets and their frame
     and regeneration edges into an empty graph: the rows planned from `tree` (built
-    before the clock starts), `legacy/create_assets` through the driver, as many
+    before the clock starts), written by `LegacyRepository.create_assets`, as many
     batches at a time as the importer. No files, prompts, current flags or orphan
     states: what Neo4j itself needs, the floor of the graph phase."""
     folder = open_folder(tree)
@@ -111,14 +110,9 @@ async def write_plainly(settings: Settings, tree: Path) -> float:
 
 
 async def _plain_writer(store: Store, queue: Iterator[AssetBatch]) -> None:
-    query = cypher.load_text("legacy/create_assets")
-
-    async def create(tx: AsyncManagedTransaction, rows: list[dict[str, Any]]) -> None:
-        await (await tx.run(query, rows=rows)).consume()
-
+    repository = LegacyRepository(store)
     for batch in queue:
-        async with store.driver.session(database=store.database) as session:
-            await session.execute_write(create, batch.rows)
+        await repository.create_assets(batch.rows)
 
 
 def _memory(settings: Settings, work: Path, megabytes: int, track_mb: float) -> dict[str, Any]:
@@ -134,12 +128,6 @@ def _memory(settings: Settings, work: Path, megabytes: int, track_mb: float) -> 
 async def _wipe(settings: Settings) -> None:
     async with open_store(settings) as store:
         await wipe(store)
-
-
-async def wipe(store: Store) -> None:
-    """Empty the benchmark's database, a slice per transaction (one would run out of memory)."""
-    while (await store.write("legacy/delete_some_nodes", limit=WIPE_SLICE))[0]["deleted"]:
-        pass
 
 
 def _import_table(

@@ -1,6 +1,6 @@
-"""Peak memory of one import, measured in a fresh process (`python -m lineage.legacy.memprobe`).
+"""Peak memory of one import, measured in a fresh process (`python -m lineage.bench.memprobe`).
 
-Usage: `python -m lineage.legacy.memprobe FOLDER CATALOG_ROOT`, with `NEO4J_URI` and
+Usage: `python -m lineage.bench.memprobe FOLDER CATALOG_ROOT`, with `NEO4J_URI` and
 `NEO4J_PASSWORD` naming the database. Prints one JSON line: the resident set size
 before the import (interpreter and libraries loaded), its peak (`VmHWM`, else `ru_maxrss`), the
 import's time, the tracks imported and the anomalies reported (problem, path, reason).
@@ -49,7 +49,7 @@ def run_probe(
         "NEO4J_USER": settings.neo4j_user,
         "NEO4J_PASSWORD": settings.neo4j_password,
     }
-    command = [sys.executable, "-m", "lineage.legacy.memprobe", str(folder), str(catalog_root)]
+    command = [sys.executable, "-m", "lineage.bench.memprobe", str(folder), str(catalog_root)]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout_s)
     if done.returncode != 0:
         raise LineageError(f"the memory probe failed: {done.stderr.strip()[-2000:]}")

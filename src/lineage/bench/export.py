@@ -2,11 +2,11 @@
 the ratios the issue aims at, each against a floor measured in the same run:
 
 - export vs `tar` of the same files (the project's catalog files into one tar);
-- import vs the legacy importer's floor (`legacy.bench.write_plainly`: the same
+- import vs the legacy importer's floor (`bench.imports.write_plainly`: the same
   assets and edges written by the plainest Cypher, nothing else);
 - peak memory of each, in a fresh process.
 
-The project is a synthetic legacy tree (`legacy.synthetic.write_tree`), imported
+The project is a synthetic legacy tree (`bench.synthetic.write_tree`), imported
 by the legacy importer and gathered into its one project. It runs against a
 dedicated local Neo4j (`bench-export`, ports 7712/7502), wiped first.
 """
@@ -23,14 +23,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from lineage.bench.bundleprobe import run_probe
 from lineage.bench.database import bench_database, dedicated
-from lineage.bench.generate import auto_commit
-from lineage.bundles.benchprobe import run_probe
+from lineage.bench.generate import auto_commit, wipe
+from lineage.bench.imports import write_plainly
+from lineage.bench.synthetic import write_tree
 from lineage.console import clear_errors, err, out
 from lineage.files import LocalFileStore
-from lineage.legacy.bench import wipe, write_plainly
 from lineage.legacy.importer import import_legacy
-from lineage.legacy.synthetic import write_tree
 from lineage.orphans.tracker import recompute_all
 from lineage.runtime import open_store
 from lineage.settings import Settings

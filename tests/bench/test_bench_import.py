@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lineage.bench.imports import write_plainly
+from lineage.bench.synthetic import write_tree
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
-from lineage.legacy.bench import write_plainly
 from lineage.legacy.importer import import_legacy
-from lineage.legacy.synthetic import write_tree
 from lineage.settings import Settings
 from tests.bench.test_bench_command import lineage, neo4j_env
 
