@@ -8,7 +8,7 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from lineage.api.nodes import Ctx
+from lineage.api.nodes import AssetNode, Ctx
 from lineage.api.scalars import Money, deprecated_float_of, money_of
 from lineage.assets.models import AssetType
 from lineage.graph.drawing import draw_lineage, graphql_spelling
@@ -52,6 +52,15 @@ class LineageNode:
     labels: list[str]
     distance: int = strawberry.field(description="Steps from the root (0 for the root).")
     properties: JSON = strawberry.field(description=PROPERTIES_DESCRIPTION)
+
+    @strawberry.field(
+        description="The asset this node is, with every Asset field (null for a prompt or "
+        "run): loaded for all the nodes in one batch, for previews and orphan state."
+    )
+    async def asset(self, info: Ctx) -> AssetNode | None:
+        if self.kind is not LineageNodeKind.ASSET:
+            return None
+        return AssetNode.maybe(await info.context.loaders.asset.load(str(self.id)))
 
 
 @strawberry.type
