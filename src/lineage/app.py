@@ -25,6 +25,7 @@ from lineage.db.driver import create_driver
 from lineage.db.store import Store
 from lineage.explorers.pages import developer_pages
 from lineage.files import LocalFileStore
+from lineage.files.derived import Derivatives
 from lineage.files.http import router as files_router
 from lineage.settings import Settings, get_settings
 from lineage.state import ServiceState
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
         files.url_allowed_networks = settings.source_url_allowed_networks
         files.max_image_pixels = settings.max_image_pixels
         app.state.file_store = files
+        app.state.derivatives = Derivatives(files)
         await files.recover()
         await state.ensure_schema()
         try:

@@ -7,6 +7,7 @@ from starlette.requests import HTTPConnection
 from lineage.api.loaders import Loaders
 from lineage.assets.service import GenerationService
 from lineage.files import FileStore
+from lineage.files.derived import Derivatives
 from lineage.orphans.service import OrphanService
 from lineage.projects.repository import ProjectRepository
 from lineage.projects.service import ProjectService
@@ -33,6 +34,7 @@ class Context:
         self.orphans = OrphanService(state.store)
         self.loaders = Loaders(state.store)
         self.media_urls = state.media_urls
+        self.derivatives: Derivatives = request.app.state.derivatives
 
     def absolute_url(self, path: str) -> str:
         """`path` on the API's public address (`LINEAGE_PUBLIC_URL`), else this request's."""

@@ -13,6 +13,8 @@ from lineage.api.scalars import DateTime, Money, money_field
 from lineage.assets import models as am
 from lineage.auth.gql import caller_of
 from lineage.auth.models import UNRESTRICTED
+from lineage.files.derived import Original
+from lineage.files.gql import PreviewNode, PreviewSize, check_points
 from lineage.money import float_of, to_micros
 from lineage.orphans.gql_status import OrphanStatusNode
 from lineage.orphans.rules import NOT_ORPHANED
@@ -26,6 +28,7 @@ FrameRole = strawberry.enum(am.FrameRole)
 PromptKind = strawberry.enum(pm.PromptKind)
 WorkflowStatus = strawberry.enum(wm.WorkflowStatus)
 Ctx = Info[Context, None]
+SIGNED_URL_SECONDS = 3600
 
 
 @strawberry.type(name="Project")
@@ -192,14 +195,45 @@ class AssetNode:
         info: Ctx,
         expires_in: Annotated[
             int, strawberry.argument(description="Seconds it lasts (at most the set maximum).")
-        ] = 3600,
+        ] = SIGNED_URL_SECONDS,
     ) -> str | None:
-        if self.file_ref is None:
+        return None if self.file_ref is None else _signed(info, self.file_ref, expires_in)
+
+    @strawberry.field(
+        description=(
+            "A small WebP of the file (a downscaled image, a video's poster frame), made once "
+            "per file content; null when the asset has no file, the file is not an image or "
+            "a video (audio has `waveform`), or it cannot be read (missing, corrupt, more "
+            "pixels than LINEAGE_MAX_IMAGE_PIXELS: the reason is in the service's log)."
+        )
+    )
+    async def preview(
+        self,
+        info: Ctx,
+        size: PreviewSize = PreviewSize.GRID,  # type: ignore[valid-type]
+    ) -> PreviewNode | None:
+        original = _original(self.source)
+        if original is None:
             return None
-        caller = caller_of(info.context)
-        key_id = caller.key_id if caller else UNRESTRICTED.key_id
-        signed = info.context.media_urls.sign(self.file_ref, expires_in, key_id)
-        return info.context.absolute_url(signed)
+        derived = await info.context.derivatives.preview(original, size)
+        if derived is None:
+            return None
+        return PreviewNode.of(derived, _signed(info, derived.ref, SIGNED_URL_SECONDS))
+
+    @strawberry.field(
+        description=(
+            "Peak amplitudes of a sound, 0 (silence) to 1 (full scale): one for each of "
+            "`points` (8 to 512) equal spans from start to end, computed once per file "
+            "content; null when the asset has no file, is not audio, or its file cannot be "
+            "decoded."
+        )
+    )
+    async def waveform(self, info: Ctx, points: int = 96) -> list[float] | None:
+        check_points(points)
+        original = _original(self.source)
+        if original is None:
+            return None
+        return await info.context.derivatives.waveform(original, points)
 
     @strawberry.field(description="The prompts this asset was generated from.")
     async def prompts(self, info: Ctx) -> list[PromptNode]:
@@ -266,3 +300,16 @@ class AssetNode:
     @strawberry.field(description="Its own attempts' cost plus everything upstream of it.")
     async def lineage_cost_money(self, info: Ctx) -> Money:
         return Money.of_micros(await info.context.loaders.lineage_cost.load(str(self.id)))
+
+
+def _signed(info: Ctx, ref: str, expires_in: int) -> str:
+    """The absolute signed URL of `/files/<ref>` for the caller's key."""
+    caller = caller_of(info.context)
+    key_id = caller.key_id if caller else UNRESTRICTED.key_id
+    return info.context.absolute_url(info.context.media_urls.sign(ref, expires_in, key_id))
+
+
+def _original(asset: am.Asset) -> Original | None:
+    if asset.file_ref is None or asset.file_sha256 is None or asset.media_type is None:
+        return None
+    return Original(asset.file_ref, asset.file_sha256, asset.media_type)

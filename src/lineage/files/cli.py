@@ -2,7 +2,8 @@
 
 `lineage verify [--json] [--project CODE] [--gc [--gc-grace SECONDS]]` exits 0 when
 every stored file is intact, 2 when any is missing or corrupt, 1 on an error (e.g.
-Neo4j unreachable); `--gc` also removes the catalog files no asset names.
+Neo4j unreachable); `--gc` also removes the catalog files no asset names, and the
+previews and waveforms of files no longer stored.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def verify(
 
     Sets fileMissing, fileProblem ('missing' or 'corrupt') and fileCheckedAt on each.
     With --gc, also removes the catalog files no asset names that were stored over
-    --gc-grace seconds ago (a day), and lists them with their sizes.
+    --gc-grace seconds ago (a day), and lists them with their sizes; then the previews
+    and waveforms made from files no longer stored.
 
     Exit code: 0 all files intact, 2 problems found, 1 error.
     """
@@ -96,7 +98,9 @@ def show_garbage(garbage: GarbageReport) -> None:
         out.print(table)
     out.print(
         f"removed {len(garbage.removed)} unnamed file(s), {garbage.bytes_removed:,} bytes; "
-        f"{garbage.unnamed_within_grace} younger than {garbage.grace_seconds:,.0f} s kept",
+        f"{garbage.unnamed_within_grace} younger than {garbage.grace_seconds:,.0f} s kept; "
+        f"{garbage.derived_removed} preview(s) or waveform(s) of removed files, "
+        f"{garbage.derived_bytes_removed:,} bytes",
         highlight=False,
         soft_wrap=True,
     )

@@ -6,7 +6,9 @@ recording, leaves a file no asset names. `lineage verify --gc` lists every file 
 catalog, every ref the graph names (`cypher/files/list_named_refs_page`), and removes
 the files named by none that were stored, or last found again by their hash, longer
 than `grace_seconds` ago (a day by default): a request that stored a file a moment ago
-has not recorded it yet. The report lists each removed file with its size.
+has not recorded it yet. The report lists each removed file with its size. Then the
+derived files (previews, waveforms: `lineage.files.derived`) whose original's bytes the
+catalog no longer holds go too; they are counted, not listed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import time
 
 from lineage.db.store import Store
+from lineage.files.derived import Derivatives
 from lineage.files.models import URL_PREFIX
 from lineage.files.store import LocalFileStore
 from lineage.models import Model
@@ -35,6 +38,8 @@ class GarbageReport(Model):
     bytes_removed: int
     unnamed_within_grace: int
     grace_seconds: float
+    derived_removed: int = 0
+    derived_bytes_removed: int = 0
 
 
 async def collect_garbage(
@@ -55,11 +60,14 @@ async def collect_garbage(
             removed.append(
                 RemovedFile(ref=stored.ref, size_bytes=stored.size_bytes, age_seconds=age)
             )
+    derived = Derivatives(files).remove_orphaned()
     return GarbageReport(
         removed=removed,
         bytes_removed=sum(item.size_bytes for item in removed),
         unnamed_within_grace=young,
         grace_seconds=grace_seconds,
+        derived_removed=len(derived),
+        derived_bytes_removed=sum(entry.size_bytes for entry in derived),
     )
 
 

@@ -14,15 +14,18 @@ Errors are `{"detail": {"code": ..., "message": ...}}` with the statuses below.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 from fastapi.responses import FileResponse
 
 from lineage.errors import ConflictError, InvalidInputError, LineageError, NotFoundError
+from lineage.files.derived import DERIVED_PREFIX, Derivatives
 from lineage.files.errors import (
     FileTooLargeError,
     ImageTooLargeError,
@@ -32,6 +35,8 @@ from lineage.files.errors import (
 )
 from lineage.files.media import KINDS
 from lineage.files.models import URL_PREFIX, AssetType, FileClaim, StoredFile
+from lineage.files.pictures import MEDIA_TYPE
+from lineage.files.staging import sha256_of
 from lineage.files.store import FileStore
 
 # Private: only the browser that asked may keep a file (a shared cache must not hand
@@ -125,6 +130,29 @@ async def upload_file(
     return stored
 
 
+def get_derivatives(request: Request) -> Derivatives:
+    """The derived files the application put in `app.state.derivatives`."""
+    return cast(Derivatives, request.app.state.derivatives)
+
+
+@router.head(f"/{DERIVED_PREFIX}/{{name}}", include_in_schema=False)
+@router.get(
+    f"/{DERIVED_PREFIX}/{{name}}",
+    summary="Download a preview (Range, ETag)",
+    response_class=FileResponse,
+    responses={206: {"description": "Partial content"}, 304: {"description": "Not modified"}},
+)
+async def download_derived(
+    name: str, request: Request, derivatives: Annotated[Derivatives, Depends(get_derivatives)]
+) -> Response:
+    """A preview `Asset.preview` made, served like the originals; ETag is its SHA-256."""
+    with http_errors():
+        path = derivatives.path_of(name)
+        if not path.is_file():
+            raise NotFoundError(f"no preview {name!r}")
+    return _cached_file(request, path, await asyncio.to_thread(sha256_of, path), MEDIA_TYPE)
+
+
 @router.head("/{ref:path}", include_in_schema=False)
 @router.get(
     "/{ref:path}",
@@ -137,18 +165,19 @@ async def download_file(ref: str, request: Request, store: Store) -> Response:
     with http_errors():
         stored = await store.describe(ref)
         path = store.local_path(ref)
-    headers = {
-        "etag": f'"{stored.sha256}"',
-        "cache-control": _cache_control(request),
-        **NO_SNIFFING,
-    }
-    if _etag_matches(request.headers.get("if-none-match"), stored.sha256):
+    return _cached_file(request, path, stored.sha256, stored.media_type)
+
+
+def _cached_file(request: Request, path: Path, sha256: str, media_type: str) -> Response:
+    """The file, immutable, its ETag the SHA-256 of its bytes (304 when the client has it)."""
+    headers = {"etag": f'"{sha256}"', "cache-control": _cache_control(request), **NO_SNIFFING}
+    if _etag_matches(request.headers.get("if-none-match"), sha256):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return FileResponse(
         path,
-        media_type=stored.media_type,
+        media_type=media_type,
         headers=headers,
-        filename=stored.filename,
+        filename=path.name,
         content_disposition_type="inline",
     )
 

@@ -4,6 +4,8 @@
     catalog/.staging/              bytes being written; emptied by `recover()`
     catalog/.meta/<type>/<name>.json   the StoredFile of each file (hash, type, probe)
     catalog/.by-hash/<sha256>      the ref first stored with those bytes (dedup index)
+    catalog/.derived/<sha256>-<variant>.<ext>   previews and waveforms made from the
+                                   bytes of that hash (`derived`); the original is only read
 
 Everything sits on one filesystem, so staged files link into place atomically.
 A ref is `<type>/<name>`: one known folder, one plain name, nothing else.
@@ -19,6 +21,7 @@ from lineage.files.models import AssetType
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_DERIVED = re.compile(r"^[0-9a-f]{64}-[a-z]{1,16}\.[a-z]{1,8}$")
 _FOLDERS = frozenset(asset_type.value for asset_type in AssetType)
 
 
@@ -48,9 +51,10 @@ class CatalogLayout:
         self.staging = self.catalog / ".staging"
         self.by_hash = self.catalog / ".by-hash"
         self.meta = self.catalog / ".meta"
+        self.derived = self.catalog / ".derived"
 
     def ensure(self) -> None:
-        for folder in (self.staging, self.by_hash):
+        for folder in (self.staging, self.by_hash, self.derived):
             folder.mkdir(parents=True, exist_ok=True)
         for asset_type in AssetType:
             self.folder(asset_type).mkdir(parents=True, exist_ok=True)
@@ -75,3 +79,9 @@ class CatalogLayout:
         if not _SHA256.match(sha256):
             raise PathEscapeError(f"{sha256!r} is not a SHA-256 hex digest")
         return self.by_hash / sha256
+
+    def derived_path(self, name: str) -> Path:
+        """A derived file, `<sha256>-<variant>.<ext>`; PathEscapeError for any other name."""
+        if not _DERIVED.match(name):
+            raise PathEscapeError(f"{name!r} is not the name of a derived file")
+        return self.derived / name

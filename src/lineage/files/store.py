@@ -166,6 +166,14 @@ class LocalFileStore:
                 found = self.layout.file_path(ref).stat()
                 yield CatalogEntry(ref, found.st_size, found.st_mtime)
 
+    def stored_hashes(self) -> set[str]:
+        """The SHA-256 of every stored file whose metadata reads (for `verify --gc`)."""
+        found: set[str] = set()
+        for ref in self._stored_refs():
+            with contextlib.suppress(OSError, LineageError, ValidationError):
+                found.add(self._read_meta(ref).sha256)
+        return found
+
     def remove_unnamed(self, ref: str, cutoff: float) -> bool:
         """Remove a file no asset names, unless it was stored or found again by its hash
         after `cutoff` (unix seconds); its dedup entry goes first, so no new save finds it."""
