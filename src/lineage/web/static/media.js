@@ -15,6 +15,8 @@ export const CARD_FIELDS = `
   mediaType orphaned fileMissing signedUrl
   estimatedCostMoney { amount currency }
   orphanStatus { state }
+  preview(size: GRID) { url width height }
+  waveform(points: 48)
 `;
 
 export function thumbnail(asset) {
@@ -28,7 +30,6 @@ export function thumbnail(asset) {
     return image;
   }
   if (SOUND.has(asset.type)) return soundPreview(asset);
-  if (VISUAL.has(asset.type) && asset.signedUrl) return h("img", { src: asset.signedUrl, alt: label(asset), loading: "lazy", class: "thumb" });
   if (asset.type === "VIDEO" && asset.signedUrl) return hoverPlayer(asset, h("span", { class: "thumb placeholder" }, "▶ video"));
   return h("span", { class: "thumb placeholder" }, asset.fileMissing ? "file missing" : asset.type.toLowerCase());
 }

@@ -24,6 +24,7 @@ const QUERY = `query AssetDetail($id: ID!) {
     versions { id version status isCurrent }
     orphanStatus { state orphaned reasons { kind rootCause path depth } pinnedInputs }
     lineageCostMoney { amount currency }
+    detailPreview: preview(size: DETAIL) { url }
   }
 }`;
 

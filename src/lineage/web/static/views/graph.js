@@ -13,7 +13,7 @@ const SCRIPTS = [
   "/web/vendor/cytoscape@3.35.0/dist/cytoscape.min.js",
   "/web/vendor/cytoscape-dagre@4.0.1/dist/cytoscape-dagre.min.js",
 ];
-const NODE_ASSET = `id type slot version isCurrent status name prompt signedUrl
+const NODE_ASSET = `id type slot version isCurrent status name prompt preview { url }
   orphanStatus { state reasons { kind rootCause path depth } pinnedInputs }`;
 const QUERY = `query LineageGraph($id: ID!, $depth: Int!, $direction: LineageDirection!) {
   lineage(id: $id, depth: $depth, direction: $direction) {
@@ -128,7 +128,7 @@ function nodeData(node) {
   }
   const state = asset.orphanStatus.state;
   const badgeText = state === "OK" ? "" : `\n${state}${asset.orphanStatus.pinnedInputs.length ? " · pinned" : ""}`;
-  const thumb = asset.type === "IMAGE" || asset.type === "THUMBNAIL" ? asset.signedUrl : null;
+  const thumb = asset.preview?.url ?? null;
   return {
     id: node.id, kind: node.kind, asset, thumb, title: label(asset),
     label: `${asset.type.toLowerCase()} ${asset.slot} v${asset.version}${asset.isCurrent ? " ★" : ""}${badgeText}`,
@@ -140,7 +140,7 @@ function classesOf(node) {
   const asset = node.asset;
   if (!asset) return ["prompt", node.kind.toLowerCase()];
   return ["asset", asset.type.toLowerCase(), asset.orphanStatus.state.toLowerCase(),
-    asset.orphanStatus.pinnedInputs.length ? "pinned" : "", asset.signedUrl && (asset.type === "IMAGE" || asset.type === "THUMBNAIL") ? "with-thumb" : ""].filter(Boolean);
+    asset.orphanStatus.pinnedInputs.length ? "pinned" : "", asset.preview ? "with-thumb" : ""].filter(Boolean);
 }
 
 function focus(state, id) {
