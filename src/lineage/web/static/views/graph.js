@@ -232,5 +232,6 @@ const STYLE = [
   } },
   { selector: "edge.uses_frame", style: { "line-style": "dashed" } },
   { selector: "edge.regenerates", style: { "line-style": "dotted", "line-color": "#cbd5e1" } },
-  { selector: ".on-path", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626", width: 4, "border-color": "#dc2626", "border-width": 6, opacity: 1 } },
+  { selector: "edge.on-path", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626", width: 4, opacity: 1 } },
+  { selector: "node.on-path", style: { "border-color": "#dc2626", "border-width": 6, "border-style": "solid", opacity: 1 } },
 ];
