@@ -20,13 +20,14 @@ const REVERT = `mutation Revert($id: ID!) { revertTo(assetId: $id) { asset { id 
 const ARCHIVE = `mutation Archive($id: ID!) { archiveAsset(id: $id) { asset { id } orphanedIds } }`;
 
 export async function versionsView(main, route, context) {
+  const dialog = h("section", { class: "impact", "aria-live": "polite" }); // kept across reloads
   let shown = "";
   async function load() {
     const { asset } = await gql(QUERY, { id: route.id });
     const fingerprint = JSON.stringify(asset.versions.map((v) => [v.id, v.status, v.isCurrent, v.orphanStatus]));
     if (fingerprint === shown) return;
     shown = fingerprint;
-    replace(main, page(asset, route, context, load));
+    replace(main, page(asset, route, context, dialog, load));
     main.dataset.ready = "true";
   }
   await load();
@@ -40,7 +41,7 @@ function chosenPair(versions, params) {
   return [byId.get(params.get("a")) ?? previous, byId.get(params.get("b")) ?? current];
 }
 
-function page(asset, route, context, reload) {
+function page(asset, route, context, dialog, reload) {
   const versions = asset.versions;
   const [a, b] = chosenPair(versions, route.params);
   const choose = (side, version) => {
@@ -48,7 +49,6 @@ function page(asset, route, context, reload) {
     params.set(side, version.id);
     location.hash = versionsLink(route.id, params);
   };
-  const dialog = h("section", { class: "impact", "aria-live": "polite" });
   return h(
     "article", { class: "versions" },
     h("nav", { class: "crumbs", "aria-label": "Breadcrumb" }, h("a", { href: "#/" }, "Catalog"), " › ", h("a", { href: assetLink(route.id) }, label(b))),
