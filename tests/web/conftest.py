@@ -18,18 +18,17 @@ from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
 from lineage.db.store import Store
 from lineage.settings import Settings
-
-# fixtures: Chromium, an offline page, the demo data and the pinned web files
-from tests.browser.conftest import (  # noqa: F401
-    OfflinePage,
-    browser,
-    chromium,
-    demo,
-    demo_folder,
-    offline,
-    web_assets,
-)
+from tests.browser import conftest as browser_tests
+from tests.browser.conftest import OfflinePage
 from tests.live_server import LiveServer
+
+# the browser tests' fixtures: Chromium, an offline page, the demo data, the pinned web files
+chromium = browser_tests.chromium
+browser = browser_tests.browser
+offline = browser_tests.offline
+demo = browser_tests.demo
+demo_folder = browser_tests.demo_folder
+web_assets = browser_tests.web_assets
 
 TIMEOUT_MS = 120_000  # a loaded 2-core machine can take a while to render
 DEMO_VIDEO = "asset_vid_1767098871389_f0c26a2f3650"  # slot 001-002, v11, current

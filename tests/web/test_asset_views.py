@@ -19,6 +19,7 @@ from tests.web.conftest import (
 REGENERATE = """mutation($input: RecordGenerationInput!) {
   recordGeneration(input: $input) { asset { id version } orphanedIds } }"""
 DRAWN_NODES = "() => document.querySelectorAll('.graph-list li').length"
+FRAMES_LOADED = "[...document.querySelectorAll('.frames img')].every(i => i.naturalWidth > 0)"
 
 
 async def graph_is_drawn(page: Page) -> int:
@@ -36,10 +37,7 @@ async def test_a_video_shows_its_frames_prompts_and_lineage(
     assert await frames.count() == 2
     assert "start frame" in await frames.nth(0).inner_text()
     assert "end frame" in await frames.nth(1).inner_text()
-    await page.wait_for_function(
-        "[...document.querySelectorAll('.frames img')].every(i => i.complete && i.naturalWidth > 0)",
-        timeout=TIMEOUT_MS,
-    )
+    await page.wait_for_function(FRAMES_LOADED, timeout=TIMEOUT_MS)
     chain = page.locator(".prompt-chain")
     assert "red fox" in await chain.inner_text()
     assert await page.locator("video.full").count() == 1
