@@ -41,7 +41,7 @@ export function shortId(id) {
 
 export function money(value) {
   if (!value) return "—";
-  return `$${Number(value.amount).toFixed(Number(value.amount) < 1 ? 3 : 2)}`;
+  return `$${value.amount}`; // exact, as the API gives it
 }
 
 export function when(iso) {

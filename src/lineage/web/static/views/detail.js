@@ -2,7 +2,7 @@
 // frames, the workflow run, project, costs, file facts; polled so a change upstream shows.
 
 import { gql } from "../api.js";
-import { badge, bytes, h, money, replace, shortId, when } from "../dom.js";
+import { badge, bytes, errorBox, h, money, replace, shortId, when } from "../dom.js";
 import { CARD_FIELDS, fullMedia, label, thumbnail } from "../media.js";
 import { assetLink, graphLink, versionsLink } from "../router.js";
 import { badgesOf } from "./catalog.js";
@@ -28,21 +28,23 @@ const QUERY = `query AssetDetail($id: ID!) {
   }
 }`;
 
-export async function detailView(main, route) {
+const UNPIN = `mutation Unpin($asset: ID!, $input: ID!) { unpinInput(assetId: $asset, inputId: $input) { asset { id } } }`;
+
+export async function detailView(main, route, context) {
   let shown = "";
   async function load() {
     const { asset } = await gql(QUERY, { id: route.id });
     const fingerprint = JSON.stringify([asset.status, asset.isCurrent, asset.orphanStatus, asset.versions, asset.usedBy.map((a) => a.orphanStatus)]);
     if (fingerprint === shown) return;
     shown = fingerprint;
-    replace(main, page(asset));
+    replace(main, page(asset, context.viewer.canWrite, load));
     main.dataset.ready = "true";
   }
   await load();
   return { poll: load };
 }
 
-function page(asset) {
+function page(asset, writable, reload) {
   return h(
     "article", { class: "detail", "aria-labelledby": "asset-title" },
     h("nav", { class: "crumbs", "aria-label": "Breadcrumb" }, h("a", { href: "#/" }, "Catalog"), " › ", asset.projectCode ?? "no project", " › ", asset.slot),
@@ -54,6 +56,7 @@ function page(asset) {
       asset.signedUrl ? h("a", { class: "button", href: asset.signedUrl, download: asset.filename ?? asset.id }, "Download") : null,
     ),
     orphanPanel(asset),
+    pinnedPanel(asset, writable, reload),
     h("div", { class: "detail-body" },
       h("section", { class: "media-pane", "aria-label": "Media" }, fullMedia(asset)),
       h("section", { class: "facts", "aria-label": "Facts" }, factsTable(asset)),
@@ -80,6 +83,26 @@ export function orphanPanel(asset) {
       h("span", { class: "path" }, reason.path.map((id, index) => [index ? " → " : "", h("a", { href: assetLink(id) }, shortId(id))])),
       " · ", h("a", { href: graphLink(asset.id, new URLSearchParams({ cause: reason.rootCause })) }, "show in graph"),
     ))),
+  );
+}
+
+function pinnedPanel(asset, writable, reload) {
+  const pinned = asset.orphanStatus.pinnedInputs;
+  if (!pinned.length) return null;
+  const out = h("p", { "aria-live": "polite" });
+  const unpin = async (input) => {
+    try {
+      await gql(UNPIN, { asset: asset.id, input });
+      await reload();
+    } catch (error) {
+      replace(out, errorBox(error));
+    }
+  };
+  return h("section", { class: "block pinned", "aria-label": "Pinned inputs" },
+    h("h2", {}, "Inputs accepted as they are (pinned)"),
+    h("ul", {}, pinned.map((input) => h("li", {}, h("a", { href: assetLink(input) }, shortId(input)), " ",
+      writable ? h("button", { type: "button", class: "write", onclick: () => unpin(input) }, "Unpin") : null))),
+    out,
   );
 }
 
