@@ -59,7 +59,7 @@ def studio_pages(web_assets: Path, dev_token: str | None) -> APIRouter:
         found = _static_file(relative)
         if found is None:
             raise HTTPException(404, f"{PREFIX}/{relative} is not a file of the studio")
-        body, etag = _contents(found)
+        body, etag = _contents(str(found), found.stat().st_mtime_ns)
         headers = {"Cache-Control": REVALIDATE, "ETag": etag, "X-Content-Type-Options": "nosniff"}
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers=headers)
@@ -75,12 +75,12 @@ def _vendor_file(web_assets: Path, relative: str) -> Response:
     return FileResponse(found, headers={"Cache-Control": IMMUTABLE})
 
 
-def _static_file(relative: str) -> Traversable | None:
+def _static_file(relative: str) -> Path | None:
     """The packaged file at `relative` under `static/` (no way out of it), or None."""
     parts = relative.split("/")
     if any(part in {"", ".", ".."} for part in parts) or Path(relative).suffix not in MEDIA_TYPES:
         return None
-    found = _static_root().joinpath(*parts)
+    found = Path(str(_static_root().joinpath(*parts)))
     return found if found.is_file() else None
 
 
@@ -89,9 +89,10 @@ def _static_root() -> Traversable:
     return resources.files("lineage.web") / "static"
 
 
-def _contents(file: Traversable) -> tuple[bytes, str]:
-    """A packaged file's bytes and ETag (read each time: a few small files)."""
-    body = file.read_bytes()
+@cache
+def _contents(path: str, mtime_ns: int) -> tuple[bytes, str]:
+    """A packaged file's bytes and ETag, read again only when the file changes."""
+    body = Path(path).read_bytes()
     return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 

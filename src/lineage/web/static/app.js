@@ -39,7 +39,7 @@ function route() {
   return { view: null, path };
 }
 
-async function show() {
+async function show(_event, early) {
   open?.dispose?.();
   open = null;
   const found = route();
@@ -49,7 +49,7 @@ async function show() {
     return;
   }
   try {
-    open = await found.view(main, found, context);
+    open = await found.view(main, found, context, early);
   } catch (error) {
     handle(error);
   }
@@ -104,6 +104,9 @@ async function poll() {
 
 async function boot() {
   if (!currentKey()) return askForKey();
+  const first = route();
+  const early = first.view?.prefetch?.(first); // the view's first query, beside the boot's
+  early?.catch(() => {});
   try {
     const data = await gql(BOOT);
     context = { viewer: data.viewer, projects: data.projects.edges.map((edge) => edge.node) };
@@ -115,7 +118,7 @@ async function boot() {
   replace(document.getElementById("who"), `${context.viewer.name} · ${role}`);
   window.addEventListener("hashchange", show);
   setInterval(poll, POLL_MS);
-  show();
+  show(null, early);
 }
 
 boot();

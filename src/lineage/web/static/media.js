@@ -19,11 +19,12 @@ export const CARD_FIELDS = `
   waveform(points: 48)
 `;
 
-export function thumbnail(asset) {
+// `eager`: on the first screen, so fetched at once rather than after layout.
+export function thumbnail(asset, eager = false) {
   const preview = asset.preview;
   if (preview) {
     const image = h("img", {
-      src: preview.url, alt: label(asset), loading: "lazy", decoding: "async",
+      src: preview.url, alt: label(asset), loading: eager ? "eager" : "lazy", decoding: "async",
       width: preview.width, height: preview.height, class: "thumb",
     });
     if (asset.type === "VIDEO" && asset.signedUrl) return hoverPlayer(asset, image);
