@@ -29,6 +29,7 @@ const ROUTES = [
 const main = document.getElementById("main");
 let open = null;
 let context = null;
+let started = false; // listeners set: a key typed again after a refusal boots again
 
 function route() {
   const [path, query = ""] = location.hash.replace(/^#/, "").split("?");
@@ -42,6 +43,7 @@ function route() {
 async function show(_event, early) {
   open?.dispose?.();
   open = null;
+  delete main.dataset.ready; // each view sets it once drawn
   const found = route();
   markNav(found.view);
   if (!found.view) {
@@ -87,7 +89,12 @@ function askForKey(problem) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     rememberKey(input.value);
-    boot();
+    // the skip link moves focus without touching the hash, which holds the route
+document.querySelector(".skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  main.focus();
+});
+boot();
   });
   replace(main, form);
   input.focus();
@@ -116,9 +123,17 @@ async function boot() {
   document.body.classList.toggle("can-write", context.viewer.canWrite);
   const role = context.viewer.canWrite ? "write" : "read only";
   replace(document.getElementById("who"), `${context.viewer.name} · ${role}`);
-  window.addEventListener("hashchange", show);
-  setInterval(poll, POLL_MS);
+  if (!started) {
+    window.addEventListener("hashchange", show);
+    setInterval(poll, POLL_MS);
+    started = true;
+  }
   show(null, early);
 }
 
+// the skip link moves focus without touching the hash, which holds the route
+document.querySelector(".skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  main.focus();
+});
 boot();
