@@ -33,10 +33,12 @@ from lineage.files.http import router as files_router
 from lineage.files.models import URL_PREFIX
 from lineage.settings import Settings, get_settings
 from lineage.state import ServiceState
+from lineage.web.pages import studio_pages
 
 
 def create_app(settings: Settings | None = None, dev_token: str | None = None) -> FastAPI:
-    """The service; `dev_token` (local `lineage serve` only) is offered by GraphiQL."""
+    """The service; `dev_token` (local `lineage serve` only) is offered by GraphiQL and the
+    studio's pages."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -70,6 +72,7 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
     app.include_router(health.router)
     if settings.graphiql:
         app.include_router(developer_pages(settings.web_assets_dir))
+    app.include_router(studio_pages(settings.web_assets_dir, dev_token))
     app.include_router(files_router)
     app.include_router(bundles_router)
     # strawberry's own ASGI view, not its FastAPI router: no FastAPI dependency solving

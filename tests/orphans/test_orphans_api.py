@@ -270,3 +270,18 @@ async def test_impact_of_archiving_a_current_version_frees_consumers_of_its_pred
     result = (await gql.data(IMPACT, id="shot-001-v2", action="ARCHIVE"))["impact"]
     assert {r["id"] for r in result["restored"]} == {"vid-001-002", "thumb-1", "story-1"}
     assert result["orphaned"] == []
+
+
+async def test_impact_of_a_revert_frees_what_the_old_version_fed_and_orphans_the_new_ones(
+    gql: GraphQLClient,
+) -> None:
+    await story(gql)
+    await regenerate(gql, "shot-001", "shot-001-v2")
+    await video(gql, "vid-new", "shot-001-v2", "shot-002", projectCode="VSS-001", slot="v13")
+    result = (await gql.data(IMPACT, id="shot-001", action="REVERT"))["impact"]
+    assert {r["id"] for r in result["restored"]} == {"vid-001-002", "thumb-1", "story-1"}
+    assert [(i["asset"]["id"], i["depth"]) for i in result["orphaned"]] == [("vid-new", 1)]
+    assert (await status(gql, "vid-new"))["orphaned"] is False  # a dry run
+    reverted = await mutate(gql, "revertTo", "assetId: $id", id="shot-001")
+    assert set(reverted["restoredIds"]) == {r["id"] for r in result["restored"]}
+    assert reverted["orphanedIds"] == ["vid-new"]

@@ -27,8 +27,8 @@ from lineage.api.errors import ErrorPolicy
 from lineage.api.over_http import SpecGraphQL
 from lineage.api.scalars import schema_config
 from lineage.assets.gql import AssetMutations, AssetQueries
-from lineage.auth.dev import may_see_dev_key
-from lineage.auth.gql import ScopePolicy
+from lineage.auth.gql import AuthQueries, ScopePolicy
+from lineage.auth.loopback import may_see_dev_key
 from lineage.bundles.gql import BundleMutations
 from lineage.explorers.graphiql import graphiql_page
 from lineage.graph.gql import GraphQueries
@@ -40,7 +40,15 @@ from lineage.workflows.gql import WorkflowMutations, WorkflowQueries
 
 Query = merge_types(
     "Query",
-    (AssetQueries, OrphanQueries, GraphQueries, PromptQueries, WorkflowQueries, ProjectQueries),
+    (
+        AssetQueries,
+        OrphanQueries,
+        GraphQueries,
+        PromptQueries,
+        WorkflowQueries,
+        ProjectQueries,
+        AuthQueries,
+    ),
 )
 Mutation = merge_types(
     "Mutation",

@@ -4,23 +4,15 @@ Created once (an `admin` key named "development"), its token kept in
 `.lineage/dev-api-key` (mode 0600, git-ignored) and reused while it is valid;
 a new one is made when the file is missing or the key is gone or revoked.
 
-GraphiQL's page offers it only to a request that comes from this machine *and* names
-this machine (`may_see_dev_key`): a loopback client address, a `Host` that is
-`localhost` or a loopback address, and an `Origin`, when sent, of that same host. A web
-page on another name that rebinds its DNS to 127.0.0.1 sends its own name as `Host`,
-so it never gets the key. Other users of the same machine can still ask from loopback:
-the README's security section draws this threat model.
+GraphiQL's page and the studio's pages offer it only to a request that comes from this
+machine *and* names this machine: `lineage.auth.loopback.may_see_dev_key`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
-
-from starlette.requests import Request
 
 from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
@@ -31,7 +23,6 @@ from lineage.runtime import open_store
 from lineage.settings import Settings
 
 DEV_KEY_NAME = "development (lineage serve)"
-LOOPBACK_NAMES = frozenset({"localhost"})
 
 
 async def ensure_dev_key(store: Store, path: Path) -> tuple[str, bool]:
@@ -77,28 +68,3 @@ def write_secret(path: Path, text: str) -> None:
     with os.fdopen(fd, "w") as handle:
         handle.write(text + "\n")
     path.chmod(0o600)
-
-
-def may_see_dev_key(request: Request) -> bool:
-    """Whether GraphiQL may offer the development key to this request (see above)."""
-    client = request.client.host if request.client else ""
-    host = request.headers.get("host", "")
-    origin = request.headers.get("origin")
-    same_origin = origin is None or origin == f"{request.url.scheme}://{host}"
-    return _is_loopback(client) and _names_loopback(host) and same_origin
-
-
-def _names_loopback(host: str) -> bool:
-    """A `Host` header of `localhost` or a loopback address, with any port."""
-    try:
-        name = urlsplit(f"//{host}").hostname or ""
-    except ValueError:
-        return False
-    return name in LOOPBACK_NAMES or _is_loopback(name)
-
-
-def _is_loopback(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False

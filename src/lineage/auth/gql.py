@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import strawberry
 from graphql import ExecutionResult, GraphQLError
 from strawberry.extensions import SchemaExtension
+from strawberry.types import Info
 from strawberry.types.graphql import OperationType
 
-from lineage.auth.models import Caller, Scope
+from lineage.auth.models import UNRESTRICTED, Caller, Scope
 
 NEEDED = {OperationType.MUTATION: Scope.WRITE, OperationType.SUBSCRIPTION: Scope.WRITE}
 
@@ -42,3 +44,26 @@ def _forbidden(caller: Caller | None, needed: Scope) -> GraphQLError:
         held = f"key {caller.key_id} has only: {', '.join(sorted(caller.scopes))}"
     message = f"a '{needed}' key is needed for this operation; {held}"
     return GraphQLError(message, extensions={"code": "FORBIDDEN"})
+
+
+@strawberry.type(description="The key that sent this request: what a page may offer its holder.")
+class Viewer:
+    key_id: str
+    name: str
+    scopes: list[str] = strawberry.field(description="What it may do: read, write, admin.")
+    can_write: bool = strawberry.field(description="Whether it may run mutations.")
+
+
+@strawberry.type
+class AuthQueries:
+    @strawberry.field(description="The key that sent this request (its role, for a page).")
+    def viewer(self, info: Info[Any, None]) -> Viewer:
+        caller = caller_of(info.context) or UNRESTRICTED
+        order = [scope.value for scope in Scope]
+        scopes = sorted(caller.scopes, key=order.index)
+        return Viewer(
+            key_id=caller.key_id,
+            name=caller.name,
+            scopes=scopes,
+            can_write=caller.may(Scope.WRITE),
+        )

@@ -2,7 +2,8 @@
 
 Deny by default, so a new route is protected without anyone remembering to:
 
-- public: `/healthz`, `/readyz` (status only, no data), and, when the developer
+- public: `/healthz`, `/readyz` (status only, no data), the studio's pages (`/` and
+  their files under `/web/`: static, their own requests carry the key), and, when the developer
   tools are on, the GraphiQL page (GET /graphql without a `query`) and the
   OpenAPI pages (`/docs`, `/redoc`, `/openapi.json`) and their pinned files
   (`/_vendor/...`), and Neo4j Browser's style and guide (`/neo4j-browser/...`):
@@ -38,6 +39,8 @@ from lineage.files.models import URL_PREFIX
 from lineage.files.signing import MediaUrls
 
 HEALTH_PATHS = frozenset({"/healthz", "/readyz"})
+STUDIO_PAGE = "/"
+STUDIO_PREFIX = "/web/"
 DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"})
 DEVELOPER_PREFIXES = ("/_vendor/", "/neo4j-browser/")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -67,6 +70,8 @@ class AuthMiddleware:
     def _is_public(self, scope: Scope) -> bool:
         path = scope["path"]
         if path in HEALTH_PATHS:
+            return True
+        if _is_studio_page(scope):
             return True
         if not self.developer_pages or scope["type"] != "http":
             return False
@@ -104,6 +109,12 @@ async def _signed_url_caller(scope: Scope) -> Caller | None:
 
 def _first(query: dict[str, list[str]], name: str) -> str:
     return query.get(name, [""])[0]
+
+
+def _is_studio_page(scope: Scope) -> bool:
+    path = scope["path"]
+    read = scope["type"] == "http" and scope["method"] in {"GET", "HEAD"}
+    return read and (path == STUDIO_PAGE or path.startswith(STUDIO_PREFIX))
 
 
 def _is_graphiql_page(scope: Scope) -> bool:

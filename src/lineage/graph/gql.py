@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 from lineage.api.info import Ctx
 from lineage.api.scalars import Money, deprecated_float_of, money_of
 from lineage.assets import models as am
+from lineage.assets.nodes import AssetNode
 from lineage.graph.drawing import graphql_spelling
 from lineage.graph.walk import Direction
 from lineage.models import AssetType
@@ -53,6 +54,15 @@ class LineageNode:
     labels: list[str]
     distance: int = strawberry.field(description="Steps from the root (0 for the root).")
     properties: JSON = strawberry.field(description=PROPERTIES_DESCRIPTION)
+
+    @strawberry.field(
+        description="The asset this node is, with every Asset field (null for a prompt or "
+        "run): loaded for all the nodes in one batch, for previews and orphan state."
+    )
+    async def asset(self, info: Ctx) -> AssetNode | None:
+        if self.kind is not LineageNodeKind.ASSET:
+            return None
+        return await info.context.loaders.asset.load(str(self.id))
 
 
 @strawberry.type

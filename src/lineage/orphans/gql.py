@@ -130,7 +130,9 @@ class OrphanQueries:
             root_cause=cause,
         )
 
-    @strawberry.field(description="Dry run: what regenerating or archiving an asset would orphan.")
+    @strawberry.field(
+        description="Dry run: what regenerating, archiving or reverting to an asset would orphan."
+    )
     async def impact(self, info: Ctx, asset_id: strawberry.ID, action: ImpactAction) -> Impact:  # type: ignore[valid-type]
         return impact_of(await info.context.orphans.impact(str(asset_id), action))
 

@@ -23,6 +23,7 @@ from lineage.projects.readonly import check_writable
 class ImpactAction(StrEnum):
     REGENERATE = "regenerate"
     ARCHIVE = "archive"
+    REVERT = "revert"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def simulated(action: ImpactAction, asset: Asset, rows: list[Row]) -> dict[str, 
     attempts = [r for r in rows if r["slotKey"] == asset.slot_key]
     if action is ImpactAction.REGENERATE:
         return {r["id"]: {"isCurrent": False} for r in attempts}
+    if action is ImpactAction.REVERT:
+        return {r["id"]: {"isCurrent": r["id"] == asset.id} for r in attempts}
     overrides: dict[str, dict[str, Any]] = {asset.id: {"status": "archived", "isCurrent": False}}
     if asset.is_current:
         others = [r for r in attempts if r["id"] != asset.id and r["status"] == "ready"]

@@ -1,0 +1,106 @@
+"""The studio's routes: the page at `/`, its own files under `/web/`, and its graph
+library's pinned files under `/web/vendor/` (the same install as GraphiQL's).
+
+The page is one HTML file without inline scripts or styles, under a strict
+Content-Security-Policy: everything it loads comes from this service. On this machine
+(`may_see_dev_key`, as for GraphiQL) the page carries the development key in a
+`<meta>` element, so it is never cached; its files are revalidated (`no-cache` and
+their ETag), the pinned vendor files cached for good (their URL names their version).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from html import escape
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+from lineage.auth.loopback import may_see_dev_key
+from lineage.explorers.vendor import served_file
+
+PREFIX = "/web"
+VENDOR = f"{PREFIX}/vendor/"
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "media-src 'self' blob:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
+MEDIA_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".html": "text/html; charset=utf-8",
+}
+DEV_KEY_MARK = "<!--dev-key-->"
+
+
+def studio_pages(web_assets: Path, dev_token: str | None) -> APIRouter:
+    """`/` and `/web/...`; `dev_token` goes to a browser on this machine only."""
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/")
+    async def studio(request: Request) -> HTMLResponse:
+        token = dev_token if dev_token and may_see_dev_key(request) else None
+        page = _index().replace(DEV_KEY_MARK, _dev_key_meta(token))
+        headers = {"Cache-Control": "no-store", "Content-Security-Policy": CONTENT_SECURITY_POLICY}
+        return HTMLResponse(page, headers=headers)
+
+    @router.get(PREFIX + "/{relative:path}")
+    async def studio_file(relative: str, request: Request) -> Response:
+        if relative.startswith("vendor/"):
+            return _vendor_file(web_assets, relative.removeprefix("vendor/"))
+        found = _static_file(relative)
+        if found is None:
+            raise HTTPException(404, f"{PREFIX}/{relative} is not a file of the studio")
+        body, etag = _contents(str(found), found.stat().st_mtime_ns)
+        headers = {"Cache-Control": REVALIDATE, "ETag": etag, "X-Content-Type-Options": "nosniff"}
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type=MEDIA_TYPES[Path(relative).suffix], headers=headers)
+
+    return router
+
+
+def _vendor_file(web_assets: Path, relative: str) -> Response:
+    found = served_file(web_assets, relative)
+    if found is None:
+        raise HTTPException(404, f"{VENDOR}{relative} is not installed: run `make install`")
+    return FileResponse(found, headers={"Cache-Control": IMMUTABLE})
+
+
+def _static_file(relative: str) -> Path | None:
+    """The packaged file at `relative` under `static/` (no way out of it), or None."""
+    parts = relative.split("/")
+    if any(part in {"", ".", ".."} for part in parts) or Path(relative).suffix not in MEDIA_TYPES:
+        return None
+    found = Path(str(_static_root().joinpath(*parts)))
+    return found if found.is_file() else None
+
+
+@cache
+def _static_root() -> Traversable:
+    return resources.files("lineage.web") / "static"
+
+
+@cache
+def _contents(path: str, mtime_ns: int) -> tuple[bytes, str]:
+    """A packaged file's bytes and ETag, read again only when the file changes."""
+    body = Path(path).read_bytes()
+    return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _index() -> str:
+    return (_static_root() / "index.html").read_text()
+
+
+def _dev_key_meta(token: str | None) -> str:
+    if token is None:
+        return ""
+    return f'<meta name="lineage-dev-key" content="{escape(token)}">'

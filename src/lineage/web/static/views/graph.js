@@ -1,0 +1,237 @@
+// The lineage graph: upstream and downstream of an asset as a left-to-right DAG
+// (Cytoscape.js with its dagre layout, pinned and served by this service), nodes with
+// thumbnails, type, version and orphan badges, edges labelled by type and frame role.
+// Click a node to focus it, expand it to see its own neighbours, follow an orphan's
+// root-cause path (highlighted). Depth and direction live in the URL.
+
+import { gql } from "../api.js";
+import { badge, errorBox, field, h, replace, shortId } from "../dom.js";
+import { label } from "../media.js";
+import { assetLink, graphLink } from "../router.js";
+
+const SCRIPTS = [
+  "/web/vendor/cytoscape@3.35.0/dist/cytoscape.min.js",
+  "/web/vendor/cytoscape-dagre@4.0.1/dist/cytoscape-dagre.min.js",
+];
+const NODE_ASSET = `id type slot version isCurrent status name prompt preview { url }
+  orphanStatus { state reasons { kind rootCause path depth } pinnedInputs }`;
+const QUERY = `query LineageGraph($id: ID!, $depth: Int!, $direction: LineageDirection!) {
+  lineage(id: $id, depth: $depth, direction: $direction) {
+    rootId truncated
+    nodes { id kind distance properties asset { ${NODE_ASSET} } }
+    edges { fromId toId type properties }
+  }
+}`;
+const COLOURS = { STALE: "#d97706", BROKEN: "#dc2626", INHERITED: "#a855f7", OK: "#64748b" };
+
+let loading = null;
+
+function loadLibrary() {
+  loading ??= SCRIPTS.reduce((chain, src) => chain.then(() => new Promise((resolve, reject) => {
+    const script = h("script", { src });
+    script.addEventListener("load", resolve);
+    script.addEventListener("error", () => reject(new Error(`${src} did not load: run \`make install\` (lineage web-assets)`)));
+    document.head.append(script);
+  })), Promise.resolve()).then(() => window.cytoscape.use(window.cytoscapeDagre));
+  return loading;
+}
+
+export async function graphView(main, route) {
+  const params = route.params;
+  const depth = Number(params.get("depth") ?? 2);
+  const direction = params.get("direction") ?? "BOTH";
+  const canvas = h("div", { class: "graph-canvas", role: "img", "aria-label": "Lineage graph; the list below names every node" });
+  const panel = h("aside", { class: "graph-panel", "aria-live": "polite" });
+  const list = h("ul", { class: "graph-list", "aria-label": "Nodes of the graph" });
+  const status = h("p", { class: "count", role: "status" }, "Loading the graph…");
+  replace(main,
+    h("h1", {}, "Lineage of ", h("a", { href: assetLink(route.id) }, shortId(route.id))),
+    controls(route.id, params, depth, direction),
+    status,
+    h("div", { class: "graph-layout" }, canvas, panel),
+    h("details", { class: "graph-nodes" }, h("summary", {}, "Every node as a list"), list),
+  );
+  await loadLibrary();
+  const cy = window.cytoscape({
+    container: canvas, elements: [], minZoom: 0.1, maxZoom: 3,
+    style: STYLE,
+  });
+  const state = { cy, route, panel, list, status, seen: "" };
+  await refresh(state, route.id, depth, direction, true);
+  cy.on("tap", "node", (event) => focus(state, event.target.id()));
+  const cause = params.get("cause");
+  highlightCause(state, cause);
+  main.dataset.ready = "true";
+  return {
+    dispose: () => cy.destroy(),
+    poll: () => refresh(state, route.id, depth, direction, false),
+  };
+}
+
+function controls(id, params, depth, direction) {
+  const update = (name) => (event) => {
+    const next = new URLSearchParams(params);
+    next.set(name, event.target.value);
+    location.hash = graphLink(id, next);
+  };
+  const depthSelect = h("select", { name: "depth", onchange: update("depth") },
+    [1, 2, 3, 4, 5, 6].map((d) => h("option", { value: d, selected: d === depth }, String(d))));
+  const directionSelect = h("select", { name: "direction", onchange: update("direction") },
+    [["BOTH", "upstream and downstream"], ["UPSTREAM", "upstream only"], ["DOWNSTREAM", "downstream only"]]
+      .map(([value, text]) => h("option", { value, selected: value === direction }, text)));
+  return h("div", { class: "graph-controls" }, field("Depth", depthSelect), field("Direction", directionSelect),
+    h("span", { class: "legend" }, ["STALE", "BROKEN", "INHERITED"].map((s) => badge(s.toLowerCase(), s))));
+}
+
+async function refresh(state, id, depth, direction, first) {
+  const { lineage } = await gql(QUERY, { id, depth, direction });
+  const fingerprint = JSON.stringify(lineage.nodes.map((n) => [n.id, n.asset?.orphanStatus?.state, n.asset?.isCurrent]));
+  if (fingerprint === state.seen) return;
+  state.seen = fingerprint;
+  merge(state, lineage, true);
+  replace(state.status, `${lineage.nodes.length} nodes, ${lineage.edges.length} edges${lineage.truncated ? " (more beyond this depth: raise it or expand a node)" : ""}`);
+  if (first) focus(state, lineage.rootId);
+  else highlightCause(state, state.cause);
+}
+
+function merge(state, lineage, relayout) {
+  const { cy } = state;
+  cy.batch(() => {
+    for (const node of lineage.nodes) {
+      const data = nodeData(node);
+      const existing = cy.getElementById(node.id);
+      if (existing.nonempty()) {
+        existing.data(data);
+        existing.classes(classesOf(node));
+      } else cy.add({ group: "nodes", data, classes: classesOf(node) });
+    }
+    for (const edge of lineage.edges) {
+      const id = `${edge.fromId}|${edge.type}|${edge.toId}`;
+      if (cy.getElementById(id).nonempty()) continue;
+      const role = edge.properties?.role;
+      const text = edge.type.toLowerCase().replace("_", " ") + (role ? ` (${String(role).toLowerCase()})` : "");
+      // drawn from what it came from to what was built: left to right
+      cy.add({ group: "edges", data: { id, source: edge.toId, target: edge.fromId, label: text }, classes: edge.type.toLowerCase() });
+    }
+  });
+  if (relayout) cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 24, rankSep: 90, edgeSep: 10, animate: false }).run();
+  cy.getElementById(lineage.rootId).addClass("root");
+  renderList(state);
+}
+
+function nodeData(node) {
+  const asset = node.asset;
+  const props = node.properties ?? {};
+  if (!asset) {
+    const text = props.text ? String(props.text).slice(0, 40) : node.id;
+    return { id: node.id, label: `${node.kind.toLowerCase().replace("_", " ")}\n${text}`, kind: node.kind, title: props.text ?? node.id };
+  }
+  const state = asset.orphanStatus.state;
+  const badgeText = state === "OK" ? "" : `\n${state}${asset.orphanStatus.pinnedInputs.length ? " · pinned" : ""}`;
+  const thumb = asset.preview?.url ?? null;
+  return {
+    id: node.id, kind: node.kind, asset, thumb, title: label(asset),
+    label: `${asset.type.toLowerCase()} ${asset.slot} v${asset.version}${asset.isCurrent ? " ★" : ""}${badgeText}`,
+    colour: COLOURS[state],
+  };
+}
+
+function classesOf(node) {
+  const asset = node.asset;
+  if (!asset) return ["prompt", node.kind.toLowerCase()];
+  return ["asset", asset.type.toLowerCase(), asset.orphanStatus.state.toLowerCase(),
+    asset.orphanStatus.pinnedInputs.length ? "pinned" : "", asset.preview ? "with-thumb" : ""].filter(Boolean);
+}
+
+function focus(state, id) {
+  const { cy, panel } = state;
+  const node = cy.getElementById(id);
+  if (node.empty()) return;
+  cy.elements().removeClass("focused neighbour faded");
+  const around = node.closedNeighborhood();
+  cy.elements().not(around).addClass("faded");
+  around.addClass("neighbour");
+  node.addClass("focused");
+  const data = node.data();
+  const asset = data.asset;
+  replace(panel,
+    h("h2", {}, data.title),
+    asset ? h("p", {}, badge(asset.type.toLowerCase(), "type"), " ", badge(`v${asset.version}`, "version"), " ", asset.orphanStatus.state !== "OK" ? badge(asset.orphanStatus.state.toLowerCase(), asset.orphanStatus.state) : null) : h("p", {}, data.kind.toLowerCase()),
+    asset ? reasonsOf(state, asset) : null,
+    h("div", { class: "actions" },
+      asset ? h("a", { class: "button", href: assetLink(id) }, "Open") : null,
+      h("button", { type: "button", onclick: () => expand(state, id) }, "Expand its neighbours"),
+      h("a", { class: "button", href: graphLink(id) }, "Centre the graph here"),
+    ),
+  );
+}
+
+function reasonsOf(state, asset) {
+  if (!asset.orphanStatus.reasons.length) return null;
+  return h("ul", { class: "reasons" }, asset.orphanStatus.reasons.map((reason) => h("li", {},
+    `${reason.kind.toLowerCase()} because of `, h("code", {}, shortId(reason.rootCause)), " ",
+    h("button", { type: "button", onclick: () => highlightPath(state, reason.path) }, "Highlight its path"),
+  )));
+}
+
+async function expand(state, id) {
+  replace(state.status, `Expanding ${shortId(id)}…`);
+  try {
+    const { lineage } = await gql(QUERY, { id, depth: 1, direction: "BOTH" });
+    merge(state, { ...lineage, rootId: state.route.id }, true);
+    replace(state.status, `${state.cy.nodes().length} nodes, ${state.cy.edges().length} edges`);
+    focus(state, id);
+  } catch (error) {
+    replace(state.status, errorBox(error));
+  }
+}
+
+function highlightCause(state, cause) {
+  state.cause = cause;
+  const root = state.cy.getElementById(state.route.id).data("asset");
+  const reason = root?.orphanStatus.reasons.find((r) => !cause || r.rootCause === cause);
+  if (reason) highlightPath(state, reason.path);
+}
+
+function highlightPath(state, path) {
+  const { cy } = state;
+  cy.elements().removeClass("on-path");
+  path.forEach((id, index) => {
+    cy.getElementById(id).addClass("on-path");
+    const next = path[index + 1];
+    if (next) cy.edges().filter((e) => (e.source().id() === id && e.target().id() === next) || (e.source().id() === next && e.target().id() === id)).addClass("on-path");
+  });
+  renderList(state);
+}
+
+function renderList(state) {
+  replace(state.list, state.cy.nodes().map((node) => h("li", { class: node.hasClass("on-path") ? "on-path" : "" },
+    node.data("asset") ? h("a", { href: assetLink(node.id()) }, node.data("label").replace("\n", " · ")) : node.data("label").replace("\n", ": "),
+    node.hasClass("on-path") ? " (on the root-cause path)" : "",
+  )));
+}
+
+const STYLE = [
+  { selector: "node", style: {
+    label: "data(label)", "text-wrap": "wrap", "text-max-width": 140, "font-size": 10,
+    "text-valign": "bottom", "text-margin-y": 4, width: 64, height: 64, shape: "round-rectangle",
+    "background-color": "#e2e8f0", "border-width": 3, "border-color": "data(colour)", color: "#1e293b",
+  } },
+  { selector: "node.prompt", style: { shape: "round-tag", "background-color": "#dbeafe", "border-color": "#3b82f6", width: 48, height: 48 } },
+  { selector: "node.with-thumb", style: { "background-image": "data(thumb)", "background-fit": "cover", "background-image-crossorigin": "null" } },
+  { selector: "node.video", style: { "background-color": "#fde68a" } },
+  { selector: "node.audio, node.music", style: { "background-color": "#bbf7d0" } },
+  { selector: "node.stale, node.broken, node.inherited", style: { "border-width": 6, "border-style": "dashed" } },
+  { selector: "node.root", style: { "underlay-color": "#3b82f6", "underlay-opacity": 0.25, "underlay-padding": 8 } },
+  { selector: "node.focused", style: { "overlay-color": "#2563eb", "overlay-opacity": 0.15 } },
+  { selector: ".faded", style: { opacity: 0.35 } },
+  { selector: "edge", style: {
+    width: 2, "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#94a3b8",
+    "target-arrow-color": "#94a3b8", label: "data(label)", "font-size": 8, "text-rotation": "autorotate",
+    "text-background-color": "#fff", "text-background-opacity": 0.8, color: "#475569",
+  } },
+  { selector: "edge.uses_frame", style: { "line-style": "dashed" } },
+  { selector: "edge.regenerates", style: { "line-style": "dotted", "line-color": "#cbd5e1" } },
+  { selector: "edge.on-path", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626", width: 4, opacity: 1 } },
+  { selector: "node.on-path", style: { "border-color": "#dc2626", "border-width": 6, "border-style": "solid", opacity: 1 } },
+];

@@ -1,0 +1,94 @@
+"""The catalog at `/`: the demo's assets with their previews loaded, a first screen of at
+most 3 API requests and under 3 MB of images, filters in the URL, search in Thai."""
+
+from __future__ import annotations
+
+from playwright.async_api import Page, Request, Response
+
+from tests.browser.conftest import OfflinePage
+from tests.live_server import LiveServer
+from tests.web.conftest import TIMEOUT_MS, nothing_went_wrong, open_view
+
+DEMO_ASSETS = 25
+DEMO_VIDEOS = 15
+THAI_WORD = "ช้าง"  # "elephant": two demo songs carry it in their title
+FIRST_SCREEN_IMAGE_BYTES = 3 * 1024 * 1024
+
+IMAGES_IN_VIEW = """() => [...document.querySelectorAll('.grid img')].filter(image => {
+  const box = image.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight;
+}).map(image => image.complete && image.naturalWidth > 0)"""
+
+
+async def card_types(page: Page) -> list[str]:
+    return await page.locator(".grid .card").evaluate_all("cards => cards.map(c => c.dataset.type)")
+
+
+async def test_the_first_screen_shows_the_demo_with_previews(
+    studio: LiveServer, offline: OfflinePage, console_errors: list[str]
+) -> None:
+    api: list[str] = []
+    image_bytes: list[int] = []
+
+    def on_request(request: Request) -> None:
+        if request.url.startswith(studio.url + "/graphql"):
+            api.append(request.url)
+
+    async def on_response(response: Response) -> None:
+        if response.request.resource_type == "image":
+            image_bytes.append(len(await response.body()))
+
+    offline.page.on("request", on_request)
+    offline.page.on("response", on_response)
+    page = await open_view(offline, studio.url + "/")
+    await page.get_by_role("status").get_by_text(f"{DEMO_ASSETS} assets").wait_for()
+    assert await page.locator(".grid .card").count() == DEMO_ASSETS
+    await page.wait_for_function(f"({IMAGES_IN_VIEW})().every(Boolean)", timeout=TIMEOUT_MS)
+    in_view = await page.evaluate(IMAGES_IN_VIEW)
+    assert len(in_view) >= 2, "the first screen shows the demo's images"
+    await page.wait_for_load_state("networkidle")
+    await offline.screenshot("studio-catalog")
+    assert len(api) <= 3, f"the first screen made {len(api)} API requests"
+    assert 0 < sum(image_bytes) < FIRST_SCREEN_IMAGE_BYTES
+    assert console_errors == []
+    nothing_went_wrong(offline)
+
+
+async def test_filters_live_in_the_url_and_back_undoes_them(
+    studio: LiveServer, offline: OfflinePage
+) -> None:
+    page = await open_view(offline, studio.url + "/")
+    await page.get_by_label("Type").select_option("VIDEO")
+    await page.get_by_role("status").get_by_text(f"{DEMO_VIDEOS} assets").wait_for()
+    assert "type=VIDEO" in page.url
+    assert set(await card_types(page)) == {"VIDEO"}
+    await page.go_back()
+    await page.get_by_role("status").get_by_text(f"{DEMO_ASSETS} assets").wait_for()
+    assert len(set(await card_types(page))) > 1
+    await page.goto(studio.url + "/#/?type=VIDEO&status=FAILED")
+    await page.get_by_role("status").get_by_text("assets").wait_for()
+    assert await page.get_by_label("Status").input_value() == "FAILED"
+    badges = await page.locator(".grid .card .badge-failed").count()
+    assert badges == await page.locator(".grid .card").count() > 0
+    nothing_went_wrong(offline)
+
+
+async def test_a_thai_word_finds_the_songs_that_carry_it(
+    studio: LiveServer, offline: OfflinePage
+) -> None:
+    page = await open_view(offline, studio.url + "/")
+    search = page.get_by_label("Prompt search")
+    await search.fill(THAI_WORD)
+    await search.press("Enter")
+    await page.get_by_role("status").get_by_text("2 assets").wait_for(timeout=TIMEOUT_MS)
+    titles = await page.locator(".grid .card-title").all_inner_texts()
+    assert len(titles) == 2 and all(THAI_WORD in title for title in titles)
+    assert set(await card_types(page)) == {"MUSIC"}
+    await offline.screenshot("studio-catalog-thai-search")
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await page.reload()
+    await page.get_by_role("status").get_by_text("2 assets").wait_for(timeout=TIMEOUT_MS)
+    width = await page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "nothing overflows a 390 px wide screen"
+    await offline.screenshot("studio-catalog-390px")
+    nothing_went_wrong(offline)
