@@ -180,6 +180,7 @@ async def test_previews_are_served_like_originals(
     async with anonymous(http) as browser:
         signed = await browser.get(url)
         assert signed.status_code == 200 and signed.content == keyed.content
+        assert (await browser.head(url)).headers["content-length"] == str(len(keyed.content))
         cache, _, age = signed.headers["cache-control"].partition(", max-age=")
         assert cache == "private" and 3500 < int(age) <= 3600
         assert (await browser.get(path)).status_code == 401  # no key, no signature

@@ -137,3 +137,12 @@ async def test_derivatives_of_removed_originals_are_removed(file_store: LocalFil
     removed = derivatives.remove_orphaned()
     assert [entry.ref for entry in removed] == [f"{gone.sha256}-grid.webp"]
     assert [p.name for p in files_under(file_store.layout.derived)] == [f"{kept.sha256}-grid.webp"]
+
+
+async def test_a_damaged_derived_file_gives_none(file_store: LocalFileStore) -> None:
+    original = await saved(file_store, AssetType.IMAGE, image_bytes(color="maroon"))
+    derivatives = Derivatives(file_store)
+    made = await derivatives.preview(original, PreviewSize.GRID)
+    assert made is not None
+    file_store.layout.derived_path(made.name).write_bytes(b"not a picture")
+    assert await derivatives.preview(original, PreviewSize.GRID) is None

@@ -123,7 +123,11 @@ class Derivatives:
         name = f"{original.sha256}-{size.value}.webp"
         if await self._made(name, original, make) is None:
             return None
-        return await asyncio.to_thread(self._describe, name)
+        try:
+            return await asyncio.to_thread(self._describe, name)
+        except (OSError, SyntaxError, ValueError) as exc:  # removed or damaged since made
+            log.warning("cannot read %s made for %s: %s", name, original.ref, exc)
+            return None
 
     async def waveform(self, original: Original, points: int) -> list[float] | None:
         """`points` peaks (0..1) of a sound; None for other media or an unreadable sound."""
