@@ -55,6 +55,9 @@ async def test_more_pixels_than_the_limit_are_never_decoded(
     with caplog.at_level(logging.WARNING, "lineage.files.derived"):
         assert await Derivatives(file_store).preview(original, PreviewSize.GRID) is None
     assert "20000 pixels; the limit is 10000 (LINEAGE_MAX_IMAGE_PIXELS)" in caplog.text
+    file_store.max_image_pixels = 20_000  # the limit raised: no note kept it from being made
+    assert await Derivatives(file_store).preview(original, PreviewSize.GRID) is not None
+    file_store.max_image_pixels = 10_000
     with pytest.raises(UnreadableMediaError, match="LINEAGE_MAX_IMAGE_PIXELS"):
         image_preview(file_store.local_path(original.ref), 320, max_pixels=10_000)
 
