@@ -95,7 +95,7 @@ async def test_a_video_preview_is_a_poster_frame(
 async def test_a_sound_has_a_waveform_and_no_preview(
     http: httpx.AsyncClient, gql: GraphQLClient
 ) -> None:
-    await recorded(http, gql, "voice", "AUDIO", MP3)
+    await recorded(http, gql, "voice", "MUSIC", MP3)  # as the other tests store it
     peaks = (await gql.data(WAVEFORM, id="voice", points=64))["asset"]["waveform"]
     assert len(peaks) == 64 and all(0.0 <= peak <= 1.0 for peak in peaks)
     assert max(peaks) > 0.05, peaks  # narration, not silence
@@ -193,7 +193,7 @@ async def test_previews_are_served_like_originals(
 
 
 async def test_waveform_points_are_bounded(http: httpx.AsyncClient, gql: GraphQLClient) -> None:
-    await recorded(http, gql, "voice", "AUDIO", MP3)
+    await recorded(http, gql, "voice", "MUSIC", MP3)  # as the other tests store it
     for points in (7, 513):
         body = await gql(WAVEFORM, id="voice", points=points)
         assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
