@@ -21,9 +21,6 @@ from tests.files.encoded import noisy_jpeg, with_comment
 from tests.files.samples import MP3, MP4, image_bytes
 from tests.live_server import LiveServer
 
-# The narration sample with an ID3v1 tag of its own: the session's catalog is shared, and
-# other tests store the same bytes as music (one file content keeps its first type).
-VOICE = MP3 + b"TAG" + b"preview test voice".ljust(125, b"\0")
 PREVIEW = """query($id: ID!, $size: PreviewSize!) { asset(id: $id) {
   preview(size: $size) { url width height mediaType sizeBytes } } }"""
 WAVEFORM = "query($id: ID!, $points: Int!) { asset(id: $id) { waveform(points: $points) } }"
@@ -98,7 +95,7 @@ async def test_a_video_preview_is_a_poster_frame(
 async def test_a_sound_has_a_waveform_and_no_preview(
     http: httpx.AsyncClient, gql: GraphQLClient
 ) -> None:
-    await recorded(http, gql, "voice", "AUDIO", VOICE)
+    await recorded(http, gql, "voice", "MUSIC", MP3)  # as the other tests store it
     peaks = (await gql.data(WAVEFORM, id="voice", points=64))["asset"]["waveform"]
     assert len(peaks) == 64 and all(0.0 <= peak <= 1.0 for peak in peaks)
     assert max(peaks) > 0.05, peaks  # narration, not silence
@@ -183,6 +180,7 @@ async def test_previews_are_served_like_originals(
     async with anonymous(http) as browser:
         signed = await browser.get(url)
         assert signed.status_code == 200 and signed.content == keyed.content
+        assert (await browser.head(url)).headers["content-length"] == str(len(keyed.content))
         cache, _, age = signed.headers["cache-control"].partition(", max-age=")
         assert cache == "private" and 3500 < int(age) <= 3600
         assert (await browser.get(path)).status_code == 401  # no key, no signature
@@ -195,7 +193,7 @@ async def test_previews_are_served_like_originals(
 
 
 async def test_waveform_points_are_bounded(http: httpx.AsyncClient, gql: GraphQLClient) -> None:
-    await recorded(http, gql, "voice", "AUDIO", VOICE)
+    await recorded(http, gql, "voice", "MUSIC", MP3)  # as the other tests store it
     for points in (7, 513):
         body = await gql(WAVEFORM, id="voice", points=points)
         assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"

@@ -55,6 +55,9 @@ async def test_more_pixels_than_the_limit_are_never_decoded(
     with caplog.at_level(logging.WARNING, "lineage.files.derived"):
         assert await Derivatives(file_store).preview(original, PreviewSize.GRID) is None
     assert "20000 pixels; the limit is 10000 (LINEAGE_MAX_IMAGE_PIXELS)" in caplog.text
+    file_store.max_image_pixels = 20_000  # the limit raised: no note kept it from being made
+    assert await Derivatives(file_store).preview(original, PreviewSize.GRID) is not None
+    file_store.max_image_pixels = 10_000
     with pytest.raises(UnreadableMediaError, match="LINEAGE_MAX_IMAGE_PIXELS"):
         image_preview(file_store.local_path(original.ref), 320, max_pixels=10_000)
 
@@ -137,3 +140,12 @@ async def test_derivatives_of_removed_originals_are_removed(file_store: LocalFil
     removed = derivatives.remove_orphaned()
     assert [entry.ref for entry in removed] == [f"{gone.sha256}-grid.webp"]
     assert [p.name for p in files_under(file_store.layout.derived)] == [f"{kept.sha256}-grid.webp"]
+
+
+async def test_a_damaged_derived_file_gives_none(file_store: LocalFileStore) -> None:
+    original = await saved(file_store, AssetType.IMAGE, image_bytes(color="maroon"))
+    derivatives = Derivatives(file_store)
+    made = await derivatives.preview(original, PreviewSize.GRID)
+    assert made is not None
+    file_store.layout.derived_path(made.name).write_bytes(b"not a picture")
+    assert await derivatives.preview(original, PreviewSize.GRID) is None

@@ -254,5 +254,5 @@ async def test_verify_finds_deleted_and_corrupted_files(file_store: LocalFileSto
 def test_store_folders_are_created(tmp_path: Path) -> None:
     store = LocalFileStore(tmp_path / "assets")
     folders = {p.name for p in store.layout.catalog.iterdir()}
-    assert folders == {t.value for t in AssetType} | {".staging", ".meta", ".by-hash"}
+    assert folders == {t.value for t in AssetType} | {".staging", ".meta", ".by-hash", ".derived"}
     assert os.access(store.layout.staging, os.W_OK)

@@ -28,7 +28,7 @@ from playwright.async_api import Browser, async_playwright
 
 from lineage.app import create_app
 from lineage.auth.dev import ensure_dev_key
-from lineage.bench.generate import generate
+from lineage.bench.generate import generate, wipe
 from lineage.bench.server import ThreadedServer
 from lineage.db.driver import create_driver
 from lineage.db.store import Store
@@ -85,7 +85,7 @@ async def prepare(settings: Settings, assets: int) -> str:
     store = Store(driver, settings.neo4j_database)
     try:
         await migrate(store)
-        await store.write("admin/wipe_data")
+        await wipe(store)  # in batches: a generated graph is too big for one transaction
         await import_demo_if_empty(settings, store)
         if assets:
             await generate(store, assets)

@@ -92,3 +92,25 @@ async def test_a_thai_word_finds_the_songs_that_carry_it(
     assert width <= 390, "nothing overflows a 390 px wide screen"
     await offline.screenshot("studio-catalog-390px")
     nothing_went_wrong(offline)
+
+
+UNLABELLED = """() => [...document.querySelectorAll('input, select, button, a[href]')]
+  .filter(c => !(c.labels?.length || c.getAttribute('aria-label') || c.textContent.trim()))
+  .map(c => c.outerHTML.slice(0, 80))"""
+
+
+async def test_every_control_is_labelled_and_a_card_opens_from_the_keyboard(
+    studio: LiveServer, offline: OfflinePage
+) -> None:
+    page = await open_view(offline, studio.url + "/")
+    assert await page.evaluate(UNLABELLED) == []
+    await page.locator(".card-link").first.focus()
+    await page.keyboard.press("Enter")
+    await page.locator("article.detail").wait_for(timeout=TIMEOUT_MS)
+    assert "#/asset/" in page.url
+    assert await page.evaluate(UNLABELLED) == []
+    await page.get_by_role("link", name="Versions").focus()
+    await page.keyboard.press("Enter")
+    await page.locator(".timeline").wait_for(timeout=TIMEOUT_MS)
+    assert await page.evaluate(UNLABELLED) == []
+    nothing_went_wrong(offline)

@@ -9,7 +9,9 @@ name wait for it (`KeyedLocks`), at most `workers` are made at once in the proce
 each is written under a staging name then linked into place (`durable.write_small`), so
 several processes making the same one at once leave one whole file. An original that
 cannot be read leaves `<sha256>-<variant>.failed` with the reason (logged once): it is
-not decoded again on every request. A missing original leaves nothing: it may come back.
+not decoded again on every request. A missing original, or one of more pixels than
+the limit (found from its header, without decoding), leaves nothing: the file may come
+back, the limit may be raised.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ from pathlib import Path
 from PIL import Image
 
 from lineage.files.durable import write_small
+from lineage.files.errors import PathEscapeError
 from lineage.files.layout import CatalogLayout
 from lineage.files.pictures import (
     MEDIA_TYPE,
+    TooManyPixelsError,
     UnreadableMediaError,
     image_preview,
     video_poster,
@@ -123,7 +127,11 @@ class Derivatives:
         name = f"{original.sha256}-{size.value}.webp"
         if await self._made(name, original, make) is None:
             return None
-        return await asyncio.to_thread(self._describe, name)
+        try:
+            return await asyncio.to_thread(self._describe, name)
+        except (OSError, SyntaxError, ValueError) as exc:  # removed or damaged since made
+            log.warning("cannot read %s made for %s: %s", name, original.ref, exc)
+            return None
 
     async def waveform(self, original: Original, points: int) -> list[float] | None:
         """`points` peaks (0..1) of a sound; None for other media or an unreadable sound."""
@@ -133,7 +141,11 @@ class Derivatives:
         path = await self._made(name, original, _waveform_json)
         if path is None:
             return None
-        peaks: list[float] = json.loads(await asyncio.to_thread(path.read_bytes))
+        try:
+            peaks: list[float] = json.loads(await asyncio.to_thread(path.read_bytes))
+        except (OSError, ValueError) as exc:  # removed or damaged since made
+            log.warning("cannot read %s made for %s: %s", name, original.ref, exc)
+            return None
         return fold(peaks, points)
 
     def path_of(self, name: str) -> Path:
@@ -158,7 +170,11 @@ class Derivatives:
 
     async def _made(self, name: str, original: Original, make: Maker) -> Path | None:
         """The derived file `name`, made now unless it was before; None if it cannot be."""
-        path = self.layout.derived_path(name)
+        try:
+            path = self.layout.derived_path(name)
+        except PathEscapeError:
+            log.warning("no %s for %s: its SHA-256 is not a hex digest", name, original.ref)
+            return None
         if path.exists():
             return path
         async with self._locks.holding(name):
@@ -178,7 +194,8 @@ class Derivatives:
             data = make(source)
         except UnreadableMediaError as exc:
             log.warning("no %s for %s: %s", name, original.ref, exc)
-            self._write(self._failure_of(name), str(exc).encode())
+            if not isinstance(exc, TooManyPixelsError):  # a raised limit lets it through
+                self._write(self._failure_of(name), str(exc).encode())
             return None
         except Exception:  # a preview is never worth a failed request: null, logged in full
             log.exception("no %s for %s", name, original.ref)

@@ -33,6 +33,10 @@ class UnreadableMediaError(Exception):
     """The original cannot be made into a picture: why, in words fit for a log."""
 
 
+class TooManyPixelsError(UnreadableMediaError):
+    """More pixels than the limit, found from the header alone (nothing decoded)."""
+
+
 def image_preview(path: Path, longest: int, max_pixels: int = DEFAULT_MAX_PIXELS) -> Image.Image:
     """The image at `path`, at most `longest` pixels on its longest side."""
     try:
@@ -128,7 +132,7 @@ def _target(size: tuple[int, int], longest: int) -> tuple[int, int]:
 def _check_pixels(size: tuple[int, int], max_pixels: int) -> None:
     width, height = size
     if width * height > max_pixels:
-        raise UnreadableMediaError(
+        raise TooManyPixelsError(
             f"{width} x {height} = {width * height} pixels; the limit is {max_pixels} "
             "(LINEAGE_MAX_IMAGE_PIXELS)"
         )
