@@ -25,9 +25,14 @@ def cli_env(settings: Settings, tmp_path: Path) -> Iterator[Path]:
         yield tmp_path / "service"
 
 
+def as_a_group() -> None:
+    """The main `lineage` app's place: commands are named, as there."""
+
+
 async def run_cli(*args: str) -> Result:
     """`lineage import-legacy ...` on a fresh app, in a thread (it runs its own loop)."""
     app = typer.Typer()
+    app.callback()(as_a_group)  # one command alone would become the app itself
     register(app)
     return await asyncio.to_thread(CliRunner().invoke, app, ["import-legacy", *args])
 

@@ -7,6 +7,7 @@ import json
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from lineage.bench.database import bench_database, lineage_bench_settings, story_bench_settings
@@ -146,5 +147,6 @@ def bench_story(
     if json_output:
         print(json.dumps(report.to_json(), indent=2))
         return
-    out.print(story_table(report), width=max(out.width, 120))
+    wide = Console(width=max(out.width, 130))  # a row per page, even in an 80-column pipe
+    wide.print(story_table(report))
     out.print(load_line(report), highlight=False)

@@ -89,17 +89,17 @@ def projects_to_gather(sizes: list[list[Any]], wanted: int) -> list[str]:
     return codes
 
 
-async def with_gathered_project(store: Store, wanted: int) -> None:
-    """Once per graph: one project holding at least `wanted` assets (bench-orphans: a
+async def with_gathered_project(store: Store, wanted: int, code: str = GATHERED) -> None:
+    """Once per graph: project `code` holding at least `wanted` assets (bench-orphans: a
     tenth, 100k of 1M, as the issue's page measure asks); the generator's own projects
     hold 100-1000 each."""
     [row] = await store.read("bench/list_project_sizes")
-    have = dict(row["projects"]).get(GATHERED, 0)
+    have = dict(row["projects"]).get(code, 0)
     if have >= wanted:
         return
-    await store.write("bench/create_gathered_project", code=GATHERED, at=utc_timestamp())
+    await store.write("bench/create_gathered_project", code=code, at=utc_timestamp())
     codes = projects_to_gather(row["projects"], wanted - have)
-    await auto_commit(store, "bench/gather_projects", codes=codes, code=GATHERED)
+    await auto_commit(store, "bench/gather_projects", codes=codes, code=code)
 
 
 async def full_recompute(store: Store) -> Timing:
