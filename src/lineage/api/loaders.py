@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from lineage.assets.models import Asset
+from lineage.assets.nested import Frame, frames_of
 from lineage.db.store import Store
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
 from lineage.orphans.tracker import status_from_candidates
@@ -17,7 +18,6 @@ from lineage.prompts.models import Prompt
 from lineage.workflows.models import WorkflowRun
 
 T = TypeVar("T")
-Frame = tuple[str, int, Asset]
 
 
 def _batched(
@@ -49,7 +49,7 @@ def _one(model: Callable[[Any], T], field: str) -> Callable[[dict[str, Any]], T]
 
 
 def _frames(row: dict[str, Any]) -> list[Frame]:
-    return [(f["role"], f["position"], Asset.model_validate(f["asset"])) for f in row["frames"]]
+    return frames_of(row["frames"])
 
 
 class Loaders:

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 from lineage.api.nodes import AssetNode, AssetStatus, AssetType, Ctx, FrameRole, PromptNode
 from lineage.api.relay import PageInfo, window
 from lineage.api.scalars import DateTime
+from lineage.assets import page_plan
 from lineage.assets.models import Asset, Frame, NewGeneration
 from lineage.assets.search import SearchHit, keywords_query
 from lineage.assets.service import AssetChange
@@ -170,9 +171,11 @@ class AssetEdge:
 
     @classmethod
     def of(cls, hit: SearchHit, asked: Page) -> AssetEdge:
+        node = AssetNode.of(hit.asset)
+        node.prefetched = hit.nested
         return cls(
             cursor=asked.cursor(hit.key, hit.asset.id),
-            node=AssetNode.of(hit.asset),
+            node=node,
             matched_prompts=[PromptNode(**p.model_dump()) for p in hit.matched_prompts],
             matched_own_text=hit.matched_own_text,
         )
@@ -319,7 +322,9 @@ class AssetQueries:
     ) -> AssetConnection:
         asked = page(order_name(order_by), first, after, info.context.settings)
         params = filter_params(filter, order_by)
-        hits, total = await info.context.generations.repository.list_page(asked, **params)
+        nested = page_plan.plan(info.selected_fields)
+        repository = info.context.generations.repository
+        hits, total = await repository.list_page(asked, nested, **params)
         return AssetConnection.of(hits, asked, total, params)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lineage.assets import catalog
@@ -45,21 +46,25 @@ class AssetRepository:
         flipped: list[str] = row["flippedIds"]
         return flipped
 
-    async def list_page(self, page: Page, **filters: Any) -> tuple[list[SearchHit], int | None]:
+    async def list_page(
+        self, page: Page, nested: Sequence[str] = (), **filters: Any
+    ) -> tuple[list[SearchHit], int | None]:
         """One page of the catalog, and how many assets match in all when the page's
-        statement counted them (by words or in a slot; else `count` does)."""
+        statement counted them (by words or in a slot; else `count` does). A page
+        anchored on an index reads the `nested` fields of its assets in the same
+        statement (`catalog.NESTED_FRAGMENTS`); a page by words or in a slot does not."""
         if not catalog.found_by_index(filters):
             [row] = await self.store.read(catalog.BY_WORDS_OR_SLOT, **page.params(), **filters)
             return [SearchHit.of(hit) for hit in row["assets"]], row["totalCount"]
         rows = (
-            await self._keyed(page, filters)
+            await self._keyed(page, filters, nested)
             if page.after_key is not None or not page.after_id
             else []
         )
         if len(rows) <= page.size and filters["orderBy"] in catalog.NULLABLE_ORDERS:
             in_tail = page.after_id if page.after_key is None else None
             [tail] = await self.store.read(
-                catalog.tail_page(filters),
+                catalog.tail_page(filters, nested),
                 **filters,
                 afterId=in_tail,
                 limit=page.size + 1 - len(rows),
@@ -67,11 +72,13 @@ class AssetRepository:
             rows += tail["assets"]
         return [SearchHit.of(hit) for hit in rows], None
 
-    async def _keyed(self, page: Page, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    async def _keyed(
+        self, page: Page, filters: dict[str, Any], nested: Sequence[str]
+    ) -> list[dict[str, Any]]:
         """The page's assets that have the order's key, from the cursor on."""
         start = catalog.start_of(filters, page.after_key, page.after_id)
         [row] = await self.store.read(
-            catalog.anchored_page(filters), **filters, **start, limit=page.size + 1
+            catalog.anchored_page(filters, nested), **filters, **start, limit=page.size + 1
         )
         found: list[dict[str, Any]] = row["assets"]
         return found

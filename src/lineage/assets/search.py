@@ -20,10 +20,11 @@ Every word of the search must match (AND):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lineage.assets.models import Asset
+from lineage.assets.nested import nested_values
 from lineage.paging import SortKey
 from lineage.prompts.models import Prompt
 
@@ -51,12 +52,14 @@ def keywords_query(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One asset of a catalog page: its sort key, and what of the search it matched."""
+    """One asset of a catalog page: its sort key, what of the search it matched, and the
+    nested fields its page's statement read (`lineage.assets.nested`)."""
 
     asset: Asset
     key: SortKey
     matched_prompts: list[Prompt]
     matched_own_text: bool
+    nested: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, row: dict[str, Any]) -> SearchHit:
@@ -65,4 +68,5 @@ class SearchHit:
             key=row["key"],
             matched_prompts=[Prompt.model_validate(p) for p in row["matchedPrompts"]],
             matched_own_text=row["matchedOwnText"],
+            nested=nested_values(row.get("nested", {})),
         )
