@@ -8,5 +8,5 @@ CALL (id) {
   MATCH (n:Prompt {id: id}) RETURN n
 }
 MATCH (n)<-[:GENERATED_FROM|USES_FRAME]-(a:Asset)
-WITH DISTINCT id, a ORDER BY a.createdAt
+WITH DISTINCT id, a ORDER BY a.createdAt, a.id
 RETURN id, collect(properties(a)) AS assets

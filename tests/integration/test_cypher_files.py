@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from neo4j import AsyncDriver
 
-from lineage.assets import catalog
+from lineage.assets import catalog, page_plan
 from lineage.db import cypher
 
 READ_VERBS = (
@@ -64,6 +64,8 @@ COMPOSED = sorted(
         *(catalog.anchored_page(s) for s in catalog_shapes()),
         *(catalog.tail_page(s) for s in catalog_shapes()),
         *(catalog.counting(s) for s in catalog_shapes()),
+        *(catalog.anchored_page(s, page_plan.NESTED) for s in catalog_shapes()),
+        *(catalog.tail_page(s, page_plan.NESTED) for s in catalog_shapes()),
     }
 )
 
@@ -80,7 +82,8 @@ async def test_every_composed_catalog_statement_plans_as_a_read(
 def test_every_catalog_fragment_is_used() -> None:
     fragments = {
         str(p.relative_to(cypher.cypher_root()).with_suffix(""))
-        for p in (cypher.cypher_root() / "assets" / "catalog").glob("*.cypher")
+        for folder in ("catalog", "page")
+        for p in (cypher.cypher_root() / "assets" / folder).glob("*.cypher")
     }
     used = {part for name in COMPOSED for part in name.split(cypher.JOINED)}
     assert fragments == used

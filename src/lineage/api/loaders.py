@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -22,6 +22,7 @@ from lineage.projects.nodes import ProjectNode
 from lineage.projects.repository import ProjectRepository
 from lineage.prompts.nodes import PromptNode
 from lineage.prompts.repository import PromptRepository
+from lineage.workflows.models import WorkflowRun
 from lineage.workflows.nodes import WorkflowNode
 from lineage.workflows.repository import WorkflowRepository
 
@@ -49,6 +50,25 @@ def _as_nodes(read: Batch[T], node: Callable[[T], N]) -> Batch[N]:
     return shown
 
 
+def _maybe(node: Callable[[T], N]) -> Callable[[T | None], N | None]:
+    return lambda value: None if value is None else node(value)
+
+
+# A page's nested fields read along with it (`lineage.assets.nested`), shown as the
+# node types the loaders of the same fields give.
+NODES_OF: dict[str, Callable[[Any], Any]] = {
+    "frames": FrameNode.all,
+    "prompts": PromptNode.all,
+    "sources": AssetNode.all,
+    "versions": AssetNode.all,
+    "usedBy": AssetNode.all,
+    "previousVersion": _maybe(AssetNode.of),
+    "currentVersion": _maybe(AssetNode.of),
+    "workflow": _maybe(lambda properties: WorkflowNode.of(WorkflowRun.model_validate(properties))),
+    "project": _maybe(ProjectNode.of),
+}
+
+
 class Loaders:
     """One request's loaders, each made on first use (most requests need one or two)."""
 
@@ -58,6 +78,11 @@ class Loaders:
         self.prompts = PromptRepository(store)
         self.workflows = WorkflowRepository(store)
         self.projects = ProjectRepository(store)
+
+    @staticmethod
+    def shown(nested: dict[str, Any]) -> dict[str, Any]:
+        """A page's prefetched nested fields as their loaders would give them."""
+        return {field: NODES_OF[field](value) for field, value in nested.items()}
 
     @cached_property
     def asset(self) -> DataLoader[str, AssetNode | None]:

@@ -10,10 +10,15 @@ drop assets as it reads): the work of a page does not grow with the catalog.
   order's key (cost and name may be missing), which come last in either
   direction. The fragments are composed here, never formatted.
 `totalCount` is counted by its own statement, only when asked for.
+
+A page that names nested fields (`lineage.assets.page_plan`) reads them in the
+same statement: after the filter, `assets/page/limited`, one fragment per nested
+field (a `CALL` subquery each), then `assets/page/collected`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lineage.db.cypher import composed
@@ -39,6 +44,18 @@ WITHOUT_KEY = {False: "assets/catalog/without_key", True: "assets/catalog/withou
 COUNTED = {False: "assets/catalog/counted_all", True: "assets/catalog/counted_in_project"}
 FILTERED, PAGE, COUNT = "assets/catalog/filtered", "assets/catalog/page", "assets/catalog/count"
 BY_WORDS_OR_SLOT = "assets/list_by_words_or_slot"
+LIMITED, COLLECTED = "assets/page/limited", "assets/page/collected"
+NESTED_FRAGMENTS = {
+    "frames": "assets/page/frames",
+    "prompts": "assets/page/prompts",
+    "sources": "assets/page/sources",
+    "versions": "assets/page/versions",
+    "previousVersion": "assets/page/previous_version",
+    "currentVersion": "assets/page/current_version",
+    "usedBy": "assets/page/used_by",
+    "workflow": "assets/page/workflow",
+    "project": "assets/page/project",
+}
 
 # Where an anchor starts on the first page: before every key and id in its direction.
 HIGHEST = "\U0010ffff"
@@ -58,15 +75,23 @@ def found_by_index(filters: dict[str, Any]) -> bool:
     return filters["search"] is None and filters["slotKey"] is None
 
 
-def anchored_page(filters: dict[str, Any]) -> str:
+def anchored_page(filters: dict[str, Any], nested: Sequence[str] = ()) -> str:
+    """The page from the cursor on, with the `nested` fields of `NESTED_FRAGMENTS`."""
     in_project = filters["projectCode"] is not None
     anchor = ANCHORS[(in_project, filters["orderBy"], filters["descending"])]
-    return composed(anchor, FILTERED, PAGE)
+    return composed(anchor, FILTERED, *_paged(nested))
 
 
-def tail_page(filters: dict[str, Any]) -> str:
+def tail_page(filters: dict[str, Any], nested: Sequence[str] = ()) -> str:
     """The page of the assets without the order's key."""
-    return composed(WITHOUT_KEY[filters["projectCode"] is not None], FILTERED, PAGE)
+    return composed(WITHOUT_KEY[filters["projectCode"] is not None], FILTERED, *_paged(nested))
+
+
+def _paged(nested: Sequence[str]) -> list[str]:
+    """What follows the filter: the plain page, or the page with its nested fields."""
+    if not nested:
+        return [PAGE]
+    return [LIMITED, *(NESTED_FRAGMENTS[field] for field in nested), COLLECTED]
 
 
 def counting(filters: dict[str, Any]) -> str:

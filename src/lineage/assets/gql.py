@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 
 import strawberry
@@ -11,6 +12,7 @@ from strawberry.scalars import JSON
 from lineage.api.info import Ctx
 from lineage.api.relay import PageInfo, window
 from lineage.api.scalars import DateTime
+from lineage.assets import page_plan
 from lineage.assets.models import Asset, CatalogQuery, Completion, Frame, NewGeneration, SearchHit
 from lineage.assets.nodes import AssetNode, AssetStatus, AssetType, FrameRole
 from lineage.assets.service import AssetChange
@@ -169,9 +171,11 @@ class AssetEdge:
 
     @classmethod
     def of(cls, hit: SearchHit, asked: Page) -> AssetEdge:
+        node = AssetNode.of(hit.asset)
+        node.prefetched = hit.nested
         return cls(
             cursor=asked.cursor(hit.key, hit.asset.id),
-            node=AssetNode.of(hit.asset),
+            node=node,
             matched_prompts=PromptNode.all(hit.matched_prompts),
             matched_own_text=hit.matched_own_text,
         )
@@ -295,8 +299,10 @@ class AssetQueries:
     ) -> AssetConnection:
         asked = page(order_name(order_by), first, after, info.context.settings)
         query = catalog_query(filter, order_by)
-        hits, total = await info.context.assets.list_page(asked, query)
-        return AssetConnection.of(hits, asked, total, query)
+        nested = page_plan.plan(info.selected_fields)
+        hits, total = await info.context.assets.list_page(asked, query, nested)
+        shown = [replace(hit, nested=info.context.loaders.shown(hit.nested)) for hit in hits]
+        return AssetConnection.of(shown, asked, total, query)
 
 
 @strawberry.type

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -174,12 +174,14 @@ class UsedFrame(NamedTuple):
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One asset of a catalog page: its sort key, and what of the search it matched."""
+    """One asset of a catalog page: its sort key, what of the search it matched, and the
+    nested fields its page's statement read (`lineage.assets.nested`)."""
 
     asset: Asset
     key: SortKey
     matched_prompts: list[Prompt]
     matched_own_text: bool
+    nested: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from lineage import models
 from lineage.api.info import Ctx
 from lineage.api.scalars import DateTime, Money, money_field
 from lineage.assets import models as am
+from lineage.assets.prefetch import NOT_READ, nested, prefetched
 from lineage.auth.gql import caller_of
 from lineage.auth.models import UNRESTRICTED
 from lineage.files.derived import Original
@@ -114,6 +115,7 @@ class AssetNode:
     pinned_inputs: strawberry.Private[list[str]]
     slot_key: strawberry.Private[str]
     source: strawberry.Private[am.Asset]
+    prefetched: strawberry.Private[dict[str, Any] | None] = None
 
     @classmethod
     def of(cls, asset: am.Asset) -> AssetNode:
@@ -183,42 +185,46 @@ class AssetNode:
 
     @strawberry.field(description="The prompts this asset was generated from.")
     async def prompts(self, info: Ctx) -> list[PromptNode]:
-        return await info.context.loaders.prompts_of.load(str(self.id))
+        return await nested(self, "prompts", info.context.loaders.prompts_of, str(self.id))
 
     @strawberry.field(description="Source assets (an edited image, a thumbnail's frame...).")
     async def sources(self, info: Ctx) -> list[AssetNode]:
-        return await info.context.loaders.sources_of.load(str(self.id))
+        return await nested(self, "sources", info.context.loaders.sources_of, str(self.id))
 
     @strawberry.field(description="A video's frames, start then end.")
     async def frames(self, info: Ctx) -> list[FrameNode]:
-        return await info.context.loaders.frames_of.load(str(self.id))
+        return await nested(self, "frames", info.context.loaders.frames_of, str(self.id))
 
     @strawberry.field(description="Assets built from this one (downstream, one step).")
     async def used_by(self, info: Ctx) -> list[AssetNode]:
-        return await info.context.loaders.used_by.load(str(self.id))
+        return await nested(self, "usedBy", info.context.loaders.used_by, str(self.id))
 
     @strawberry.field
     async def workflow(self, info: Ctx) -> LazyWorkflow | None:
-        return await info.context.loaders.workflow_of.load(str(self.id))
+        return await nested(self, "workflow", info.context.loaders.workflow_of, str(self.id))
 
     @strawberry.field
     async def project(self, info: Ctx) -> ProjectNode | None:
         if self.project_code is None:
             return None
-        return await info.context.loaders.project.load(self.project_code)
+        return await nested(self, "project", info.context.loaders.project, self.project_code)
 
     @strawberry.field(description="Every attempt of this asset's slot, oldest first.")
     async def versions(self, info: Ctx) -> list[AssetNode]:
-        return await info.context.loaders.versions_of.load(self.slot_key)
+        return await nested(self, "versions", info.context.loaders.versions_of, self.slot_key)
 
     @strawberry.field(description="The attempt this one regenerated.")
     async def previous_version(self, info: Ctx) -> AssetNode | None:
+        if (read := prefetched(self, "previousVersion")) is not NOT_READ:
+            return cast(AssetNode | None, read)
         versions = await info.context.loaders.versions_of.load(self.slot_key)
         older = [a for a in versions if a.version < self.version]
         return older[-1] if older else None
 
     @strawberry.field(description="The slot's current version (null when none is ready).")
     async def current_version(self, info: Ctx) -> AssetNode | None:
+        if (read := prefetched(self, "currentVersion")) is not NOT_READ:
+            return cast(AssetNode | None, read)
         versions = await info.context.loaders.versions_of.load(self.slot_key)
         return next((a for a in versions if a.is_current), None)
 

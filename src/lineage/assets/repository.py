@@ -7,7 +7,7 @@ a relation, never one a parent); writes run inside a caller's transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, TypeVar
 
 from lineage.assets import catalog
@@ -17,12 +17,12 @@ from lineage.assets.models import (
     CatalogQuery,
     Completion,
     CostGroup,
-    FrameRole,
     NewGeneration,
     SearchHit,
     UsedFrame,
     promoted_params,
 )
+from lineage.assets.nested import frames_of, nested_values
 from lineage.assets.slots import name_of
 from lineage.db.store import Row, Store, Tx
 from lineage.fulltext import keywords_query
@@ -88,13 +88,12 @@ def _hit(row: Row) -> SearchHit:
         key=row["key"],
         matched_prompts=[Prompt.model_validate(p) for p in row["matchedPrompts"]],
         matched_own_text=row["matchedOwnText"],
+        nested=nested_values(row.get("nested", {})),
     )
 
 
 def _frames(row: Row) -> list[UsedFrame]:
-    return [
-        UsedFrame(FrameRole(f["role"]), f["position"], asset_of(f["asset"])) for f in row["frames"]
-    ]
+    return frames_of(row["frames"])
 
 
 def catalog_params(query: CatalogQuery, slot_key: str | None) -> dict[str, Any]:
@@ -176,23 +175,29 @@ class AssetRepository:
         return flipped
 
     async def list_page(
-        self, page: Page, query: CatalogQuery, slot_key: str | None
+        self,
+        page: Page,
+        query: CatalogQuery,
+        slot_key: str | None,
+        nested: Sequence[str] = (),
     ) -> tuple[list[SearchHit], int | None]:
         """One page of the catalog, and how many assets match in all when the page's
-        statement counted them (by words or in a slot; else `count` does)."""
+        statement counted them (by words or in a slot; else `count` does). A page
+        anchored on an index reads the `nested` fields of its assets in the same
+        statement (`catalog.NESTED_FRAGMENTS`); a page by words or in a slot does not."""
         filters = catalog_params(query, slot_key)
         if not catalog.found_by_index(filters):
             [row] = await self.store.read(catalog.BY_WORDS_OR_SLOT, **page.params(), **filters)
             return [_hit(hit) for hit in row["assets"]], row["totalCount"]
         rows = (
-            await self._keyed(page, filters)
+            await self._keyed(page, filters, nested)
             if page.after_key is not None or not page.after_id
             else []
         )
         if len(rows) <= page.size and filters["orderBy"] in catalog.NULLABLE_ORDERS:
             in_tail = page.after_id if page.after_key is None else None
             [tail] = await self.store.read(
-                catalog.tail_page(filters),
+                catalog.tail_page(filters, nested),
                 **filters,
                 afterId=in_tail,
                 limit=page.size + 1 - len(rows),
@@ -200,11 +205,13 @@ class AssetRepository:
             rows += tail["assets"]
         return [_hit(hit) for hit in rows], None
 
-    async def _keyed(self, page: Page, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    async def _keyed(
+        self, page: Page, filters: dict[str, Any], nested: Sequence[str]
+    ) -> list[dict[str, Any]]:
         """The page's assets that have the order's key, from the cursor on."""
         start = catalog.start_of(filters, page.after_key, page.after_id)
         [row] = await self.store.read(
-            catalog.anchored_page(filters), **filters, **start, limit=page.size + 1
+            catalog.anchored_page(filters, nested), **filters, **start, limit=page.size + 1
         )
         found: list[dict[str, Any]] = row["assets"]
         return found

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -129,11 +130,13 @@ class AssetService:
         return asset
 
     async def list_page(
-        self, asked: Page, query: CatalogQuery
+        self, asked: Page, query: CatalogQuery, nested: Sequence[str] = ()
     ) -> tuple[list[SearchHit], int | None]:
         """Up to `asked.size + 1` assets after the cursor, and how many match in all
-        when the page's statement counted them (else `count` does, when asked)."""
-        return await self.repository.list_page(asked, query, catalog_slot_key(query))
+        when the page's statement counted them (else `count` does, when asked); with
+        the `nested` fields (`lineage.assets.page_plan`) of each read along."""
+        slot_key = catalog_slot_key(query)
+        return await self.repository.list_page(asked, query, slot_key, nested)
 
     async def count(self, query: CatalogQuery) -> int:
         return await self.repository.count(query, catalog_slot_key(query))
