@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import random
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-
-import aiohttp
 
 from lineage.auth.models import Scope
 from lineage.auth.service import KeyService
 from lineage.bench.generate import GraphSummary, ensure_generated
 from lineage.bench.measure import Comparison
 from lineage.bench.report import BenchReport, DirectionResult
-from lineage.bench.server import ServerProcess
+from lineage.bench.server import served_client
 from lineage.db.driver import neo4j_uri
 from lineage.db.store import Store
 from lineage.errors import InvalidInputError, LineageError
@@ -87,15 +83,10 @@ async def _measure(
 ) -> list[DirectionResult]:
     """Both sides against the real app (with its API-key check, as Story Builder calls it),
     served alone in its own process as in production."""
-    with tempfile.TemporaryDirectory(prefix="lineage-bench-") as assets_root:
-        served = settings.model_copy(update={"assets_root": Path(assets_root)})
-        with ServerProcess(served) as server:
-            auth = {"Authorization": f"Bearer {token}"}
-            timeout = aiohttp.ClientTimeout(total=60)
-            async with aiohttp.ClientSession(server.url, headers=auth, timeout=timeout) as http:
-                comparison = Comparison(http, store, options.depth)
-                starts = pick_starts(summary, options.runs, "starts")
-                await comparison.preload(starts)
-                await comparison.warm_up(pick_starts(summary, options.warmup, "warm-up"))
-                samples = await comparison.run(starts)
+    async with served_client(settings, token, timeout_s=60) as http:
+        comparison = Comparison(http, store, options.depth)
+        starts = pick_starts(summary, options.runs, "starts")
+        await comparison.preload(starts)
+        await comparison.warm_up(pick_starts(summary, options.warmup, "warm-up"))
+        samples = await comparison.run(starts)
     return [DirectionResult.of(direction, s) for direction, s in samples.items()]

@@ -8,9 +8,14 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
+import aiohttp
 import httpx
 import uvicorn
 from fastapi import FastAPI
@@ -99,6 +104,21 @@ class ServerProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+@asynccontextmanager
+async def served_client(
+    settings: Settings, token: str, timeout_s: float
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """A client of the app served alone in its own process (`ServerProcess`), over a
+    scratch asset root, sending `token`."""
+    with tempfile.TemporaryDirectory(prefix="lineage-bench-") as root:
+        served = settings.model_copy(update={"assets_root": Path(root)})
+        with ServerProcess(served) as server:
+            auth = {"Authorization": f"Bearer {token}"}
+            timeout = aiohttp.ClientTimeout(total=timeout_s)
+            async with aiohttp.ClientSession(server.url, headers=auth, timeout=timeout) as http:
+                yield http
 
 
 def serve(port: int, settings: Settings) -> None:
