@@ -10,7 +10,7 @@ from lineage.bench.orphans import (
 )
 from lineage.db.store import Store
 from lineage.integrity import orphan_problems
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 from lineage.settings import Settings
 
 

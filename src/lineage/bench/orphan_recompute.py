@@ -17,7 +17,7 @@ from lineage.bench.generate import auto_commit
 from lineage.bench.orphan_changes import Timing, clocked
 from lineage.db.store import Store
 from lineage.localdb.server import LocalNeo4j
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 from lineage.runtime import open_store
 from lineage.settings import Settings
 

@@ -24,7 +24,7 @@ from lineage.app import create_app
 from lineage.errors import LineageError
 from lineage.settings import Settings
 
-START_TIMEOUT_S = 60.0
+START_TIMEOUT_S = 180.0  # a loaded machine starts the app slowly
 
 
 def free_port() -> int:

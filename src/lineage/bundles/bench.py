@@ -31,7 +31,7 @@ from lineage.files import LocalFileStore
 from lineage.legacy.bench import wipe, write_plainly
 from lineage.legacy.importer import import_legacy
 from lineage.legacy.synthetic import write_tree
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 from lineage.runtime import open_store
 from lineage.settings import Settings
 from lineage.upgrades import migrate
