@@ -71,7 +71,7 @@ async def recompute_all(store: Store) -> OrphanChanges:
     the planner choose a plan for compute_roots that scans every asset per root
     cause and never ends.
     """
-    await store.write("admin/prepare_for_replanning")
+    await OrphanRepository.writing(store).prepare_for_recompute()
     found = await OrphanRepository.reading(store).compute_roots()
     update = StateUpdate()
     with paused_gc():

@@ -127,6 +127,9 @@ class OrphanRepository:
 
     # -- the full recomputation ------------------------------------------------
 
+    async def prepare_for_recompute(self) -> None:
+        await self.run("orphans/prepare_for_recompute")
+
     async def compute_roots(self) -> dict[str, Computed]:
         """Every asset the rules orphan, by one pass in Cypher (in COMPUTE_PARTS run
         side by side), with what it stores."""
