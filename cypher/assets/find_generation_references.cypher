@@ -4,7 +4,7 @@
 //   workflowFound, projectFound, previous {id, slot, slotKey, projectCode, version}
 //   (the attempt named by $regeneratesId), wouldCycle, projectArchived (the project the
 //   attempt joins is archived: read-only). (The slot's newest attempt is
-//   read under the slot's lock, by assets/create.)
+//   read under the slot's lock, by assets/changes/create_attempt.)
 WITH COLLECT { MATCH (p:Asset {id: $regeneratesId}) RETURN p {.id, .slot, .slotKey, .projectCode, .version} }[0] AS previous
 RETURN
   EXISTS { MATCH (:Asset {id: $id}) } AS idTaken,

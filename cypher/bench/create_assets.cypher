@@ -1,4 +1,4 @@
-// Bench: creates one batch of generated asset attempts with every edge, as assets/create does.
+// Bench: creates one batch of generated asset attempts with every edge, as assets/changes/create_attempt does.
 // $rows: [{props, projectCode, promptIds, sourceIds, frames: [{assetId, role, position}],
 //   workflowId, previousId}]; a row may name assets created earlier in the same batch.
 // Result: created (count)

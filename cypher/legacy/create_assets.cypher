@@ -1,4 +1,4 @@
-// Creates new legacy assets (the properties assets/create sets) with their frames and
+// Creates new legacy assets (the properties assets/changes/create_attempt sets) with their frames and
 // the attempt each regenerates, which is in an earlier row or already stored.
 // The caller checked that no id exists yet; the id constraint refuses a duplicate.
 // $rows: [{row: the node's properties (with id), previousId: string | null,

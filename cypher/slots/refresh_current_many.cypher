@@ -1,4 +1,4 @@
-// Recomputes the current attempt of each given slot, exactly as slots/refresh_current
+// Recomputes the current attempt of each given slot, exactly as assets/changes/refresh_current
 // does for one: the ready attempt that became current last (none when none is ready).
 // Only the attempts whose flag changes are written (new attempts arrive not current).
 // $slotKeys: [string]. Result: slots (number refreshed)

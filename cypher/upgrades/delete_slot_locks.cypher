@@ -1,5 +1,5 @@
 // Upgrade 0033 (slots per project): removes the lock nodes of slots keyed by name
-// alone (assets/create merges the lock of a slot key when it next needs one).
+// alone (assets/changes/create_attempt merges the lock of a slot key when it next needs one).
 // No parameters. Result: removed
 MATCH (lock:SlotLock)
 DELETE lock

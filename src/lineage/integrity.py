@@ -15,8 +15,9 @@ from collections import Counter
 
 from lineage.db.store import Store
 from lineage.orphans.facts import asset_facts
+from lineage.orphans.models import AffectedAsset
+from lineage.orphans.repository import OrphanRepository
 from lineage.orphans.rules import evaluate_all
-from lineage.orphans.tracker import read_all_rows, reasons_of
 from lineage.projects.repository import ProjectRepository
 
 MAX_LISTED = 20
@@ -38,16 +39,17 @@ def listed(what: str, ids: list[str]) -> list[str]:
 
 
 async def orphan_problems(store: Store) -> list[str]:
-    rows = await read_all_rows(store)
-    fresh = evaluate_all({row["id"]: asset_facts(row) for row in rows}, {})
+    reads = OrphanRepository.reading(store)
+    rows = await reads.list_all_facts()
+    fresh = evaluate_all({row.id: asset_facts(row) for row in rows}, {})
     stale = [
-        row["id"]
+        row.id
         for row in rows
-        if row["orphaned"] != fresh[row["id"]].orphaned
-        or sorted(row["rootCauses"] or ()) != fresh[row["id"]].root_causes
+        if row.orphaned != fresh[row.id].orphaned
+        or sorted(row.root_causes or ()) != fresh[row.id].root_causes
     ]
     orphans = sorted(i for i, status in fresh.items() if status.orphaned)
-    derived = await reasons_of(store.read, orphans)
+    derived = await reads.reasons_of(orphans)
     unexplained = [i for i in orphans if derived.get(i) != fresh[i]]
     return [
         *listed("asset(s) with a stale orphan state", stale),
@@ -56,8 +58,8 @@ async def orphan_problems(store: Store) -> list[str]:
     ]
 
 
-async def count_problems(store: Store, rows: list[dict[str, object]]) -> list[str]:
-    counted = Counter(r["projectCode"] for r in rows if r["orphaned"] and r["projectCode"])
+async def count_problems(store: Store, rows: list[AffectedAsset]) -> list[str]:
+    counted = Counter(r.project_code for r in rows if r.orphaned and r.project_code)
     stored = await ProjectRepository(store).list_orphan_counts()
     return [
         f"project {code!r}: orphanCount {count}, {counted[code]} orphaned"

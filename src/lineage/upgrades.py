@@ -11,7 +11,7 @@ import logging
 
 from lineage.db.migrations import DataMigrations, apply_migrations
 from lineage.db.store import Store
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 
 log = logging.getLogger(__name__)
 KEY_BATCH = 10_000

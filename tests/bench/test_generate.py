@@ -36,7 +36,7 @@ async def test_counts_match_the_summary(store: Store) -> None:
 
 async def test_every_slot_has_exactly_one_current_ready_attempt(store: Store) -> None:
     await generate(store, ASSETS, seed=7)
-    # The API's rule (slots/refresh_current): the ready attempt that became current last.
+    # The API's rule (assets/changes/refresh_current): the ready attempt that became current last.
     [found] = await rows(
         store,
         """MATCH (a:Asset)

@@ -6,7 +6,9 @@ import pytest
 from neo4j import AsyncDriver
 
 from lineage.assets import catalog, page_plan
+from lineage.assets.repository import CHANGED_IDS, CREATE_ATTEMPT, REFRESH_CURRENT, SET_STATUS
 from lineage.db import cypher
+from lineage.orphans.repository import SEEDS_BY_ID, claiming
 
 READ_VERBS = (
     "find",
@@ -86,4 +88,32 @@ def test_every_catalog_fragment_is_used() -> None:
         for p in (cypher.cypher_root() / "assets" / folder).glob("*.cypher")
     }
     used = {part for name in COMPOSED for part in name.split(cypher.JOINED)}
+    assert fragments == used
+
+
+CHANGES = sorted(
+    {
+        cypher.composed(CREATE_ATTEMPT, REFRESH_CURRENT, CHANGED_IDS.name),
+        cypher.composed(CREATE_ATTEMPT, REFRESH_CURRENT, claiming().name),
+        cypher.composed(SET_STATUS, REFRESH_CURRENT, claiming().name),
+        cypher.composed(SEEDS_BY_ID, claiming().name),
+    }
+)
+
+
+@pytest.mark.parametrize("name", CHANGES)
+async def test_every_composed_change_plans(driver: AsyncDriver, name: str) -> None:
+    async with driver.session() as session:
+        result = await session.run("EXPLAIN " + cypher.load_text(name))
+        assert (await result.consume()).query_type in {"w", "rw"}, name
+
+
+def test_every_change_fragment_is_used() -> None:
+    root = cypher.cypher_root()
+    fragments = {
+        str(p.relative_to(root).with_suffix(""))
+        for folder in ("assets/changes", "orphans/refresh")
+        for p in (root / folder).glob("*.cypher")
+    }
+    used = {part for name in CHANGES for part in name.split(cypher.JOINED)}
     assert fragments == used

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from lineage.bench.orphans import GATHERED, projects_to_gather, run_orphan_bench
+from lineage.bench.orphans import (
+    GATHERED,
+    OrphanBenchOptions,
+    projects_to_gather,
+    run_orphan_bench,
+)
 from lineage.db.store import Store
 from lineage.integrity import orphan_problems
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 from lineage.settings import Settings
 
 
@@ -20,23 +25,27 @@ async def test_each_measure_runs_on_both_sides_and_leaves_the_graph_sound(
     store: Store, settings: Settings
 ) -> None:
     logged: list[str] = []
-    report = await run_orphan_bench(settings, assets=3_000, seed=1, runs=3, log=logged.append)
+    options = OrphanBenchOptions(assets=3_000, runs=3, recompute_runs=2)
+    report = await run_orphan_bench(settings, options, logged.append)
     measures = {row["measure"]: row for row in report["results"]}
     assert set(measures) == {
-        "full recomputation (s)",
-        "regeneration + orphan update (ms)",
-        "regeneration orphaning 3 (ms)",
-        "revert restoring 3 (ms)",
+        "full recomputation, cold (s)",
+        "full recomputation, warm (s)",
+        *(f"{change} of a used image (ms)" for change in ("regeneration", "revert", "archive")),
+        *(f"{change} of a hub of 3 (ms)" for change in ("regeneration", "revert", "archive")),
         "page of 50 orphans + totalCount (ms)",
     }
-    # Each run orphans the hub's 3 dependants and what was built from them, and its
-    # revert restores exactly those.
-    [orphaned] = measures["regeneration orphaning 3 (ms)"]["notes"]
-    counts = orphaned.removeprefix("orphaned per regeneration: min ").split(", max ")
-    assert counts[0] == counts[1] and int(counts[0]) >= 3
-    assert measures["revert restoring 3 (ms)"]["notes"] == [
-        f"restored per revert: min {counts[0]}, max {counts[0]}"
-    ]
+    # Each change of the hub orphans (or restores) its 3 dependants and what was built
+    # from them, each time as many.
+    moved = {
+        change: measures[f"{change} of a hub of 3 (ms)"]["notes"]
+        for change in ("regeneration", "revert", "archive")
+    }
+    [note] = moved["regeneration"]
+    count = int(note.split("median ")[1].split(",")[0])
+    assert count >= 3
+    expected = f"assets whose orphan state moved: median {count}, min {count}, max {count}"
+    assert moved == {change: [expected] for change in moved}
     for row in measures.values():
         assert row["api"]["p50"] > 0 and row["plain"]["p50"] > 0
         assert row["ratioP50"] == row["api"]["p50"] / row["plain"]["p50"]

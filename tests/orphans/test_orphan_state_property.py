@@ -25,8 +25,9 @@ from lineage.errors import LineageError
 from lineage.integrity import check_integrity
 from lineage.models import AssetType
 from lineage.orphans import tracker
+from lineage.orphans.refresh import recompute_all
+from lineage.orphans.repository import OrphanRepository
 from lineage.orphans.service import OrphanService
-from lineage.orphans.tracker import compute_all, recompute_all, stored_orphans
 from lineage.prompts.models import NewPrompt, PromptKind
 from lineage.prompts.service import PromptService
 
@@ -173,20 +174,21 @@ class Runner:
 async def assert_stored_equals_recomputed(store: Store) -> None:
     """Both from-scratch computations agree with the stored state: the rules run in
     Python over every asset (check_integrity, which also checks the reasons derived
-    when read and the projects' counts) and the one-pass Cypher (compute_all)."""
+    when read and the projects' counts) and the one-pass Cypher (compute_roots)."""
     assert await check_integrity(store) == []
-    computed = await compute_all(store)
+    reads = OrphanRepository.reading(store)
+    computed = await reads.compute_roots()
     assert {i: c.roots for i, c in computed.items()} == {
         i: frozenset(c.stored.roots) for i, c in computed.items() if c.stored.orphaned
     }
-    assert set(computed) == set(await stored_orphans(store))
+    assert set(computed) == set(await reads.list_stored_orphans())
 
 
 @pytest.fixture(params=["short way whenever it applies", "short way from its threshold"])
 def short_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Both ways of refreshing, checked: the random graphs are small, so with the real
     threshold every change takes the long way; with 1, every change that can takes
-    the short one (orphans/move_root)."""
+    the short one (orphans/refresh/claim_changed, orphans/store_refresh)."""
     if request.param.endswith("applies"):
         monkeypatch.setattr(tracker, "SHORT_WAY_CONSUMERS", 1)
     yield

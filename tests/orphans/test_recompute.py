@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lineage.db.store import Store
 from lineage.integrity import check_integrity
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 from tests.orphans.test_orphans_cli import scenario
 
 

@@ -16,8 +16,8 @@ from strawberry.dataloader import DataLoader
 from lineage.assets.nodes import AssetNode, FrameNode
 from lineage.assets.repository import AssetRepository
 from lineage.db.store import Store
+from lineage.orphans.repository import OrphanRepository
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
-from lineage.orphans.tracker import reasons_of
 from lineage.projects.nodes import ProjectNode
 from lineage.projects.repository import ProjectRepository
 from lineage.prompts.nodes import PromptNode
@@ -126,4 +126,4 @@ class Loaders:
 
     @cached_property
     def orphan_status(self) -> DataLoader[str, OrphanStatus]:
-        return _batched(lambda ids: reasons_of(self.store.read, ids), NOT_ORPHANED)
+        return _batched(OrphanRepository.reading(self.store).reasons_of, NOT_ORPHANED)

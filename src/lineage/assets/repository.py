@@ -24,7 +24,9 @@ from lineage.assets.models import (
 )
 from lineage.assets.nested import frames_of, nested_values
 from lineage.assets.slots import name_of
+from lineage.db.cypher import Ending, composed
 from lineage.db.store import Row, Store, Tx
+from lineage.errors import NotFoundError
 from lineage.fulltext import keywords_query
 from lineage.models import utc_timestamp
 from lineage.paging import Page
@@ -44,7 +46,7 @@ RELATION_FIELDS = {
 
 def asset_row(gen: NewGeneration, key: str, version: int | None = None) -> dict[str, Any]:
     """The node's properties for a new attempt of the slot `key`. Without `version`,
-    assets/create sets it under the slot's lock; the legacy importer, which owns its
+    assets/changes/create_attempt sets it under the slot's lock; the legacy importer, which owns its
     slots, passes it."""
     row = gen.model_dump(by_alias=True, mode="json", exclude=RELATION_FIELDS)
     ready = gen.status is AssetStatus.READY
@@ -129,6 +131,12 @@ def completion_changes(completion: Completion, now: str) -> dict[str, Any]:
     return {**given, "completedAt": at, "currentSince": at, "error": None}
 
 
+CREATE_ATTEMPT = "assets/changes/create_attempt"
+SET_STATUS = "assets/changes/set_status"
+REFRESH_CURRENT = "assets/changes/refresh_current"
+CHANGED_IDS = Ending("assets/changes/return_changed", {})
+
+
 class AssetRepository:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -143,16 +151,43 @@ class AssetRepository:
         return asset_of(rows[0]["asset"]) if rows else None
 
     @staticmethod
+    async def get_in(tx: Tx, asset_id: str) -> Asset:
+        """The asset, read in `tx`; NotFoundError when there is none."""
+        asset = await AssetRepository.find_in(tx, asset_id)
+        if asset is None:
+            raise NotFoundError(f"no asset with id {asset_id!r}")
+        return asset
+
+    @staticmethod
+    async def find_many_in(tx: Tx, ids: list[str]) -> dict[str, Asset]:
+        """The assets of `ids` found, by id, read in `tx`."""
+        rows = await tx.run("assets/find_many", ids=ids)
+        return {row["id"]: asset_of(row["asset"]) for row in rows}
+
+    @staticmethod
     async def references(tx: Tx, gen: NewGeneration) -> dict[str, Any]:
         """What exists of what `gen` names (see `lineage.assets.rules.check_references`)."""
         [row] = await tx.run("assets/find_generation_references", **references_of(gen))
         return row
 
     @staticmethod
-    async def create(tx: Tx, gen: NewGeneration, key: str, previous_id: str | None) -> None:
-        """A new attempt of the slot `key`, with its edges (`previous_id`: it regenerates)."""
-        await tx.run(
-            "assets/create",
+    async def find_for_change(tx: Tx, asset_id: str) -> tuple[Asset, bool]:
+        """The asset before a status change, and whether its project is archived
+        (NotFoundError when there is no such asset)."""
+        rows = await tx.run("assets/find_for_change", id=asset_id)
+        if not rows:
+            raise NotFoundError(f"no asset with id {asset_id!r}")
+        return asset_of(rows[0]["asset"]), bool(rows[0]["projectArchived"])
+
+    @staticmethod
+    async def create(
+        tx: Tx, gen: NewGeneration, key: str, previous_id: str | None, ending: Ending
+    ) -> Row:
+        """A new attempt of the slot `key`, with its edges (`previous_id`: it regenerates),
+        and its slot's current attempt recomputed, in one statement that `ending` ends."""
+        name = composed(CREATE_ATTEMPT, REFRESH_CURRENT, ending.name)
+        [result] = await tx.run(
+            name,
             row=asset_row(gen, key),
             at=utc_timestamp(),
             projectCode=gen.project_code,
@@ -161,18 +196,20 @@ class AssetRepository:
             frames=[f.to_row() for f in gen.frames],
             workflowId=gen.workflow_id,
             previousId=previous_id,
+            **ending.params,
         )
+        return result
 
     @staticmethod
-    async def set_status(tx: Tx, asset_id: str, status: str, changes: dict[str, Any]) -> None:
-        await tx.run("assets/set_status", id=asset_id, status=status, changes=changes)
-
-    @staticmethod
-    async def refresh_current(tx: Tx, slot_key: str) -> list[str]:
-        """Recompute the slot's current attempt; the ids whose `isCurrent` flipped."""
-        [row] = await tx.run("slots/refresh_current", slotKey=slot_key)
-        flipped: list[str] = row["flippedIds"]
-        return flipped
+    async def change_status(
+        tx: Tx, asset_id: str, status: str, changes: dict[str, Any], ending: Ending
+    ) -> Row:
+        """Set an attempt's status (and `changes`) and recompute its slot's current
+        attempt, in one statement that `ending` ends."""
+        name = composed(SET_STATUS, REFRESH_CURRENT, ending.name)
+        params = {"id": asset_id, "status": status, "changes": changes, **ending.params}
+        [result] = await tx.run(name, **params)
+        return result
 
     async def list_page(
         self,

@@ -20,17 +20,20 @@ from lineage.assets.models import (
 )
 from lineage.assets.params import ParamsLimits
 from lineage.assets.precheck import is_replay
-from lineage.assets.repository import AssetRepository, completion_changes
+from lineage.assets.repository import CHANGED_IDS, AssetRepository, completion_changes
 from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
 from lineage.assets.slots import project_namespace, slot_key
 from lineage.assets.sources import stored_source
-from lineage.db.store import Store, Tx
+from lineage.db.cypher import Ending
+from lineage.db.store import Row, Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.files import FileClaim, FileStore, StoredFile
 from lineage.models import utc_timestamp
-from lineage.orphans.tracker import OrphanChanges, refresh_in
+from lineage.orphans.models import OrphanChanges
+from lineage.orphans.refresh import refreshed_after
+from lineage.orphans.repository import claiming
 from lineage.paging import Page
-from lineage.projects.readonly import check_writable, refuse_if_archived
+from lineage.projects.readonly import refuse_if_archived
 
 
 def slot_of(gen: NewGeneration, previous: dict[str, Any] | None) -> str:
@@ -85,10 +88,16 @@ def with_file(gen: NewGeneration, stored: StoredFile) -> NewGeneration:
 
 @dataclass(frozen=True)
 class Recorded:
-    """A recorded attempt's id, and the ids whose status or currency the recording changed."""
+    """A recorded attempt's id, and what its statement's ending returned (None for a
+    replay, which writes nothing)."""
 
     asset_id: str
-    changed_ids: list[str]
+    ended: Row | None
+
+    @property
+    def changed_ids(self) -> list[str]:
+        """The ids whose status or currency the recording changed (the default ending's)."""
+        return list(self.ended["changedIds"]) if self.ended else []
 
 
 @dataclass(frozen=True)
@@ -151,8 +160,8 @@ class AssetService:
             gen = await self.attach_file(gen)
 
         async def work(tx: Tx) -> AssetChange:
-            recorded = await self.record_in(tx, gen, client_key, sent)
-            return await _refreshed(tx, recorded.asset_id, recorded.changed_ids)
+            recorded = await self.record_in(tx, gen, client_key, sent, claiming())
+            return await _refreshed(tx, recorded.asset_id, recorded.ended)
 
         return await self.store.in_write_tx(work)
 
@@ -185,13 +194,19 @@ class AssetService:
         return await self.files.describe(str(gen.file_ref))
 
     async def record_in(
-        self, tx: Tx, gen: NewGeneration, client_key: str | None, sent: Any = None
+        self,
+        tx: Tx,
+        gen: NewGeneration,
+        client_key: str | None,
+        sent: Any = None,
+        ending: Ending = CHANGED_IDS,
     ) -> Recorded:
         """Record one attempt inside `tx` (shared with workflow runs); `sent` is the
-        request as the client sent it, before its file was attached."""
+        request as the client sent it, before its file was attached; `ending` ends the
+        statement that creates it (by default it returns the ids it changed)."""
         replayed = await idempotency.claim(tx, client_key, "recordGeneration", sent)
         if replayed is not None:
-            return Recorded(replayed, [])
+            return Recorded(replayed, None)
         gen = gen.model_copy(
             update={
                 "id": gen.id or new_asset_id(gen.type),
@@ -206,10 +221,10 @@ class AssetService:
         gen = in_project_of(gen, previous)
         refuse_if_archived(gen.project_code, found["projectArchived"])
         key = slot_of(gen, previous)
-        await AssetRepository.create(tx, gen, key, previous["id"] if previous else None)
-        flipped = await AssetRepository.refresh_current(tx, key)
+        previous_id = previous["id"] if previous else None
+        ended = await AssetRepository.create(tx, gen, key, previous_id, ending)
         await idempotency.remember(tx, client_key, str(gen.id))
-        return Recorded(str(gen.id), [str(gen.id), *flipped])
+        return Recorded(str(gen.id), ended)
 
     async def complete(self, asset_id: str, completion: Completion) -> AssetChange:
         """A `generating` attempt finished: it becomes `ready` (and current)."""
@@ -228,17 +243,16 @@ class AssetService:
         """Make an older ready attempt its slot's current version again."""
 
         async def work(tx: Tx) -> AssetChange:
-            asset = await self._get_in(tx, asset_id)
-            await check_writable(tx, asset.project_code)
+            asset = await _changeable(tx, asset_id)
             if asset.status is not AssetStatus.READY:
                 raise InvalidInputError(
                     f"only a ready attempt can become current; {asset_id!r} is {asset.status.value}"
                 )
-            await AssetRepository.set_status(
-                tx, asset_id, "ready", {"currentSince": utc_timestamp()}
+            changes = {"currentSince": utc_timestamp()}
+            claimed = await AssetRepository.change_status(
+                tx, asset_id, "ready", changes, claiming()
             )
-            flipped = await AssetRepository.refresh_current(tx, asset.slot_key)
-            return await _refreshed(tx, asset_id, [asset_id, *flipped])
+            return await _refreshed(tx, asset_id, claimed)
 
         return await self.store.in_write_tx(work)
 
@@ -246,24 +260,28 @@ class AssetService:
         self, asset_id: str, status: AssetStatus, changes: dict[str, Any]
     ) -> AssetChange:
         async def work(tx: Tx) -> AssetChange:
-            asset = await self._get_in(tx, asset_id)
-            await check_writable(tx, asset.project_code)
+            asset = await _changeable(tx, asset_id)
             check_status_change(asset_id, asset.status, status)
-            await AssetRepository.set_status(tx, asset_id, status.value, changes)
-            flipped = await AssetRepository.refresh_current(tx, asset.slot_key)
-            return await _refreshed(tx, asset_id, [asset_id, *flipped])
+            claimed = await AssetRepository.change_status(
+                tx, asset_id, status.value, changes, claiming()
+            )
+            return await _refreshed(tx, asset_id, claimed)
 
         return await self.store.in_write_tx(work)
 
-    @staticmethod
-    async def _get_in(tx: Tx, asset_id: str) -> Asset:
-        asset = await AssetRepository.find_in(tx, asset_id)
-        if asset is None:
-            raise NotFoundError(f"no asset with id {asset_id!r}")
-        return asset
+
+async def _changeable(tx: Tx, asset_id: str) -> Asset:
+    """The asset a status change is asked for; refused when its project is archived."""
+    asset, archived = await AssetRepository.find_for_change(tx, asset_id)
+    refuse_if_archived(asset.project_code, archived)
+    return asset
 
 
-async def _refreshed(tx: Tx, asset_id: str, changed_ids: list[str]) -> AssetChange:
-    """Bring orphan state up to date after `changed_ids` changed status or currency, in `tx`."""
-    changes = await refresh_in(tx, ids=changed_ids)
-    return AssetChange(await AssetService._get_in(tx, asset_id), changes)
+async def _refreshed(tx: Tx, asset_id: str, claimed: Row | None) -> AssetChange:
+    """Bring orphan state up to date after a change whose statement ended with the
+    orphan claim (`claimed`: its result; None for a replay, which changed nothing),
+    and read the asset back."""
+    if claimed is None:
+        return AssetChange(await AssetRepository.get_in(tx, asset_id), OrphanChanges())
+    changes, asset = await refreshed_after(tx, claimed, asset_id)
+    return AssetChange(asset, changes)

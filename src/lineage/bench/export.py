@@ -31,7 +31,7 @@ from lineage.bench.synthetic import write_tree
 from lineage.console import clear_errors, err, out
 from lineage.files import LocalFileStore
 from lineage.legacy.importer import import_legacy
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 from lineage.runtime import open_store
 from lineage.settings import Settings
 from lineage.upgrades import migrate

@@ -30,7 +30,7 @@ from lineage.bench.peer import PeerProcess
 from lineage.bench.server import api_session
 from lineage.db.store import Store
 from lineage.errors import InvalidInputError, LineageError
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 from lineage.runtime import open_store
 from lineage.settings import Settings
 from lineage.upgrades import migrate

@@ -30,7 +30,7 @@ from lineage.bundles.tarstream import CHUNK, members
 from lineage.db.store import Store
 from lineage.files import FileStore, StoredFile
 from lineage.legacy.storing import NoProgress, Progress
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 
 BATCH = 2_000
 IN_FLIGHT = 8

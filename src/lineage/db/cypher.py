@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from neo4j import Query
 
@@ -30,6 +31,15 @@ def composed(*parts: str) -> str:
     """The name of the statement made of these fragments, in order (each a file whose
     header says what must come before and after it); `load` joins their texts."""
     return JOINED.join(parts)
+
+
+class Ending(NamedTuple):
+    """The last fragment of a composed statement and its parameters: one domain's
+    repository runs its change, and ends the statement with another domain's part,
+    which that domain names (each names only its own queries)."""
+
+    name: str
+    params: dict[str, Any]
 
 
 @cache

@@ -17,7 +17,7 @@ from lineage.files import LocalFileStore
 from lineage.legacy.folder import open_folder
 from lineage.legacy.importer import import_legacy, plan_folder
 from lineage.legacy.report import ImportReport, Kind, Tally
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 from lineage.settings import Settings
 
 

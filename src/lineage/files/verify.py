@@ -29,7 +29,7 @@ from lineage.errors import LineageError, NotFoundError
 from lineage.files.models import URL_PREFIX, FileCheck
 from lineage.files.store import FileStore
 from lineage.models import Model, utc_timestamp
-from lineage.orphans.tracker import refresh_in
+from lineage.orphans.refresh import refresh_in
 from lineage.projects.repository import ProjectRepository
 
 PAGE_SIZE = 500

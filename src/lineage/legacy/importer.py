@@ -28,7 +28,7 @@ from lineage.legacy.report import ImportReport, Kind, Problem, Tally
 from lineage.legacy.repository import LegacyRepository
 from lineage.legacy.storing import NoProgress, Progress, store_files
 from lineage.legacy.writing import write_plan
-from lineage.orphans.tracker import recompute_all
+from lineage.orphans.refresh import recompute_all
 
 
 @dataclass

@@ -12,9 +12,9 @@ from rich.table import Table
 from lineage.assets.models import Asset
 from lineage.console import clear_errors, out
 from lineage.money import float_of, to_micros
+from lineage.orphans.refresh import recompute_all
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
 from lineage.orphans.service import ORPHANS_ORDER, OrphanService
-from lineage.orphans.tracker import reasons_of, recompute_all
 from lineage.paging import Page
 from lineage.runtime import ensure_database, open_store
 from lineage.settings import get_settings
@@ -48,7 +48,7 @@ async def project_orphans(project_code: str, root_cause: str | None) -> dict[str
             page = await service.page(project_code, root_cause, asked)
             found = page.assets[:PAGE]
             assets.extend(found)
-            reasons.update(await reasons_of(store.read, [a.id for a in found]))
+            reasons.update(await service.reads.reasons_of([a.id for a in found]))
             if len(page.assets) <= PAGE:
                 break
             asked = Page(ORPHANS_ORDER, PAGE, found[-1].created_at, found[-1].id)

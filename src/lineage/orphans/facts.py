@@ -1,16 +1,17 @@
-"""Turning rows read from the graph into the rules' facts, and root causes into rows to store."""
+"""Turning what the graph says into the rules' facts, and root causes into rows to store."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from lineage.orphans.models import AffectedAsset
 from lineage.orphans.rules import AssetFacts, InputFacts
 
-Row = Mapping[str, Any]
+Changed = Mapping[str, Mapping[str, Any]]  # id -> hypothetical changed fields
 
 
-def input_facts(edge: list[Any], overrides: Mapping[str, Row]) -> InputFacts:
+def input_facts(edge: list[Any], overrides: Changed) -> InputFacts:
     """One input as the queries give it: [id, isPrompt, status, isCurrent, revised,
     pinned, rootCauses] (a list, not a map: cheaper to build and to decode)."""
     input_id, is_prompt, status, is_current, revised, pinned, _ = edge
@@ -21,16 +22,16 @@ def input_facts(edge: list[Any], overrides: Mapping[str, Row]) -> InputFacts:
     return InputFacts(input_id, bool(is_prompt), status, bool(is_current), revised, pinned)
 
 
-def asset_facts(row: Row, overrides: Mapping[str, Row] | None = None) -> AssetFacts:
-    """The facts of one asset row, with hypothetical `overrides` (id -> changed fields)."""
+def asset_facts(asset: AffectedAsset, overrides: Changed | None = None) -> AssetFacts:
+    """The facts of one asset, with hypothetical `overrides` (id -> changed fields)."""
     overrides = overrides or {}
-    changed = overrides.get(row["id"], {})
+    changed = overrides.get(asset.id, {})
     return AssetFacts(
-        id=row["id"],
-        status=changed.get("status", row["status"]),
-        is_current=bool(changed.get("isCurrent", row["isCurrent"])),
-        file_missing=bool(row["fileMissing"]),
-        inputs=tuple(input_facts(i, overrides) for i in row["inputs"]),
+        id=asset.id,
+        status=changed.get("status", asset.status),
+        is_current=bool(changed.get("isCurrent", asset.is_current)),
+        file_missing=asset.file_missing,
+        inputs=tuple(input_facts(i, overrides) for i in asset.inputs),
     )
 
 

@@ -11,11 +11,11 @@ from lineage.assets.gql import AssetConnection, AssetEdge, GenerationPayload
 from lineage.assets.models import CatalogQuery
 from lineage.assets.nodes import AssetNode
 from lineage.money import float_of
-from lineage.orphans import service
+from lineage.orphans import impact, service
 from lineage.orphans.gql_status import OrphanStatusNode
 from lineage.paging import page
 
-ImpactAction = strawberry.enum(service.ImpactAction, description="The change to simulate.")
+ImpactAction = strawberry.enum(impact.ImpactAction, description="The change to simulate.")
 
 
 @strawberry.type

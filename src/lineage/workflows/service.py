@@ -15,7 +15,7 @@ from lineage.assets.service import AssetService
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import Model, utc_timestamp
-from lineage.orphans.tracker import refresh_in
+from lineage.orphans.refresh import refresh_in
 from lineage.paging import Page
 from lineage.projects.readonly import check_writable
 from lineage.prompts.models import NewPrompt, Prompt

@@ -1,4 +1,5 @@
-// Creates one asset attempt of its slot ($row.slotKey: the slot's namespace and
+// Fragment, first part of a statement (then assets/changes/refresh_current): creates
+// one asset attempt of its slot ($row.slotKey: the slot's namespace and
 // name, see src/lineage/assets/slots.py) and every edge to what it came from.
 // (Its inputs stay write-locked until the transaction ends: see the end.)
 // First it holds a write lock on the slot's lock node until the transaction ends,
@@ -8,7 +9,7 @@
 // $row: the node's properties (slot and slotKey included, version left to this query); $at;
 // $projectCode; $promptIds; $sourceIds; $frames: [{assetId, role, position}];
 // $workflowId; $previousId (the attempt it regenerates, or null)
-// Result: asset (map)
+// Binds: a (the new attempt)
 MERGE (lock:SlotLock {key: $row.slotKey})
 SET lock.claimedAt = $at
 WITH lock
@@ -58,4 +59,4 @@ CALL (a) {
   SET i.orphanLock = true
   REMOVE i.orphanLock
 }
-RETURN properties(a) AS asset
+WITH a

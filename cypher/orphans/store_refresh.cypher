@@ -1,0 +1,74 @@
+// The orphan refresh's one write (lineage.orphans.refresh): stores the states computed
+// for the claimed assets and moves projects' orphan counts by as much (as
+// orphans/set_status), then takes the short way for $root when given (every live
+// asset built from it through live assets and unpinned edges gains it as a root cause
+// ($add), or every asset that has it as a root cause loses it (NOT $add), except
+// those in $exclude; what is built from $root is
+// write-locked first and `complete` says whether a consumer committed while it waited
+// went unlocked: then nothing was moved, and the caller runs it again, with no $rows),
+// and reads back the asset $assetId changed, as it ends up.
+// $rows: [{id, orphaned, rootCauses: [id]}]; $deltas: [{projectCode, delta}] in
+// projectCode order; $root (asset id or null); $add; $exclude: [id]; $assetId (or null)
+// Result: one row: complete, orphaned: [id], restored: [id], changed: [id] (what the
+//   short way moved), asset (map, or null)
+CALL () {
+  UNWIND $rows AS row
+  MATCH (a:Asset {id: row.id})
+  SET a.orphaned = row.orphaned,
+      a.orphanRootCauses = row.rootCauses
+}
+CALL () {
+  UNWIND $deltas AS change
+  MATCH (p:Project {code: change.projectCode})
+  SET p.orphanCount = coalesce(p.orphanCount, 0) + change.delta
+}
+CALL () {
+  OPTIONAL MATCH (r:Asset {id: $root})
+  CALL (r) {
+    MATCH (r)<-[:GENERATED_FROM|USES_FRAME*1..]-(a:Asset)
+    RETURN collect(DISTINCT a) AS below
+  }
+  FOREACH (a IN below | SET a.orphanLock = true)
+  WITH r, below
+  CALL (r, below) {
+    UNWIND [r] + below AS c
+    OPTIONAL MATCH (c)<-[:GENERATED_FROM|USES_FRAME]-(n:Asset) WHERE n.orphanLock IS NULL
+    RETURN count(n) = 0 AS complete
+  }
+  FOREACH (a IN below | REMOVE a.orphanLock)
+  WITH r, below, complete
+  CALL (r, below, complete) {
+    CALL (r, below, complete) {
+      WITH r WHERE complete AND $add
+      MATCH ANY SHORTEST (r)(()<-[e:GENERATED_FROM|USES_FRAME WHERE NOT coalesce(e.pinned, false)]-
+            (n:Asset WHERE n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent)))+(d)
+      WITH DISTINCT d WHERE NOT d.id IN $exclude
+      WITH d, coalesce(d.orphanRootCauses, []) AS before WHERE NOT $root IN before
+      RETURN d, before, COLLECT { UNWIND before + $root AS x RETURN x ORDER BY x } AS after
+      UNION ALL
+      WITH below WHERE complete AND NOT $add
+      UNWIND below AS d
+      WITH d, coalesce(d.orphanRootCauses, []) AS before
+      WHERE $root IN before AND NOT d.id IN $exclude
+      RETURN d, before, [x IN before WHERE x <> $root] AS after
+    }
+    SET d.orphanRootCauses = after, d.orphaned = size(after) > 0
+    RETURN collect([d.id, d.projectCode, size(before) > 0, size(after) > 0]) AS moved
+  }
+  CALL (moved) {
+    UNWIND moved AS m
+    WITH m[1] AS code,
+         sum(CASE WHEN m[3] THEN 1 ELSE 0 END - CASE WHEN m[2] THEN 1 ELSE 0 END) AS delta
+    WHERE code IS NOT NULL AND delta <> 0
+    WITH code, delta ORDER BY code
+    MATCH (p:Project {code: code})
+    SET p.orphanCount = coalesce(p.orphanCount, 0) + delta
+  }
+  RETURN complete, moved
+}
+OPTIONAL MATCH (x:Asset {id: $assetId})
+RETURN complete,
+       [m IN moved WHERE m[3] AND NOT m[2] | m[0]] AS orphaned,
+       [m IN moved WHERE m[2] AND NOT m[3] | m[0]] AS restored,
+       [m IN moved WHERE m[2] AND m[3] | m[0]] AS changed,
+       properties(x) AS asset

@@ -1,0 +1,67 @@
+"""The full orphan recomputation `lineage bench-orphans` times: `recompute_all` (root
+causes and counts, stored) against one Cypher statement that only flags orphans
+(recompute_orphans_plain), cold and warm.
+
+Cold is each side's first run after a start of Neo4j (empty page cache, no query
+plans); on a database the bench may not restart, after emptying the query caches.
+Warm runs follow, interleaved, the side that goes first alternating.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from functools import partial
+
+from lineage.bench.generate import auto_commit
+from lineage.bench.orphan_changes import Timing, clocked
+from lineage.db.store import Store
+from lineage.localdb.server import LocalNeo4j
+from lineage.orphans.refresh import recompute_all
+from lineage.runtime import open_store
+from lineage.settings import Settings
+
+Side = Callable[[Store], Awaitable[None]]
+
+
+async def api_side(store: Store) -> None:
+    await recompute_all(store)
+
+
+async def plain_side(store: Store) -> None:
+    await auto_commit(store, "bench/recompute_orphans_plain")
+
+
+async def cold_start(settings: Settings, restart: bool) -> None:
+    """Restart the bench's own Neo4j, or else empty its query caches."""
+    if restart:
+        server = LocalNeo4j(settings)
+        await asyncio.to_thread(server.stop)
+        await asyncio.to_thread(server.start)
+        return
+    async with open_store(settings) as store:
+        await store.write("bench/clear_query_caches")
+
+
+async def first_run(settings: Settings, side: Side, restart: bool) -> float:
+    """Seconds of `side`'s first run after a cold start, on a fresh connection."""
+    await cold_start(settings, restart)
+    async with open_store(settings) as store:
+        ms, _ = await clocked(lambda: side(store))
+    return ms / 1000
+
+
+async def full_recompute(settings: Settings, runs: int, restart: bool) -> list[Timing]:
+    """Cold: each side's first run after a cold start; warm: `runs` runs of each."""
+    cold = Timing("full recomputation, cold (s)")
+    cold.api.append(await first_run(settings, api_side, restart))
+    cold.plain.append(await first_run(settings, plain_side, restart))
+    cold.notes.append("after a restart of Neo4j" if restart else "after emptying query caches")
+    warm = Timing("full recomputation, warm (s)")
+    async with open_store(settings) as store:
+        for n in range(runs):
+            sides = [(api_side, warm.api), (plain_side, warm.plain)]
+            for side, times in sides[::-1] if n % 2 else sides:
+                ms, _ = await clocked(partial(side, store))
+                times.append(ms / 1000)
+    return [cold, warm]

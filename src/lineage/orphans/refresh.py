@@ -1,0 +1,89 @@
+"""Keeping stored orphan state equal to the rules, inside the transaction that changes
+things, and recomputing it all from scratch: the orchestration of the repository's
+queries and the tracker's pure diffing.
+
+Every mutation that can change what is current, broken or revised names the nodes
+it touched; the refresh re-evaluates those and everything built from them (and
+nothing else), stores what changed, and returns which assets became orphaned or
+stopped being orphaned. A change to an asset's status or a new attempt ends its own
+statement with `OrphanRepository`'s `claiming()`, so the claim travels with the change, and
+`refreshed_after` stores the result and reads the asset back in one more statement;
+any other change calls `refresh_in` (two statements). The reasons (kind, path, depth) are derived
+when read (`OrphanRepository.reasons_of`), from the graph as it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+
+from lineage.assets.models import Asset
+from lineage.bulk import paused_gc
+from lineage.db.store import Row, Store, Tx
+from lineage.errors import NotFoundError
+from lineage.orphans.models import OrphanChanges, RefreshClaim
+from lineage.orphans.repository import OrphanRepository
+from lineage.orphans.tracker import StateUpdate, reevaluation
+
+
+async def refresh_in(tx: Tx, ids: Collection[str]) -> OrphanChanges:
+    """Re-evaluate what the changes made earlier in `tx` to `ids` (assets or prompts)
+    can affect, and store what changed: two statements."""
+    claim = await OrphanRepository.in_tx(tx).claim_changed(sorted(set(ids)))
+    changes, _ = await stored(OrphanRepository.in_tx(tx), claim, None)
+    return changes
+
+
+async def refreshed_after(tx: Tx, claimed: Row, asset_id: str) -> tuple[OrphanChanges, Asset]:
+    """Finish the refresh that a change's statement began with the `claiming()` ending
+    (its result row: `claimed`): store what changed, and read back the asset
+    `asset_id`, in one more statement."""
+    changes, asset = await stored(OrphanRepository.in_tx(tx), RefreshClaim.of(claimed), asset_id)
+    if asset is None:
+        raise NotFoundError(f"no asset with id {asset_id!r}")
+    return changes, asset
+
+
+async def stored(
+    orphans: OrphanRepository, claim: RefreshClaim, asset_id: str | None
+) -> tuple[OrphanChanges, Asset | None]:
+    """Propagate the claimed assets' root causes, store what differs and take the short
+    way where the claim found it applies. A claim (or a short way) that found a
+    consumer committed while it waited for locks is taken again."""
+    while not claim.complete:
+        claim = await orphans.claim_changed(claim.changed_ids)
+    with paused_gc():  # thousands of small objects, no cycles: spare the p95 a collection
+        update = reevaluation(claim.claimed)
+    done = await orphans.store_refresh(update, claim, asset_id)
+    while not done.complete:
+        done = await orphans.store_refresh(StateUpdate(), claim, asset_id)
+    return update.changes + done.moved, done.asset
+
+
+async def recompute_all(store: Store) -> OrphanChanges:
+    """Recompute every asset's orphan state and every project's count from scratch,
+    and store what differs.
+
+    compute_roots finds every orphan and its root causes in one pass; any other
+    asset stored as orphaned has no root cause left and is cleared. Neo4j resamples
+    its indexes first (its cost is in the README's design notes): this runs after
+    bulk changes, and index samples taken before them (of an empty graph, say) have
+    the planner choose a plan for compute_roots that scans every asset per root
+    cause and never ends.
+    """
+    await OrphanRepository.writing(store).prepare_for_recompute()
+    found = await OrphanRepository.reading(store).compute_roots()
+    update = StateUpdate()
+    with paused_gc():
+        for c in found.values():
+            if c.stored.differs(c.roots):
+                update.note(c.stored, c.roots)
+    stored = await OrphanRepository.reading(store).list_stored_orphans()
+    for asset_id, was in sorted(stored.items()):
+        if asset_id not in found:
+            update.note(was, frozenset())
+    writes = OrphanRepository.writing(store)
+    await writes.set_status(update.rows, [])  # the counts are recounted whole instead
+    counts = Counter(c.stored.project for c in found.values() if c.stored.project is not None)
+    await writes.set_counts(dict(counts))
+    return update.changes

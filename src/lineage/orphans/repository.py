@@ -1,0 +1,187 @@
+"""Orphan state in Neo4j: every `cypher/orphans/*` query, its rows mapped to named models.
+
+A repository runs its queries through one `run`: a transaction's (`in_tx`), or the
+store's reads or writes (`reading`, `writing`), each in a transaction of its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Collection
+from functools import partial
+from typing import Any
+
+from lineage.assets.models import Asset
+from lineage.bulk import paused_gc
+from lineage.db.cypher import Ending, composed
+from lineage.db.store import Row, Store, Tx
+from lineage.orphans import tracker
+from lineage.orphans.models import (
+    AffectedAsset,
+    Computed,
+    OrphanChanges,
+    RefreshClaim,
+    Stored,
+    StoredRefresh,
+)
+from lineage.orphans.rules import OrphanStatus
+from lineage.orphans.tracker import StateUpdate, status_from_candidates
+from lineage.paging import Page
+
+Run = Callable[..., Awaitable[list[Row]]]
+WRITE_BATCH = 10_000
+RESULT_CHUNK = 10_000
+COMPUTE_PARTS = 2  # Neo4j runs each query on one thread; two use both cores
+FULL_RECOMPUTE_PAGE = 20_000
+
+
+SEEDS_BY_ID = "orphans/refresh/seeds_by_id"
+
+
+def claiming() -> Ending:
+    """The ending of a change's statement that claims, in the same round trip, what the
+    change can affect for the orphan refresh (lineage.orphans.refresh)."""
+    return Ending(
+        "orphans/refresh/claim_changed", {"shortWayConsumers": tracker.SHORT_WAY_CONSUMERS}
+    )
+
+
+class OrphanRepository:
+    def __init__(self, run: Run) -> None:
+        self.run = run
+
+    @classmethod
+    def in_tx(cls, tx: Tx) -> OrphanRepository:
+        return cls(tx.run)
+
+    @classmethod
+    def reading(cls, store: Store) -> OrphanRepository:
+        return cls(store.read)
+
+    @classmethod
+    def writing(cls, store: Store) -> OrphanRepository:
+        return cls(store.write)
+
+    # -- the refresh, inside a mutation's transaction --------------------------
+
+    async def claim_changed(self, ids: list[str]) -> RefreshClaim:
+        """Claim what changes made earlier in the transaction to `ids` can affect."""
+        name = composed(SEEDS_BY_ID, claiming().name)
+        [row] = await self.run(name, ids=ids, **claiming().params)
+        return RefreshClaim.of(row)
+
+    async def store_refresh(
+        self, update: StateUpdate, claim: RefreshClaim, asset_id: str | None
+    ) -> StoredRefresh:
+        """Store the states computed for the claimed assets, take the short way for
+        the claim's `move_root`, and read back the asset `asset_id`: one statement
+        (more when the states fill more than one batch)."""
+        rows = update.rows
+        while len(rows) > WRITE_BATCH:
+            await self.set_status(rows[:WRITE_BATCH], [])
+            rows = rows[WRITE_BATCH:]
+        params = {"root": claim.move_root, "add": claim.add, "exclude": claim.others}
+        [row] = await self.run(
+            "orphans/store_refresh", rows=rows, deltas=update.deltas, assetId=asset_id, **params
+        )
+        moved = OrphanChanges(row["orphaned"], row["restored"], row["changed"])
+        asset = Asset.model_validate(row["asset"]) if row["asset"] else None
+        return StoredRefresh(row["complete"], moved, asset)
+
+    async def set_status(self, rows: list[dict[str, Any]], deltas: list[dict[str, Any]]) -> None:
+        """Store computed states in batches, the projects' count moves with the first
+        (nothing when there is nothing to store)."""
+        for start in range(0, len(rows), WRITE_BATCH):
+            batch = rows[start : start + WRITE_BATCH]
+            await self.run("orphans/set_status", rows=batch, deltas=deltas if start == 0 else [])
+
+    async def set_pin(self, asset_id: str, input_id: str, pinned: bool, at: str) -> bool:
+        """Pin (or unpin) the asset's edges to the input; False when it has none."""
+        params = {"assetId": asset_id, "inputId": input_id, "pinned": pinned, "at": at}
+        return bool(await self.run("orphans/set_pin", **params))
+
+    # -- reasons and facts -----------------------------------------------------
+
+    async def reasons_of(self, ids: Collection[str]) -> dict[str, OrphanStatus]:
+        """Why each of `ids` is orphaned, derived from the graph as it is now (assets
+        with no reason are left out)."""
+        if not ids:
+            return {}
+        rows = await self.run("orphans/explain_reasons", ids=sorted(ids))
+        return {row["id"]: status_from_candidates(row["candidates"]) for row in rows}
+
+    async def find_affected(self, slot_keys: list[str]) -> list[AffectedAsset]:
+        [found] = await self.run("orphans/find_affected", slotKeys=slot_keys, ids=[])
+        return [AffectedAsset.of(row) for row in found["rows"]]
+
+    async def list_all_facts(self, page: int = FULL_RECOMPUTE_PAGE) -> list[AffectedAsset]:
+        """Every asset's facts, read page by page (for checks that re-run the rules)."""
+        assets: list[AffectedAsset] = []
+        after = ""
+        while True:
+            batch = await self.run("orphans/list_all_facts", afterId=after, limit=page)
+            assets.extend(AffectedAsset.of(row) for row in batch)
+            if len(batch) < page:
+                return assets
+            after = batch[-1]["id"]
+
+    # -- the full recomputation ------------------------------------------------
+
+    async def prepare_for_recompute(self) -> None:
+        await self.run("orphans/prepare_for_recompute")
+
+    async def compute_roots(self) -> dict[str, Computed]:
+        """Every asset the rules orphan, by one pass in Cypher (in COMPUTE_PARTS run
+        side by side), with what it stores."""
+        query = partial(self.run, "orphans/compute_roots", parts=COMPUTE_PARTS)
+        parts = await asyncio.gather(
+            *(query(part=part, chunk=RESULT_CHUNK) for part in range(COMPUTE_PARTS))
+        )
+        roots: dict[str, set[str]] = {}
+        found: dict[str, Stored] = {}
+        with paused_gc():
+            for rows in parts:
+                for row in rows:
+                    for asset_id, project, flagged, stored, causes in row["chunk"]:
+                        roots.setdefault(asset_id, set()).update(causes)
+                        found[asset_id] = Stored(asset_id, project, flagged, tuple(stored or ()))
+            return {i: Computed(frozenset(roots[i]), found[i]) for i in roots}
+
+    async def list_stored_orphans(self) -> dict[str, Stored]:
+        """Every asset stored as orphaned."""
+        rows = await self.run("orphans/list_stored_orphans", chunk=RESULT_CHUNK)
+        return {
+            asset_id: Stored(asset_id, project, True, ())
+            for row in rows
+            for asset_id, project in row["orphans"]
+        }
+
+    async def set_counts(self, counts: dict[str, int]) -> None:
+        await self.run("orphans/set_counts", counts=counts)
+
+    # -- pages of a project's orphans ------------------------------------------
+
+    async def list_page(
+        self, project_code: str, root_cause: str | None, asked: Page
+    ) -> tuple[list[Asset], int]:
+        """Up to `asked.size + 1` orphans after the cursor, and the project's
+        maintained orphan count."""
+        name = "orphans/list_page" if asked.after_id is None else "orphans/list_page_after"
+        params = {"projectCode": project_code, "rootCause": root_cause, **asked.params()}
+        [row] = await self.run(name, **params)
+        return [Asset.model_validate(a) for a in row["assets"]], int(row["orphanCount"])
+
+    async def count_of_root_cause(self, project_code: str, root_cause: str) -> int:
+        params = {"projectCode": project_code, "rootCause": root_cause}
+        [row] = await self.run("orphans/count_of_root_cause", **params)
+        return int(row["totalCount"])
+
+    async def sum_orphan_cost(self, project_code: str, root_cause: str | None) -> int:
+        params = {"projectCode": project_code, "rootCause": root_cause}
+        [row] = await self.run("orphans/sum_orphan_cost", **params)
+        return int(row["estimatedCostMicros"])
+
+    async def summarize_by_root_cause(self, project_code: str) -> list[tuple[str, int, int]]:
+        """(root cause, orphans, cost to redo them in micro-dollars), most orphans first."""
+        rows = await self.run("orphans/summarize_by_root_cause", projectCode=project_code)
+        return [(r["rootCause"], r["count"], r["estimatedCostMicros"]) for r in rows]
