@@ -71,6 +71,10 @@ class BundleRepository:
         [row] = await self.store.write("bundles/merge_edges", rows=rows, fresh=fresh)
         return int(row["created"])
 
+    async def create_asset_edges(self, rows: list[dict[str, Any]]) -> int:
+        [row] = await self.store.write("bundles/create_asset_edges", rows=rows)
+        return int(row["created"])
+
     async def place_files(self, rows: list[dict[str, Any]]) -> int:
         [row] = await self.store.write("bundles/place_files", rows=rows)
         return int(row["placed"])
