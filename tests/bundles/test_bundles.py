@@ -19,7 +19,7 @@ from lineage.bundles.provjson import NAMESPACE, edge_record, node_record
 from lineage.integrity import check_integrity
 from tests.bundles.answers import answers
 from tests.bundles.conftest import Instance
-from tests.bundles.story import PROJECT, record_scene, record_story, shots
+from tests.bundles.story import OTHER, PROJECT, record_scene, record_story, shots
 from tests.bundles.test_round_trip import export_over_http, import_over_http
 from tests.neo4j_provider import cli_pointed_at
 
@@ -90,6 +90,12 @@ async def test_an_asset_with_its_upstream(first: Instance, tmp_path: Path) -> No
     target = tmp_path / "clip.tar"
     exported = await run_cli(first, "export", "--asset", clip, "--upstream", "-o", str(target))
     assert exported.exit_code == 0, exported.output
+    over_http = await first.http.get(f"/assets/{clip}/export")
+    assert over_http.status_code == 200 and over_http.content == target.read_bytes()
+    assert over_http.headers["content-type"] == "application/x-tar"
+    assert f'filename="{clip}-upstream.tar"' in over_http.headers["content-disposition"]
+    missing = await first.http.get("/assets/no-such-asset/export")
+    assert missing.status_code == 404 and "no-such-asset" in missing.text
     lineage = """query($id: ID!) { lineage(id: $id, direction: UPSTREAM, depth: 10) {
       nodes { id } edges { fromId toId type properties } } }"""
     expected = await first.gql.data(lineage, id=clip)
@@ -98,6 +104,33 @@ async def test_an_asset_with_its_upstream(first: Instance, tmp_path: Path) -> No
     report = await import_over_http(first, target.read_bytes())
     assert report["stubs"] == 0 and report["created"] > 0
     assert await first.gql.data(lineage, id=clip) == expected
+
+
+async def test_an_upstream_bundle_imports_again_and_under_a_new_code(first: Instance) -> None:
+    await record_story(first.gql)
+    borrowed = f"{PROJECT}-borrowed"  # built from VSS-002's shot
+    response = await first.http.get(f"/assets/{borrowed}/export")
+    assert response.status_code == 200, response.text
+
+    again = await import_over_http(first, response.content)
+    assert again["created"] == 0 and again["edgesCreated"] == 0, again
+
+    copied = await import_over_http(first, response.content, **{"as": "CUT-001"})
+    assert copied["projectCode"] == "CUT-001" and copied["renamed"] == 1, copied
+    assert copied["created"] == 2  # the copy and its project
+    copy = (await first.gql.data(SOURCES, id=f"{borrowed}~CUT-001"))["asset"]
+    assert copy["projectCode"] == "CUT-001" and copy["project"] == {"code": "CUT-001"}
+    assert copy["sources"] == [{"id": f"{OTHER}-shot-001", "projectCode": OTHER}]
+    original = (await first.gql.data(SOURCES, id=borrowed))["asset"]
+    assert original["projectCode"] == PROJECT and original["sources"] == copy["sources"]
+    assert await check_integrity(first.store) == []
+
+    refused = await first.http.post("/imports", content=response.content, params={"as": "a b"})
+    assert refused.status_code == 422 and "not a project code" in refused.text, refused.text
+
+
+SOURCES = """query($id: ID!) { asset(id: $id) { projectCode project { code }
+  sources { id projectCode } } }"""
 
 
 def built_by_prov(bundle: bytes) -> ProvDocument:

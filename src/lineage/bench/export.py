@@ -14,6 +14,8 @@ dedicated local Neo4j (`bench-export`, ports 7712/7502), wiped first.
 from __future__ import annotations
 
 import asyncio
+import os
+import resource
 import subprocess
 import tempfile
 import time
@@ -31,6 +33,7 @@ from lineage.bench.synthetic import write_tree
 from lineage.console import clear_errors, err, out
 from lineage.files import LocalFileStore
 from lineage.legacy.importer import import_legacy
+from lineage.localdb.server import LocalNeo4j
 from lineage.orphans.refresh import recompute_all
 from lineage.runtime import open_store
 from lineage.settings import Settings
@@ -55,7 +58,9 @@ def bench_export(
         err.print(f"Generating a project of {records} assets ({files} with files) in {work} ...")
         write_tree(work / "tree", records, files)
         assets = asyncio.run(_recorded_project(settings, work))
-        figures = _measure(settings, work)
+        server = LocalNeo4j(instance)
+        pid = server.status().pid if settings.neo4j_uri == server.bolt_uri else None
+        figures = _measure(settings, work, pid)
         figures["floor"] = asyncio.run(write_plainly(settings, work / "tree"))
         out.print(_table(assets, records, files, figures))
 
@@ -71,24 +76,51 @@ async def _recorded_project(settings: Settings, work: Path) -> int:
     return sum(c.created for k, c in report.counts.items() if k.value != "project")
 
 
-def _measure(settings: Settings, work: Path) -> dict[str, float]:
+def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str, float]:
+    """Seconds and CPU seconds (the process's, and Neo4j's when it is the bench's own
+    local server) of tar, the export and the import: on a loaded machine the CPU
+    seconds compare what each costs, the seconds what each took."""
     bundle, source = work / "project.tar", work / "source"
     _tar(source, work / "warm-up.tar")  # both read the files from the page cache
+    tar_cpu = _children_cpu_s()
     started = time.perf_counter()
     _tar(source, work / "files.tar")
-    tar_s = time.perf_counter() - started
+    tar_s, tar_cpu = time.perf_counter() - started, _children_cpu_s() - tar_cpu
+    server_cpu = _process_cpu_s(server_pid)
     exported = run_probe(settings, "export", PROJECT, str(bundle), str(source))
+    export_server_cpu = _process_cpu_s(server_pid) - server_cpu
     asyncio.run(_wiped(settings))
+    server_cpu = _process_cpu_s(server_pid)
     imported = run_probe(settings, "import", str(bundle), str(work / "target"))
+    import_server_cpu = _process_cpu_s(server_pid) - server_cpu
     return {
         "tar": tar_s,
+        "tarCpu": tar_cpu,
         "tarBytes": (work / "files.tar").stat().st_size,
         "bundleBytes": bundle.stat().st_size,
         "export": exported["seconds"],
+        "exportCpu": exported["cpuSeconds"],
+        "exportServerCpu": export_server_cpu,
         "exportRss": exported["peakRssMb"],
         "import": imported["seconds"],
+        "importCpu": imported["cpuSeconds"],
+        "importServerCpu": import_server_cpu,
         "importRss": imported["peakRssMb"],
     }
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _process_cpu_s(pid: int | None) -> float:
+    """User and system CPU seconds of a process so far (0 when it is not known)."""
+    stat = Path(f"/proc/{pid}/stat")
+    if pid is None or not stat.is_file():
+        return 0.0
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _tar(source: Path, target: Path) -> None:
@@ -110,7 +142,9 @@ def _table(assets: int, records: int, files: int, f: dict[str, float]) -> Table:
     rows = [
         ("tar of the project's files, s (MB)", f"{f['tar']:.2f} ({f['tarBytes'] / 1e6:,.0f})"),
         ("export, s (bundle MB)", f"{f['export']:.2f} ({f['bundleBytes'] / 1e6:,.0f})"),
-        ("export speed / tar speed (aim >= 0.5)", f"{f['tar'] / f['export']:.2f}"),
+        ("export speed / tar speed (aim >= 0.5)", f"{f['tar'] / f['export']:.3f}"),
+        ("CPU s: tar; export (process + Neo4j)", _cpu(f["tarCpu"], f, "export")),
+        ("tar CPU / export CPU", f"{f['tarCpu'] / (f['exportCpu'] + f['exportServerCpu']):.3f}"),
         ("peak RSS of the export, MB (aim < 300)", f"{f['exportRss']:.0f}"),
         (
             "import into an empty graph, s (assets/s)",
@@ -121,8 +155,15 @@ def _table(assets: int, records: int, files: int, f: dict[str, float]) -> Table:
             f"{f['floor']:.2f} ({records / f['floor']:,.0f})",
         ),
         ("import speed / floor speed (aim >= 0.5)", f"{f['floor'] / f['import']:.2f}"),
+        ("CPU s of the import (process + Neo4j)", _cpu(None, f, "import")),
         ("peak RSS of the import, MB (aim < 300)", f"{f['importRss']:.0f}"),
     ]
     for measure, value in rows:
         table.add_row(measure, value)
     return table
+
+
+def _cpu(tar: float | None, f: dict[str, float], step: str) -> str:
+    own, server = f[f"{step}Cpu"], f[f"{step}ServerCpu"]
+    spent = f"{own + server:.1f} ({own:.1f} + {server:.1f})"
+    return spent if tar is None else f"{tar:.2f}; {spent}"

@@ -1,5 +1,6 @@
 """The `lineage` commands of this package (registered on the main app by lineage.cli):
-`export`, `import`, `archive`, `restore` and `retention` (`bench-export` lives in bench/)."""
+`export`, `import`, `archive`, `restore`, `restore-file` and `retention` (`bench-export` lives
+in bench/)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from lineage.bundles.exporter import Exporter
 from lineage.bundles.importer import ImportReport, import_bundle
 from lineage.bundles.models import BundleScope, ScopeKind
 from lineage.bundles.render import progress_bar
-from lineage.bundles.retention import RetentionPolicy, apply_retention
+from lineage.bundles.retention import RetentionPolicy, apply_retention, restore_file
 from lineage.bundles.service import ArchiveService, archive_of, export_to_file
 from lineage.console import clear_errors, err, out
 from lineage.db.store import Store
@@ -33,6 +34,7 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_command)
     app.command("archive")(archive_command)
     app.command("restore")(restore_command)
+    app.command("restore-file")(restore_file_command)
     app.command("retention")(retention_command)
 
 
@@ -133,6 +135,22 @@ def restore_command(
             return await service.restore_project(project, progress)
 
     _print_report(_run(work).to_json(), as_json)
+
+
+@clear_errors
+def restore_file_command(
+    asset: Annotated[str, typer.Argument(help="The id of an asset whose file was released.")],
+) -> None:
+    """Bring an asset's released file back from the archive into the working catalog."""
+
+    async def work(settings: Settings, store: Store, files: LocalFileStore) -> None:
+        done = await restore_file(store, files, archive_of(settings), asset)
+        out.print(
+            f"Restored {done.sha256} ({done.bytes} bytes) for {', '.join(done.asset_ids)}",
+            highlight=False,
+        )
+
+    _run(work)
 
 
 @clear_errors

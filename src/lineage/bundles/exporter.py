@@ -1,17 +1,20 @@
 """Exporting a project (or one asset and its upstream) as a bundle, in two steps.
 
-`prepare_export` reads the graph a batch at a time and spools the graph members
+`Exporter.prepare` reads the graph a page at a time and spools the graph members
 (nodes, edges, PROV-JSON) to a temporary folder, hashing them, and notes every
 file once; `tar_chunks` then streams the tar: the manifest, the files (read from
 the catalog or the archive, each hash checked as it goes), the graph members.
-Memory holds one batch and the keys of the scope, never the files or the lines.
+A project is read by one streamed statement, a page of nodes a row (a row per
+node cost more in the driver than the rest of the export); an upstream scope
+is read by its keys. Memory holds a few pages, the files' hashes, the outside
+references (and an upstream scope's keys), never the files or the lines.
 """
 
 from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +27,7 @@ from lineage.bundles.filearchive import FileArchive
 from lineage.bundles.models import (
     EDGES,
     FILES_PREFIX,
+    KINDS,
     MANIFEST,
     NODES,
     PROV,
@@ -42,31 +46,41 @@ from lineage.files import FileStore
 from lineage.legacy.storing import NoProgress, Progress
 
 BATCH = 2_000
+PAGE = 1_000  # nodes a streamed row of a project's export carries
 TIMES = (
     *("createdAt", "completedAt", "currentSince", "archivedAt"),
     *("revisedAt", "startedAt", "finishedAt", "updatedAt"),
 )
 EPOCH = "1970-01-01T00:00:00.000Z"
+LINE = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+FLUSH = 1024 * 1024
 
 
 class LineWriter:
-    """A spooled graph member: JSON lines written and hashed."""
+    """A spooled graph member: JSON lines written and hashed, a buffer at a time."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.file = path.open("wb")
+        self.buffer = bytearray()
         self.hash = hashlib.sha256()
         self.size = 0
         self.lines = 0
 
     def write(self, line: dict[str, Any]) -> None:
-        data = orjson.dumps(line, option=orjson.OPT_SORT_KEYS) + b"\n"
-        self.file.write(data)
-        self.hash.update(data)
-        self.size += len(data)
+        self.buffer += orjson.dumps(line, option=LINE)
         self.lines += 1
+        if len(self.buffer) >= FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.file.write(self.buffer)
+        self.hash.update(self.buffer)
+        self.size += len(self.buffer)
+        self.buffer.clear()
 
     def finish(self) -> MemberDigest:
+        self._flush()
         self.file.close()
         return MemberDigest(sha256=self.hash.hexdigest(), bytes=self.size)
 
@@ -82,10 +96,20 @@ class BundleFile:
 class Spooled:
     """What the graph pass found, besides the lines it wrote."""
 
-    keys: set[Key]
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     files: dict[str, BundleFile] = field(default_factory=dict)
     outside: dict[Key, str | None] = field(default_factory=dict)
     newest: str = EPOCH
+
+
+@dataclass
+class GraphSource:
+    """Where the graph pass reads a scope: how many nodes, their rows a page at a time
+    (in bundle order), and whether an edge ends inside the scope."""
+
+    total: int
+    pages: AsyncIterator[Sequence[Row]]
+    is_inside: Callable[[Row], bool]
 
 
 @dataclass
@@ -128,45 +152,59 @@ class Exporter:
         self.archive = archive
 
     async def prepare(self, scope: BundleScope, progress: Progress | None = None) -> PreparedExport:
-        keys = await self._keys(scope)
+        source = await self._source(scope)
         folder = tempfile.TemporaryDirectory(prefix="lineage-export-")
         try:
-            return await self._spool(scope, keys, folder, progress or NoProgress())
+            return await self._spool(scope, source, folder, progress or NoProgress())
         except BaseException:
             folder.cleanup()
             raise
 
-    async def _keys(self, scope: BundleScope) -> list[Key]:
+    async def _source(self, scope: BundleScope) -> GraphSource:
         if scope.kind is ScopeKind.UPSTREAM:
             assert scope.asset_id is not None
             keys = await self.repository.upstream_of(scope.asset_id)
             if not keys:
                 raise NotFoundError(f"no asset with id {scope.asset_id!r}")
-            return keys
-        assert scope.project_code is not None
-        if await self.repository.find_project(scope.project_code) is None:
-            raise NotFoundError(f"no project with code {scope.project_code!r}")
-        return await self.repository.project_members(scope.project_code)
+            inside = set(keys)
+            return GraphSource(
+                len(keys), self._keyed_pages(keys), lambda e: (e["toKind"], e["to"]) in inside
+            )
+        code = scope.project_code
+        assert code is not None
+        if await self.repository.find_project(code) is None:
+            raise NotFoundError(f"no project with code {code!r}")
+        total = 1 + await self.repository.count_members(code)
+        return GraphSource(total, self._project_pages(code), lambda e: bool(e.get("inside")))
+
+    async def _keyed_pages(self, keys: list[Key]) -> AsyncIterator[Sequence[Row]]:
+        for start in range(0, len(keys), BATCH):
+            yield await self.repository.read_nodes(keys[start : start + BATCH])
+
+    async def _project_pages(self, code: str) -> AsyncIterator[Sequence[Row]]:
+        """The project's node, then its members by kind and id."""
+        yield await self.repository.read_nodes([("Project", code)])
+        async for page in self.repository.project_pages(code, PAGE):
+            yield page
 
     async def _spool(
         self,
         scope: BundleScope,
-        keys: list[Key],
+        source: GraphSource,
         folder: tempfile.TemporaryDirectory[str],
         progress: Progress,
     ) -> PreparedExport:
         root = Path(folder.name)
         nodes, edges = LineWriter(root / "nodes"), LineWriter(root / "edges")
         prov = ProvWriter(root)
-        spooled = Spooled(keys=set(keys))
-        progress.begin("graph", len(keys))
+        spooled = Spooled()
+        progress.begin("graph", source.total)
         try:
-            for start in range(0, len(keys), BATCH):
-                rows = await self.repository.read_nodes(keys[start : start + BATCH])
-                self._write_rows(rows, spooled, nodes, edges, prov)
+            async for rows in source.pages:
+                self._write_rows(rows, spooled, source.is_inside, (nodes, edges, prov))
                 progress.advance(len(rows))
             references = await self._write_references(spooled, nodes, prov)
-            counts = _counts(keys, len(references), edges.lines)
+            counts = spooled.counts | {"references": len(references), "edges": edges.lines}
             node_digest, edge_digest = nodes.finish(), edges.finish()
             with (root / "prov").open("wb") as sink:
                 prov.write(sink)
@@ -196,23 +234,23 @@ class Exporter:
         self,
         rows: Sequence[Row],
         spooled: Spooled,
-        nodes: LineWriter,
-        edges: LineWriter,
-        prov: ProvWriter,
+        is_inside: Callable[[Row], bool],
+        writers: tuple[LineWriter, LineWriter, ProvWriter],
     ) -> None:
+        nodes, edges, prov = writers
         for row in rows:
             node = _node_line(row)
             nodes.write(node)
             prov.add_node(node)
+            spooled.counts[row["kind"]] += 1
             spooled.newest = max([spooled.newest, *_times(row["properties"])])
             self._note_file(row, spooled)
             for edge in row["edges"]:
                 line = _edge_line(row, edge)
                 edges.write(line)
                 prov.add_edge(line)
-                target = (edge["toKind"], edge["to"])
-                if target not in spooled.keys:
-                    spooled.outside.setdefault(target, None)
+                if not is_inside(edge):
+                    spooled.outside.setdefault((edge["toKind"], edge["to"]), None)
 
     async def _write_references(
         self, spooled: Spooled, nodes: LineWriter, prov: ProvWriter
@@ -283,13 +321,6 @@ def _edge_line(row: Row, edge: dict[str, Any]) -> dict[str, Any]:
 
 def _times(properties: dict[str, Any]) -> list[str]:
     return [str(properties[name]) for name in TIMES if properties.get(name)]
-
-
-def _counts(keys: list[Key], references: int, edges: int) -> dict[str, int]:
-    counts = {kind: 0 for kind in ("Project", "Asset", "Prompt", "Workflow")}
-    for kind, _ in keys:
-        counts[kind] += 1
-    return counts | {"references": references, "edges": edges}
 
 
 def _file_counts(files: list[BundleFile]) -> dict[str, int]:

@@ -1,6 +1,7 @@
-"""GraphQL mutations of bundles: archive a project (read-only from then on), restore it.
+"""GraphQL mutations of bundles: archive a project (read-only from then on), restore it,
+restore one asset's released file.
 
-Both need an `admin` key: archiving can take files out of the working catalog.
+All need an `admin` key: archiving can take files out of the working catalog.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import strawberry
 from lineage.api.info import Ctx
 from lineage.auth.gql import caller_of
 from lineage.auth.models import Scope
+from lineage.bundles.retention import restore_file
 from lineage.bundles.service import ArchiveService
 from lineage.errors import ForbiddenError
 
@@ -26,10 +28,19 @@ class ProjectArchive:
     files_restored: int = 0
 
 
+@strawberry.type(description="A released file back in the working catalog.")
+class RestoredAssetFile:
+    sha256: str
+    bytes: int
+    asset_ids: list[strawberry.ID] = strawberry.field(
+        description="The assets holding these bytes that have their file again."
+    )
+
+
 def _service(info: Ctx) -> ArchiveService:
     caller = caller_of(info.context)
     if caller is None or not caller.may(Scope.ADMIN):
-        raise ForbiddenError("archiving and restoring a project need an 'admin' key")
+        raise ForbiddenError("archiving and restoring need an 'admin' key")
     return info.context.archives()
 
 
@@ -66,3 +77,14 @@ class BundleMutations:
             nodes_created=report.created,
             files_restored=report.files_stored + report.files_deduplicated,
         )
+
+    @strawberry.mutation(
+        description="Bring an asset's released file (by retention, or with its archived "
+        "project) back from the archive into the working catalog, checked against its "
+        "hash, for every asset holding the same bytes."
+    )
+    async def restore_asset_file(self, info: Ctx, id: strawberry.ID) -> RestoredAssetFile:
+        service = _service(info)
+        done = await restore_file(service.store, service.files, service.archive, str(id))
+        ids = [strawberry.ID(i) for i in done.asset_ids]
+        return RestoredAssetFile(sha256=done.sha256, bytes=done.bytes, asset_ids=ids)

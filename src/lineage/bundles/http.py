@@ -1,10 +1,11 @@
 """HTTP endpoints of bundles: a project's export, streamed, and imports.
 
     GET  /projects/{code}/export   (read key)   the bundle, streamed as application/x-tar
+    GET  /assets/{id}/export       (read key)   an asset and its upstream, streamed likewise
     POST /imports?as=NEW-CODE      (admin key)  the request body is a bundle; the import's report
 
 The export's graph is read (and spooled) before the first byte is sent, so a
-project that does not exist is a 404; the files follow straight from the
+project or asset that does not exist is a 404; the files follow straight from the
 catalog. An import's body streams to a temporary file, then goes through the
 same checks as `lineage import`: a bad bundle is a 422 INVALID_BUNDLE, a
 project that exists with other content a 409 PROJECT_DIFFERS; either way
@@ -13,6 +14,7 @@ nothing is written.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -34,6 +36,7 @@ if TYPE_CHECKING:  # the app's state is wiring above this module
 router = APIRouter(tags=["bundles"])
 TAR = "application/x-tar"
 UPLOAD_CHUNK = 1024 * 1024
+FILENAME_UNSAFE = re.compile(r"[^A-Za-z0-9._~-]")
 
 
 @router.get(
@@ -43,13 +46,32 @@ UPLOAD_CHUNK = 1024 * 1024
     responses={200: {"content": {TAR: {}}}, 404: {"description": "No such project"}},
 )
 async def export_project(code: str, request: Request) -> StreamingResponse:
+    scope = BundleScope(kind=ScopeKind.PROJECT, project_code=code)
+    return await _streamed(request, scope, f"{code}.tar")
+
+
+@router.get(
+    "/assets/{asset_id}/export",
+    summary="Export an asset with everything it was built from (tar), streamed",
+    description="The bundle of `lineage export --asset ID --upstream`: the asset, its "
+    "inputs and frames at any depth, their prompts and runs, and the projects they are "
+    "part of; `lineage import` and POST /imports take it.",
+    response_class=StreamingResponse,
+    responses={200: {"content": {TAR: {}}}, 404: {"description": "No such asset"}},
+)
+async def export_upstream(asset_id: str, request: Request) -> StreamingResponse:
+    scope = BundleScope(kind=ScopeKind.UPSTREAM, asset_id=asset_id)
+    return await _streamed(request, scope, f"{FILENAME_UNSAFE.sub('_', asset_id)}-upstream.tar")
+
+
+async def _streamed(request: Request, scope: BundleScope, filename: str) -> StreamingResponse:
     state: ServiceState = request.app.state.lineage
     exporter = Exporter(state.store, request.app.state.file_store, archive_of(state.settings))
     with http_errors():
-        prepared = await exporter.prepare(BundleScope(kind=ScopeKind.PROJECT, project_code=code))
+        prepared = await exporter.prepare(scope)
     headers = {
         "Content-Length": str(prepared.size),
-        "Content-Disposition": f'attachment; filename="{code}.tar"',
+        "Content-Disposition": f'attachment; filename="{filename}"',
     }
     return StreamingResponse(
         tar_chunks(prepared),

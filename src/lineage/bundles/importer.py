@@ -33,6 +33,7 @@ from lineage.legacy.storing import NoProgress, Progress
 from lineage.orphans.refresh import recompute_all
 
 BATCH = 2_000
+Line = dict[str, Any]
 IN_FLIGHT = 8
 IN_MEMORY = 8 * 1024 * 1024  # files up to this size are read whole, then stored side by side
 
@@ -213,17 +214,27 @@ async def _write_edges(
     """Edges leaving new nodes are created without looking (their PART_OF edge to the
     project exists already); the others only where they are missing."""
     progress.begin("edges", checked.manifest.counts["edges"])
-    references = checked.references
     for batch in batched(checked.lines(EDGES)):
         fresh = [e for e in batch if plan.is_new(e["fromKind"], e["from"])]
         if plan.whole_project:
             fresh = [e for e in fresh if e["type"] != "PART_OF" or e["toKind"] != "Project"]
         found = [e for e in batch if not plan.is_new(e["fromKind"], e["from"])]
-        for edges, is_fresh in ((fresh, True), (found, False)):
-            if edges:
-                rows = [_edge_row(edge, plan, references) for edge in edges]
-                report.edges_created += await repository.merge_edges(rows, fresh=is_fresh)
+        report.edges_created += await _create_fresh(repository, plan, checked.references, fresh)
+        if found:
+            rows = [_edge_row(edge, plan, checked.references) for edge in found]
+            report.edges_created += await repository.merge_edges(rows, fresh=False)
         progress.advance(len(batch))
+
+
+async def _create_fresh(
+    repository: BundleRepository, plan: ImportPlan, references: set[Key], edges: list[Line]
+) -> int:
+    """Edges leaving new nodes: between two assets (most of them) by one seek an end."""
+    rows = [_edge_row(edge, plan, references) for edge in edges]
+    between = [row for row in rows if row["fromKind"] == row["toKind"] == "Asset"]
+    others = [row for row in rows if not row["fromKind"] == row["toKind"] == "Asset"]
+    created = await repository.create_asset_edges(between) if between else 0
+    return created + (await repository.merge_edges(others, fresh=True) if others else 0)
 
 
 def _edge_row(edge: dict[str, Any], plan: ImportPlan, references: set[Key]) -> dict[str, Any]:

@@ -1,12 +1,15 @@
 """The second step of an import, still writing nothing: how the bundle meets the graph.
 
 For each node of the bundle's scope, whether the target has it. Under `--as NEW`
-the project's code, its slot keys and its nodes' project become NEW, and a node
-whose id another project already uses here is renamed `<id>~NEW`. When the
-project exists already, each of its nodes the bundle also holds must be equal
-(clocks of derived state aside) and the target must hold none the bundle lacks:
-a re-import or a newer export of the same project goes on, anything else is a
-`ProjectDiffersError` summarising the differences. The files to store are those
+the project's code (of an upstream bundle: the asset's project), its slot keys
+and its nodes' project become NEW, and a node whose id another project already
+uses here is renamed `<id>~NEW`; an upstream bundle's nodes of other projects
+stay theirs. A node found here in another project than the one it is written
+in is a `ProjectDiffersError` (without `--as`). When a whole project exists
+already, each of its nodes the bundle also holds must be equal (clocks of derived
+state aside) and the target must hold none the bundle lacks: a re-import or a
+newer export of the same project goes on, anything else is a `ProjectDiffersError`
+summarising the differences. The files to store are those
 of new assets and of assets whose file was released.
 """
 
@@ -78,7 +81,8 @@ class ImportPlan:
     def _move(self, kind: str, props: dict[str, Any]) -> None:
         """Into the new project: its code, its nodes' project, its slots, renamed ids."""
         if kind == "Project":
-            props["code"] = props["id"] = self.code
+            if props.get("code") == self.original:
+                props["code"] = props["id"] = self.code
             return
         props["id"] = self.node_id(kind, props["id"])
         if props.get("projectCode") == self.original:
@@ -99,14 +103,11 @@ async def plan_import(
     repository: BundleRepository, checked: CheckedBundle, as_code: str | None, restoring: bool
 ) -> ImportPlan:
     scope = checked.manifest.scope
-    if as_code is not None:
-        if scope.kind is not ScopeKind.PROJECT:
-            raise InvalidInputError(
-                "--as renames a project: this bundle holds one asset's upstream"
-            )
-        if not PROJECT_CODE.match(as_code):
-            raise InvalidInputError(f"{as_code!r} is not a project code")
+    if as_code is not None and not PROJECT_CODE.match(as_code):
+        raise InvalidInputError(f"{as_code!r} is not a project code")
     original = scope.project_code
+    if as_code is not None and scope.kind is ScopeKind.UPSTREAM:
+        original = _asset_project(checked, str(scope.asset_id))
     missing = frozenset(checked.manifest.missing_files)
     plan = ImportPlan(original, as_code or original, checked.manifest.source_instance, missing)
     plan.whole_project = scope.kind is ScopeKind.PROJECT
@@ -124,9 +125,21 @@ async def plan_import(
     return plan
 
 
+def _asset_project(checked: CheckedBundle, asset_id: str) -> str:
+    """The project of an upstream bundle's asset: the one `--as` renames."""
+    for line in checked.lines(NODES):
+        if (line["kind"], line["id"]) == ("Asset", asset_id):
+            code = line["properties"].get("projectCode")
+            if isinstance(code, str):
+                return code
+    raise InvalidInputError(f"--as renames the asset's project, and asset {asset_id!r} has none")
+
+
 async def _project_state(
     repository: BundleRepository, plan: ImportPlan, restoring: bool
 ) -> Comparison | None:
+    """The comparison of a whole project with the one here (None: nothing to compare:
+    no such project here, or a bundle of one asset's upstream, merged node by node)."""
     if plan.code is None:
         return None
     project = await repository.find_project(plan.code)
@@ -137,7 +150,7 @@ async def _project_state(
             f"project {plan.code!r} is archived (read-only); restore it before importing into it"
         )
     plan.exists = True
-    return Comparison(plan.code)
+    return Comparison(plan.code) if plan.whole_project else None
 
 
 async def _plan_batch(
@@ -152,7 +165,8 @@ async def _plan_batch(
     found = await repository.find_nodes(
         [(n["kind"], plan.node_id(n["kind"], n["id"])) for n in lines]
     )
-    found = await _renamed(repository, plan, found)
+    owners = {(n["kind"], n["id"]): _planned_project(n, plan) for n in lines}
+    found = await _renamed(repository, plan, found, owners)
     for line in lines:
         key = (line["kind"], plan.node_id(line["kind"], line["id"]))
         here = found.get(key)
@@ -167,11 +181,15 @@ async def _plan_batch(
 
 
 async def _renamed(
-    repository: BundleRepository, plan: ImportPlan, found: dict[Key, dict[str, Any]]
+    repository: BundleRepository,
+    plan: ImportPlan,
+    found: dict[Key, dict[str, Any]],
+    owners: dict[Key, str | None],
 ) -> dict[Key, dict[str, Any]]:
     """`found` after renaming the nodes whose ids another project holds here (under
-    --as; without it, such a node is a ProjectDiffersError)."""
-    taken = [key for key, props in found.items() if _owned_elsewhere(props, key, plan)]
+    --as; without it, such a node is a ProjectDiffersError). `owners`: the project
+    each node of the bundle (by its id there) is written in."""
+    taken = [k for k, props in found.items() if _owned_elsewhere(props, k, owners.get(k))]
     if not taken:
         return found
     if plan.code == plan.original:
@@ -188,11 +206,17 @@ async def _renamed(
     return kept | await repository.find_nodes([(k, plan.renames[(k, i)]) for k, i in taken])
 
 
-def _owned_elsewhere(props: dict[str, Any], key: Key, plan: ImportPlan) -> bool:
-    """Whether an existing node with the id belongs to something other than the project."""
+def _owned_elsewhere(props: dict[str, Any], key: Key, owner: str | None) -> bool:
+    """Whether an existing node with the id belongs to another project than the
+    bundle's node would be written in."""
     if key[0] == "Project" or props.get("stub"):
         return False
-    return props.get("projectCode") != plan.code
+    return props.get("projectCode") != owner
+
+
+def _planned_project(line: dict[str, Any], plan: ImportPlan) -> str | None:
+    code = line["properties"].get("projectCode")
+    return plan.code if code == plan.original and plan.original is not None else code
 
 
 class Comparison:

@@ -24,6 +24,7 @@ from typing import IO, Any
 import orjson
 
 NAMESPACE = "urn:lineage:"
+FLUSH = 1024 * 1024
 SECTIONS = ("entity", "activity", "wasGeneratedBy", "wasDerivedFrom", "hadMember")
 Line = dict[str, Any]
 
@@ -33,7 +34,8 @@ def node_name(kind: str, node_id: str) -> str:
 
 
 def literal(value: Any) -> Any:
-    """A value as PROV-JSON writes it: strings and booleans plain, numbers typed."""
+    """A value as PROV-JSON writes it: strings and booleans plain, numbers typed, lists
+    as JSON text."""
     if isinstance(value, bool | str):
         return value
     if isinstance(value, int):
@@ -48,11 +50,15 @@ def qname(name: str) -> dict[str, str]:
 
 
 def attributes(properties: dict[str, Any]) -> dict[str, Any]:
-    return {
-        f"lineage:{key}": literal(json.dumps(value) if isinstance(value, list) else value)
-        for key, value in properties.items()
-        if value is not None
-    }
+    """Every property but nulls as `lineage:<name>` (lists as JSON text); strings, the
+    most of them, taken as they are without a call (this runs for every node)."""
+    attrs = {}
+    for key, value in properties.items():
+        if type(value) is str:
+            attrs["lineage:" + key] = value
+        elif value is not None:
+            attrs["lineage:" + key] = literal(value)
+    return attrs
 
 
 def node_record(node: Line) -> tuple[str, str, dict[str, Any]]:
@@ -84,7 +90,8 @@ def edge_record(number: int, edge: Line) -> tuple[str, str, dict[str, Any]] | No
         if edge["fromKind"] == "Workflow":
             return None
         return "hadMember", name, {"prov:collection": target, "prov:entity": source}
-    extra = attributes(edge.get("properties") or {})
+    properties = edge.get("properties")
+    extra = attributes(properties) if properties else {}
     if kind == "REGENERATES":
         relation = {"prov:generatedEntity": source, "prov:usedEntity": target}
         return "wasDerivedFrom", name, relation | {"prov:type": qname("prov:Revision")}
@@ -105,10 +112,13 @@ def _time(text: str) -> str:
 
 
 class ProvWriter:
-    """Takes nodes and edges as they come; `write` streams the whole document."""
+    """Takes nodes and edges as they come, each section's records spooled to a file
+    (through a buffer: a write call per record cost more than the encoding); `write`
+    streams the whole document."""
 
     def __init__(self, folder: Path) -> None:
         self.parts = {s: (folder / f"prov-{s}.part").open("w+b") for s in SECTIONS}
+        self.buffers = {s: bytearray() for s in SECTIONS}
         self.first = dict.fromkeys(SECTIONS, True)
         self.edges = 0
 
@@ -122,10 +132,15 @@ class ProvWriter:
             self._append(*record)
 
     def _append(self, section: str, name: str, attrs: dict[str, Any]) -> None:
-        part = self.parts[section]
-        part.write(b"" if self.first[section] else b",")
-        self.first[section] = False
-        part.write(orjson.dumps({name: attrs}, option=orjson.OPT_SORT_KEYS)[1:-1])
+        buffer = self.buffers[section]
+        if self.first[section]:
+            self.first[section] = False
+        else:
+            buffer += b","
+        buffer += memoryview(orjson.dumps({name: attrs}, option=orjson.OPT_SORT_KEYS))[1:-1]
+        if len(buffer) >= FLUSH:
+            self.parts[section].write(buffer)
+            buffer.clear()
 
     def write(self, sink: IO[bytes]) -> None:
         sink.write(b'{"prefix":{"lineage":"' + NAMESPACE.encode() + b'"}')
@@ -133,6 +148,7 @@ class ProvWriter:
             if self.first[section]:
                 continue
             part = self.parts[section]
+            part.write(self.buffers[section])
             sink.write(f',"{section}":{{'.encode())
             part.seek(0)
             while chunk := part.read(1024 * 1024):

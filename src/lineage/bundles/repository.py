@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from lineage.db.store import Row, Store
@@ -26,6 +26,17 @@ class BundleRepository:
     async def project_members(self, code: str) -> list[Key]:
         rows = await self.store.read("bundles/list_project_members", code=code)
         return [("Project", code)] + [(row["kind"], row["id"]) for row in rows]
+
+    async def count_members(self, code: str) -> int:
+        [row] = await self.store.read("bundles/count_project_members", code=code)
+        return int(row["members"])
+
+    async def project_pages(self, code: str, page: int) -> AsyncIterator[list[Row]]:
+        """The project's nodes by kind and id, `page` at a time, read by one streamed
+        statement (each edge says whether it ends inside the project)."""
+        async for row in self.store.stream("bundles/read_project_pages", code=code, page=page):
+            nodes: list[Row] = row["nodes"]
+            yield nodes
 
     async def upstream_of(self, asset_id: str) -> list[Key]:
         rows = await self.store.read("bundles/list_upstream", id=asset_id)
@@ -58,6 +69,10 @@ class BundleRepository:
 
     async def merge_edges(self, rows: list[dict[str, Any]], *, fresh: bool) -> int:
         [row] = await self.store.write("bundles/merge_edges", rows=rows, fresh=fresh)
+        return int(row["created"])
+
+    async def create_asset_edges(self, rows: list[dict[str, Any]]) -> int:
+        [row] = await self.store.write("bundles/create_asset_edges", rows=rows)
         return int(row["created"])
 
     async def place_files(self, rows: list[dict[str, Any]]) -> int:

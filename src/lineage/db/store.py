@@ -48,6 +48,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 PROBE_INTERVAL_S = 1.0
 RETRY_BUDGET_S = 10.0
+STREAMED_ROWS = 2
 
 
 class QueryTimeoutError(LimitExceededError):
@@ -161,6 +162,26 @@ class Store:
 
     async def write(self, name: str, **params: Any) -> list[Row]:
         return await self._execute(name, params, RoutingControl.WRITE)
+
+    async def stream(self, name: str, **params: Any) -> AsyncIterator[Row]:
+        """A long read's rows as they arrive, `STREAMED_ROWS` a round trip (a row may
+        carry a page of many nodes: memory holds a few pages, never the result). One
+        auto-commit read, bounded by what it reads rather than by the time limit (an
+        export of a large project is long by nature); not retried once rows came."""
+        self.queries_run += 1
+        named = cypher.load(name)
+        query = Query(named.text, metadata=named.metadata)
+        async with (
+            self._guarded(),
+            self.driver.session(
+                database=self.database,
+                default_access_mode=READ_ACCESS,
+                fetch_size=STREAMED_ROWS,
+            ) as session,
+        ):
+            result = await session.run(query, params)
+            async for record in result:
+                yield dict(record)
 
     async def in_write_tx(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run `work` in one managed write transaction (retried on transient errors),

@@ -18,6 +18,8 @@ class Project(Model):
     flihub_segment_ids: list[str] = []
     created_at: str
     updated_at: str
+    archived: bool = False
+    archived_at: str | None = None
 
     @property
     def id(self) -> str:
@@ -33,5 +35,12 @@ class Project(Model):
             )
         return code
 
+    @field_validator("archived", mode="before")
+    @classmethod
+    def _archived_or_not(cls, archived: bool | None) -> bool:
+        return bool(archived)
+
     def to_row(self) -> dict[str, object]:
-        return {**super().to_row(), "id": self.code}
+        """Its descriptive fields (archiving is its own write: `bundles/set_archived`)."""
+        row = super().to_row() | {"id": self.code}
+        return {k: v for k, v in row.items() if k not in ("archived", "archivedAt")}

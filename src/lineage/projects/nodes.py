@@ -16,6 +16,10 @@ class ProjectNode:
     flihub_segment_ids: list[str]
     created_at: DateTime
     updated_at: DateTime
+    archived: bool = strawberry.field(
+        description="Archived (read-only): exported to the archive; restoreProject brings it back."
+    )
+    archived_at: DateTime | None = strawberry.field(description="When it was archived.")
 
     @classmethod
     def of(cls, project: Project) -> ProjectNode:

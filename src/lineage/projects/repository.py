@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from lineage.db.store import Store
+from lineage.db.store import Store, Tx
 from lineage.paging import Page
 from lineage.projects.models import Project
+from lineage.projects.readonly import check_writable
 
 
 class ProjectRepository:
@@ -14,8 +15,15 @@ class ProjectRepository:
         self.store = store
 
     async def upsert(self, project: Project) -> tuple[Project, bool]:
-        [row] = await self.store.write("projects/upsert", row=project.to_row())
-        return Project.model_validate(row["project"]), row["created"]
+        """Create or update the project; an archived one is read-only (ProjectArchivedError),
+        checked in the same transaction."""
+
+        async def write(tx: Tx) -> tuple[Project, bool]:
+            await check_writable(tx, project.code)
+            [row] = await tx.run("projects/upsert", row=project.to_row())
+            return Project.model_validate(row["project"]), row["created"]
+
+        return await self.store.in_write_tx(write)
 
     async def find_by_code(self, code: str) -> Project | None:
         rows = await self.store.read("projects/find_by_code", code=code)
