@@ -15,11 +15,11 @@ import pytest
 from fastapi import FastAPI, Request, Response
 
 from lineage.assets.models import NewGeneration
-from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.errors import ConflictError, NotFoundError
 from lineage.files import AssetType, FileClaim, LocalFileStore
 from lineage.files.gc import collect_garbage
+from lineage.generations.service import GenerationService
 from lineage.settings import Settings
 from tests.api.test_workflow_run_and_batching import RUN
 from tests.conftest import GraphQLClient
@@ -106,7 +106,7 @@ async def test_a_refused_write_stores_nothing_and_a_replay_downloads_nothing(
     store: Store, tmp_path: Path, cdn: Cdn
 ) -> None:
     files = reaching_live_servers(LocalFileStore(tmp_path / "assets"))
-    service = AssetService(store, files)
+    service = GenerationService(store, files)
     song = NewGeneration(type="music", provider="kie", model="suno", source_url=cdn.url())
     with pytest.raises(NotFoundError, match="unknown project 'NOPE'"):
         await service.record(song.model_copy(update={"project_code": "NOPE"}))
@@ -126,7 +126,7 @@ async def test_verify_gc_removes_the_files_no_asset_names_after_the_grace_period
     claim = FileClaim(AssetType.VIDEO, "fal", "m")
     unnamed = await files.save(_chunks(MP4), claim)  # stored, its write never came
     named = await files.save(_chunks(MP3), FileClaim(AssetType.MUSIC, "k", "m"))
-    await AssetService(store, files).record(
+    await GenerationService(store, files).record(
         NewGeneration(type="music", provider="k", model="m", file_ref=named.ref)
     )
     young = await collect_garbage(store, files, grace_seconds=3600)

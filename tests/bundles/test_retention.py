@@ -20,12 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lineage.assets.models import NewGeneration
-from lineage.assets.service import AssetService
 from lineage.bundles.filearchive import FileArchive
 from lineage.bundles.retention import RetentionPolicy, apply_retention
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files import FileClaim, LocalFileStore
+from lineage.generations.service import GenerationService
 from lineage.integrity import check_integrity
 from lineage.models import AssetType, utc_timestamp
 from tests.files.samples import chunks, image_bytes
@@ -42,7 +42,7 @@ class RunnerWithFiles(Runner):
     def __init__(self, store: Store, data: st.DataObject, files: LocalFileStore) -> None:
         super().__init__(store, data)
         self.files = files
-        self.generations = AssetService(store, files)
+        self.generations = GenerationService(store, files)
 
     async def record(self, gen: NewGeneration, inputs: list[str]) -> None:
         days = self.data.draw(st.integers(min_value=0, max_value=365))
@@ -131,7 +131,7 @@ async def test_an_old_superseded_attempt_goes_and_a_used_one_stays(
     store: Store, tmp_path: Path
 ) -> None:
     files, archive = LocalFileStore(tmp_path), FileArchive(tmp_path / "archive")
-    service = AssetService(store, files)
+    service = GenerationService(store, files)
     old = utc_timestamp(NOW - timedelta(days=200))
     for slot, colours in (("a", ("red", "green")), ("b", ("blue", "white"))):
         for version, colour in enumerate(colours, 1):

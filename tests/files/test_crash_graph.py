@@ -1,6 +1,6 @@
 """A crash between storing a file and committing `recordGeneration` leaves no dangling asset.
 
-A child process stores a file and records it through the real AssetService on the
+A child process stores a file and records it through the real GenerationService on the
 real Neo4j, and is killed with SIGKILL either while the file is still staged, or inside
 the graph transaction after the asset was created but before the commit. Afterwards no
 `:Asset` names a missing file, and the application's start-up (`recover()`) removes the
@@ -23,6 +23,7 @@ from lineage.app import create_app
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
 from lineage.files.verify import verify_catalog
+from lineage.orphans.refresh import refresh_in
 from lineage.settings import Settings
 from tests.api.helpers import RECORD
 from tests.conftest import GraphQLClient
@@ -37,7 +38,7 @@ from pathlib import Path
 from lineage.models import AssetType
 from lineage.assets.models import NewGeneration
 from lineage.assets.repository import AssetRepository
-from lineage.assets.service import AssetService
+from lineage.generations.service import GenerationService
 from lineage.files import FileClaim, LocalFileStore
 from lineage.runtime import open_store
 from lineage.settings import get_settings
@@ -60,7 +61,7 @@ async def main():
     gen = NewGeneration(id="crashed", type="image", provider="fal", model="flux-pro",
                         file_ref=stored.ref)
     async with open_store(settings) as store:
-        await AssetService(store, files).record(gen)
+        await GenerationService(store, files).record(gen)
     print("committed", flush=True)
 
 asyncio.run(main())
@@ -87,7 +88,7 @@ async def assert_no_dangling_asset(store: Store, files: LocalFileStore) -> None:
     """The crashed asset is absent; every asset that names a file names an intact one."""
     flags = await file_flags(store)
     assert "crashed" not in flags
-    report = await verify_catalog(store, files)
+    report = await verify_catalog(store, files, refresh=refresh_in)
     assert report.checked == len([f for f in flags.values() if f["fileSha256"]]) >= 1
     assert report.all_fine, report.problems
 

@@ -20,6 +20,7 @@ from lineage.errors import NotFoundError
 from lineage.files import LocalFileStore
 from lineage.files.cli import register
 from lineage.files.verify import FileProblem, VerifyReport, verify_catalog
+from lineage.orphans.refresh import refresh_in
 from lineage.settings import Settings
 from tests.api.helpers import record
 from tests.conftest import GraphQLClient
@@ -88,7 +89,7 @@ def problems_of(report: VerifyReport) -> dict[str, FileProblem]:
 
 
 async def test_all_intact_changes_nothing(catalog: Catalog, store: Store) -> None:
-    report = await verify_catalog(store, catalog.files)
+    report = await verify_catalog(store, catalog.files, refresh=refresh_in)
     assert (report.checked, report.ok, report.problems) == (4, 4, [])
     assert report.all_fine and report.file_missing_changed == []
     assert report.skipped_lost == 1
@@ -102,7 +103,7 @@ async def test_finds_deleted_and_corrupted_files_then_clears_a_repaired_one(
     catalog: Catalog, store: Store, gql: GraphQLClient
 ) -> None:
     catalog.damage()
-    report = await verify_catalog(store, catalog.files, page_size=2)
+    report = await verify_catalog(store, catalog.files, refresh=refresh_in, page_size=2)
     assert problems_of(report) == {"a-gone": FileProblem.MISSING, "b-bad": FileProblem.CORRUPT}
     assert (report.checked, report.ok, report.missing, report.corrupt) == (4, 2, 1, 1)
     assert sorted(report.file_missing_changed) == ["a-gone", "b-bad"]
@@ -115,11 +116,11 @@ async def test_finds_deleted_and_corrupted_files_then_clears_a_repaired_one(
     seen = await gql.data('{ asset(id: "a-gone") { fileMissing } }')
     assert seen["asset"]["fileMissing"] is True
 
-    again = await verify_catalog(store, catalog.files)
+    again = await verify_catalog(store, catalog.files, refresh=refresh_in)
     assert problems_of(again) == problems_of(report) and again.file_missing_changed == []
 
     catalog.repair()
-    repaired = await verify_catalog(store, catalog.files)
+    repaired = await verify_catalog(store, catalog.files, refresh=refresh_in)
     assert problems_of(repaired) == {"a-gone": FileProblem.MISSING}
     assert repaired.file_missing_changed == ["b-bad"]
     flags = await file_flags(store)
@@ -130,20 +131,20 @@ async def test_finds_deleted_and_corrupted_files_then_clears_a_repaired_one(
 async def test_leaves_lost_legacy_assets_as_they_are(catalog: Catalog, store: Store) -> None:
     before = (await file_flags(store))["legacy-lost"]
     catalog.damage()
-    report = await verify_catalog(store, catalog.files)
+    report = await verify_catalog(store, catalog.files, refresh=refresh_in)
     assert "legacy-lost" not in problems_of(report) and report.skipped_lost == 1
     assert (await file_flags(store))["legacy-lost"] == before
 
 
 async def test_one_project_only(catalog: Catalog, store: Store) -> None:
     catalog.damage()
-    report = await verify_catalog(store, catalog.files, "BETA")
+    report = await verify_catalog(store, catalog.files, "BETA", refresh=refresh_in)
     assert (report.checked, report.project_code) == (2, "BETA")
     assert problems_of(report) == {"b-bad": FileProblem.CORRUPT}
     unchecked = (await file_flags(store))["a-gone"]
     assert (unchecked["fileMissing"], unchecked["fileCheckedAt"]) == (None, None)
     with pytest.raises(NotFoundError, match="NOPE"):
-        await verify_catalog(store, catalog.files, "NOPE")
+        await verify_catalog(store, catalog.files, "NOPE", refresh=refresh_in)
 
 
 async def test_a_ref_the_store_refuses_counts_as_missing(catalog: Catalog, store: Store) -> None:
@@ -151,7 +152,7 @@ async def test_a_ref_the_store_refuses_counts_as_missing(catalog: Catalog, store
         "MATCH (a:Asset {id: 'a-kept'}) SET a.fileRef = 'image/../../etc/passwd'",
         database_=store.database,
     )
-    report = await verify_catalog(store, catalog.files)
+    report = await verify_catalog(store, catalog.files, refresh=refresh_in)
     [issue] = report.problems
     assert (issue.asset_id, issue.problem) == ("a-kept", FileProblem.MISSING)
     assert "not a file reference" in issue.detail
@@ -223,7 +224,7 @@ async def test_a_missing_file_breaks_its_asset_and_orphans_what_was_built_from_i
     stored = files.local_path(ref)
     stored.chmod(0o644)
     stored.unlink()
-    await verify_catalog(store, files)
+    await verify_catalog(store, files, refresh=refresh_in)
     query = """query($id: ID!) {
       asset(id: $id) { orphanStatus { state reasons { kind rootCause depth } } } }"""
     shot = (await gql.data(query, id="shot-001"))["asset"]["orphanStatus"]

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 from lineage.assets.models import Frame, FrameRole, NewGeneration
-from lineage.assets.service import AssetService
 from lineage.bench.synthetic import write_tree
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files import LocalFileStore
+from lineage.generations.service import GenerationService
 from lineage.integrity import check_integrity
 from lineage.legacy.importer import import_legacy
 from lineage.localdb.server import LocalNeo4j
@@ -62,7 +62,7 @@ def generation(n: int) -> NewGeneration:
 
 async def burst(store: Store, acknowledged: list[str], kill: Any = None) -> None:
     """Record the burst in order; `kill` runs once KILL_AFTER writes are acknowledged."""
-    generations = AssetService(store)
+    generations = GenerationService(store)
     for n in range(BURST):
         if kill is not None and len(acknowledged) == KILL_AFTER:
             await asyncio.to_thread(kill)

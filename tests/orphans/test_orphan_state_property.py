@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lineage.assets.models import AssetStatus, Completion, Frame, FrameRole, NewGeneration
-from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.errors import LineageError
+from lineage.generations.service import GenerationService
 from lineage.integrity import check_integrity
 from lineage.models import AssetType
 from lineage.orphans import tracker
-from lineage.orphans.refresh import recompute_all
+from lineage.orphans.refresh import recompute_all, refresh_in
 from lineage.orphans.repository import OrphanRepository
 from lineage.orphans.service import OrphanService
 from lineage.prompts.models import NewPrompt, PromptKind
@@ -63,9 +63,9 @@ class World:
 
 class Runner:
     def __init__(self, store: Store, data: st.DataObject) -> None:
-        self.generations = AssetService(store)
+        self.generations = GenerationService(store)
         self.orphans = OrphanService(store)
-        self.prompts = PromptService(store)
+        self.prompts = PromptService(store, refresh_in)
         self.data = data
         self.world = World()
 

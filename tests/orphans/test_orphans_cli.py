@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from lineage.assets.models import Frame, FrameRole, NewGeneration
-from lineage.assets.service import AssetService
 from lineage.db.store import Store
+from lineage.generations.service import GenerationService
 from lineage.models import AssetType
 from lineage.projects.repository import ProjectRepository
 from lineage.projects.service import ProjectService
@@ -29,7 +29,7 @@ def image(asset_id: str, slot: str) -> NewGeneration:
 async def scenario(store: Store) -> None:
     """shot-001 and shot-002 make a video; shot-001 is then regenerated."""
     await ProjectService(ProjectRepository(store)).create("VSS-001")
-    generations = AssetService(store)
+    generations = GenerationService(store)
     for shot in ("shot-001", "shot-002"):
         await generations.record(image(shot, shot))
     frames = [Frame(asset_id="shot-001", role=FrameRole.START)]

@@ -9,10 +9,10 @@ import httpx
 import pytest
 
 from lineage.assets.models import NewGeneration
-from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files import LocalFileStore
+from lineage.generations.service import GenerationService
 from lineage.settings import Settings
 from tests.api.helpers import RECORD
 from tests.conftest import GraphQLClient
@@ -40,7 +40,7 @@ async def test_source_path_errors_name_no_folder_of_the_server(
     root.mkdir()
     (tmp_path / "secret.png").write_bytes(image_bytes("PNG"))
     files = LocalFileStore(tmp_path / "assets")
-    service = AssetService(store, files, source_root=root)
+    service = GenerationService(store, files, source_root=root)
     asked = {"../secret.png": "PATH_ESCAPE", str(tmp_path / "secret.png"): "PATH_ESCAPE"}
     asked |= {"nope.png": "NOT_FOUND"}
     for source_path, code in asked.items():

@@ -9,8 +9,6 @@ The wiring on top (`TOP`: the app and its GraphQL schema, request context and lo
 the command line and every package's commands, the benchmark harness) may import
 anything; everything else must import only downwards. The test prints the layers it
 sees, lowest first (run pytest with -s).
-
-`KNOWN_CYCLES` lists the cycles that other branches remove; nothing else goes there.
 """
 
 from __future__ import annotations
@@ -41,15 +39,6 @@ TOP = frozenset(
 )
 TOP_PACKAGES = frozenset({"lineage.bench"})
 TOP_NAME = "<top>"
-# Package pairs that still import each other, each with what keeps it; an entry must go
-# as soon as its cycle does (test_every_known_cycle_is_still_there).
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-    frozenset({"lineage.assets", "lineage.orphans"}): (
-        "still open: recording a generation refreshes orphan state (assets -> orphans) and "
-        "orphans read assets; the write path belongs in a layer above both"
-    ),
-}
-
 Edges = dict[str, dict[str, list[str]]]  # package -> imported package -> importing modules
 
 
@@ -140,16 +129,6 @@ def cycles(edges: Edges) -> list[list[str]]:
     return [list(group) for group in sorted(groups)]
 
 
-def without_known(edges: Edges) -> Edges:
-    """The edges less one direction of each known cycle (the one the other branch drops)."""
-    kept: Edges = defaultdict(lambda: defaultdict(list))
-    for source, targets in edges.items():
-        for target, modules in targets.items():
-            if frozenset({source, target}) not in KNOWN_CYCLES:
-                kept[source][target] = modules
-    return kept
-
-
 def layers(edges: Edges) -> list[list[str]]:
     """Packages by layer, lowest first: a package sits one above the highest it imports."""
     packages = sorted(set(edges) | {t for targets in edges.values() for t in targets})
@@ -178,24 +157,12 @@ def describe(component: list[str], edges: Edges) -> str:
 
 def test_no_two_packages_import_each_other() -> None:
     edges = package_edges()
-    kept = without_known(edges)
-    for n, layer in enumerate(layers(kept)):
+    for n, layer in enumerate(layers(edges)):
         print(f"layer {n}: {', '.join(layer)}")
-    found = cycles(kept)
+    found = cycles(edges)
     assert not found, "packages importing each other:\n" + "\n".join(
-        describe(c, kept) for c in found
+        describe(c, edges) for c in found
     )
-
-
-def test_every_known_cycle_is_still_there() -> None:
-    """A known cycle another branch removed must leave the list."""
-    edges = package_edges()
-    gone = [
-        sorted(pair)
-        for pair in KNOWN_CYCLES
-        if not all(b in edges.get(a, {}) for a in pair for b in pair if a != b)
-    ]
-    assert not gone, f"no longer cycles, remove them from KNOWN_CYCLES: {gone}"
 
 
 def test_the_walk_sees_function_level_imports(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ from lineage.assets.service import AssetService
 from lineage.bundles.service import ArchiveService, archive_of
 from lineage.files import FileStore
 from lineage.files.derived import Derivatives
+from lineage.generations.service import GenerationService
 from lineage.graph.service import LineageService
+from lineage.orphans.refresh import refresh_in
 from lineage.orphans.service import OrphanService
 from lineage.projects.repository import ProjectRepository
 from lineage.projects.service import ProjectService
@@ -32,10 +34,11 @@ class Context:
         self._store = state.store
         self.projects = ProjectService(ProjectRepository(state.store))
         settings = state.settings
-        self.assets = AssetService(state.store, files, settings.source_root)
-        self.assets.params_limits = state.params_limits
-        self.prompts = PromptService(state.store)
-        self.workflows = WorkflowService(state.store, self.prompts, self.assets)
+        self.assets = AssetService(state.store)
+        self.generations = GenerationService(state.store, files, settings.source_root)
+        self.generations.params_limits = state.params_limits
+        self.prompts = PromptService(state.store, refresh_in)
+        self.workflows = WorkflowService(state.store, self.prompts, self.generations)
         self.workflows.max_generations = settings.max_run_generations
         self.orphans = OrphanService(state.store)
         self.lineage = LineageService(state.store, settings.max_lineage_depth)

@@ -16,6 +16,7 @@ from strawberry.dataloader import DataLoader
 from lineage.assets.nodes import AssetNode, FrameNode
 from lineage.assets.repository import AssetRepository
 from lineage.db.store import Store
+from lineage.orphans.gql_status import OrphanStatusNode
 from lineage.orphans.repository import OrphanRepository
 from lineage.orphans.rules import NOT_ORPHANED, OrphanStatus
 from lineage.projects.nodes import ProjectNode
@@ -123,6 +124,14 @@ class Loaders:
     @cached_property
     def lineage_cost(self) -> DataLoader[str, int]:
         return _batched(self.assets.list_lineage_costs, 0)
+
+    async def orphan_status_of(
+        self, asset_id: str, orphaned: bool, pinned_inputs: list[str]
+    ) -> OrphanStatusNode:
+        """An asset's orphan status as GraphQL shows it; the reasons are derived from the
+        graph for orphans only (in one batch per request)."""
+        status = await self.orphan_status.load(asset_id) if orphaned else NOT_ORPHANED
+        return OrphanStatusNode.of(status, pinned_inputs)
 
     @cached_property
     def orphan_status(self) -> DataLoader[str, OrphanStatus]:

@@ -26,11 +26,12 @@ from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
 from lineage.api.over_http import SpecGraphQL
 from lineage.api.scalars import schema_config
-from lineage.assets.gql import AssetMutations, AssetQueries
+from lineage.assets.gql import AssetQueries
 from lineage.auth.gql import AuthQueries, ScopePolicy
 from lineage.auth.loopback import may_see_dev_key
 from lineage.bundles.gql import BundleMutations
 from lineage.explorers.graphiql import graphiql_page
+from lineage.generations.gql import GenerationMutations
 from lineage.graph.gql import GraphQueries
 from lineage.orphans.gql import OrphanMutations, OrphanQueries
 from lineage.projects.gql import ProjectMutations, ProjectQueries
@@ -53,7 +54,7 @@ Query = merge_types(
 Mutation = merge_types(
     "Mutation",
     (
-        AssetMutations,
+        GenerationMutations,
         OrphanMutations,
         PromptMutations,
         WorkflowMutations,

@@ -1,4 +1,5 @@
-"""GraphQL queries and mutations of the catalog: record generations, search, versions."""
+"""GraphQL queries of the catalog: one asset, search and pages (recording generations is
+`lineage.generations.gql`)."""
 
 from __future__ import annotations
 
@@ -6,89 +7,15 @@ from dataclasses import replace
 from enum import Enum
 
 import strawberry
-from pydantic import ValidationError
-from strawberry.scalars import JSON
 
 from lineage.api.info import Ctx
 from lineage.api.relay import PageInfo, window
 from lineage.api.scalars import DateTime
 from lineage.assets import page_plan
-from lineage.assets.models import Asset, CatalogQuery, Completion, Frame, NewGeneration, SearchHit
-from lineage.assets.nodes import AssetNode, AssetStatus, AssetType, FrameRole
-from lineage.assets.service import AssetChange
-from lineage.errors import InvalidInputError
+from lineage.assets.models import Asset, CatalogQuery, SearchHit
+from lineage.assets.nodes import AssetNode, AssetStatus, AssetType
 from lineage.paging import Page, page
 from lineage.prompts.nodes import PromptNode
-from lineage.validation import describe
-
-
-@strawberry.input
-class FrameInput:
-    asset_id: strawberry.ID
-    role: FrameRole  # type: ignore[valid-type]
-    position: int = 0
-
-
-@strawberry.input(description="One generation attempt, with everything it came from.")
-class RecordGenerationInput:
-    client_key: str | None = strawberry.field(
-        default=None, description="Idempotency key: the same request sent twice records one thing."
-    )
-    id: strawberry.ID | None = None
-    type: AssetType  # type: ignore[valid-type]
-    provider: str
-    model: str
-    status: AssetStatus = AssetStatus.READY  # type: ignore[valid-type]
-    name: str | None = None
-    prompt: str | None = strawberry.field(default=None, description="Prompt text the tool sent.")
-    filename: str | None = None
-    url: str | None = None
-    error: str | None = None
-    created_at: DateTime | None = None
-    completed_at: DateTime | None = None
-    estimated_cost: float | None = None
-    generation_time_ms: int | None = None
-    params: JSON | None = strawberry.field(
-        default=None, description="Every parameter; stored and returned exactly as sent."
-    )
-    slot: str | None = strawberry.field(
-        default=None,
-        description=(
-            "Version slot within the project, e.g. shot-001 (trimmed; each project has its "
-            "own). Default: the slot of the attempt it regenerates, else a slot of its own."
-        ),
-    )
-    project_code: str | None = None
-    prompt_ids: list[strawberry.ID] | None = None
-    source_asset_ids: list[strawberry.ID] | None = None
-    frames: list[FrameInput] | None = None
-    workflow_id: strawberry.ID | None = None
-    regenerates_id: strawberry.ID | None = strawberry.field(
-        default=None,
-        description=(
-            "The attempt this one regenerates: same slot, same project (an attempt that "
-            "names no project joins that one's)."
-        ),
-    )
-    file_ref: str | None = strawberry.field(
-        default=None, description="The `ref` POST /files returned for this attempt's bytes."
-    )
-    source_path: str | None = strawberry.field(
-        default=None, description="Copy the bytes from this file under LINEAGE_SOURCE_ROOT."
-    )
-    source_url: str | None = strawberry.field(
-        default=None, description="Copy the bytes from this http(s) URL (e.g. the provider's)."
-    )
-
-
-@strawberry.input
-class CompleteGenerationInput:
-    id: strawberry.ID
-    completed_at: DateTime | None = None
-    filename: str | None = None
-    url: str | None = None
-    estimated_cost: float | None = None
-    generation_time_ms: int | None = None
 
 
 @strawberry.enum
@@ -204,64 +131,6 @@ class AssetConnection:
         return await info.context.assets.count(self.query)
 
 
-@strawberry.type(description="A changed asset, and whose orphan status changed because of it.")
-class GenerationPayload:
-    asset: AssetNode
-    orphaned_ids: list[strawberry.ID] = strawberry.field(
-        description="Ids of the assets this change orphaned (no asset is loaded for them)."
-    )
-    restored_ids: list[strawberry.ID] = strawberry.field(
-        description="Ids of the assets that stopped being orphaned because of this change."
-    )
-    root_causes_changed_ids: list[strawberry.ID] = strawberry.field(
-        description="Ids of the assets orphaned before and after, by other root causes."
-    )
-
-    @classmethod
-    def of(cls, change: AssetChange) -> GenerationPayload:
-        return cls(
-            asset=AssetNode.of(change.asset),
-            orphaned_ids=[strawberry.ID(i) for i in change.orphans.orphaned],
-            restored_ids=[strawberry.ID(i) for i in change.orphans.restored],
-            root_causes_changed_ids=[strawberry.ID(i) for i in change.orphans.changed],
-        )
-
-    @strawberry.field(description="Assets this change orphaned.")
-    async def orphaned(self, info: Ctx) -> list[AssetNode]:
-        return await _assets(info, self.orphaned_ids)
-
-    @strawberry.field(description="Assets that stopped being orphaned because of this change.")
-    async def restored(self, info: Ctx) -> list[AssetNode]:
-        return await _assets(info, self.restored_ids)
-
-    @strawberry.field(description="Assets orphaned before and after, by other root causes.")
-    async def root_causes_changed(self, info: Ctx) -> list[AssetNode]:
-        return await _assets(info, self.root_causes_changed_ids)
-
-
-async def _assets(info: Ctx, ids: list[strawberry.ID]) -> list[AssetNode]:
-    found = await info.context.loaders.asset.load_many([str(i) for i in ids])
-    return [node for node in found if node is not None]
-
-
-def to_generation(data: RecordGenerationInput) -> NewGeneration:
-    try:
-        return NewGeneration(
-            **{
-                k: v
-                for k, v in vars(data).items()
-                if k not in {"client_key", "frames", "params"} and v is not None
-            },
-            params=data.params or {},
-            frames=[
-                Frame(asset_id=str(f.asset_id), role=f.role, position=f.position)
-                for f in data.frames or []
-            ],
-        )
-    except ValidationError as exc:
-        raise InvalidInputError(describe(exc)) from exc
-
-
 def order_name(order: AssetOrder | None) -> str:
     """The order a cursor of the asset list is made for, e.g. assets:createdAt:desc."""
     order = order or AssetOrder()
@@ -303,39 +172,3 @@ class AssetQueries:
         hits, total = await info.context.assets.list_page(asked, query, nested)
         shown = [replace(hit, nested=info.context.loaders.shown(hit.nested)) for hit in hits]
         return AssetConnection.of(shown, asked, total, query)
-
-
-@strawberry.type
-class AssetMutations:
-    @strawberry.mutation(description="Record one generation attempt and everything it came from.")
-    async def record_generation(self, info: Ctx, input: RecordGenerationInput) -> GenerationPayload:
-        change = await info.context.assets.record(to_generation(input), input.client_key)
-        return GenerationPayload.of(change)
-
-    @strawberry.mutation(description="A generating attempt finished: it becomes ready and current.")
-    async def complete_generation(
-        self, info: Ctx, input: CompleteGenerationInput
-    ) -> GenerationPayload:
-        completion = Completion(
-            completed_at=input.completed_at,
-            filename=input.filename,
-            url=input.url,
-            estimated_cost=input.estimated_cost,
-            generation_time_ms=input.generation_time_ms,
-        )
-        change = await info.context.assets.complete(str(input.id), completion)
-        return GenerationPayload.of(change)
-
-    @strawberry.mutation(description="A generating attempt failed.")
-    async def fail_generation(self, info: Ctx, id: strawberry.ID, error: str) -> GenerationPayload:
-        return GenerationPayload.of(await info.context.assets.fail(str(id), error))
-
-    @strawberry.mutation(
-        description="Make an older ready attempt its slot's current version again."
-    )
-    async def revert_to(self, info: Ctx, asset_id: strawberry.ID) -> GenerationPayload:
-        return GenerationPayload.of(await info.context.assets.revert_to(str(asset_id)))
-
-    @strawberry.mutation(description="Archive an attempt (its file and history are kept).")
-    async def archive_asset(self, info: Ctx, id: strawberry.ID) -> GenerationPayload:
-        return GenerationPayload.of(await info.context.assets.archive(str(id)))

@@ -22,12 +22,11 @@ from lineage.auth.models import UNRESTRICTED
 from lineage.files.derived import Original
 from lineage.files.gql import PreviewNode, PreviewSize, check_points
 from lineage.money import float_of, to_micros
-from lineage.orphans.gql_status import OrphanStatusNode
-from lineage.orphans.rules import NOT_ORPHANED
 from lineage.projects.nodes import ProjectNode
 from lineage.prompts.nodes import PromptNode
 
 if TYPE_CHECKING:
+    from lineage.orphans.gql_status import OrphanStatusNode
     from lineage.workflows.nodes import WorkflowNode
 
 AssetType = strawberry.enum(models.AssetType)
@@ -35,6 +34,8 @@ AssetStatus = strawberry.enum(am.AssetStatus)
 FrameRole = strawberry.enum(am.FrameRole)
 SIGNED_URL_SECONDS = 3600
 LazyWorkflow = Annotated["WorkflowNode", strawberry.lazy("lineage.workflows.nodes")]
+# Orphan state is a higher layer's (lineage.orphans): named lazily, made by the loaders.
+LazyOrphanStatus = Annotated["OrphanStatusNode", strawberry.lazy("lineage.orphans.gql_status")]
 
 
 @strawberry.type(name="Frame")
@@ -229,11 +230,10 @@ class AssetNode:
         return next((a for a in versions if a.is_current), None)
 
     @strawberry.field(description="Whether it fell out of date or broke, why, and since where.")
-    async def orphan_status(self, info: Ctx) -> OrphanStatusNode:
-        status = NOT_ORPHANED
-        if self.orphaned:  # the reasons are derived from the graph, for orphans only
-            status = await info.context.loaders.orphan_status.load(str(self.id))
-        return OrphanStatusNode.of(status, self.pinned_inputs)
+    async def orphan_status(self, info: Ctx) -> LazyOrphanStatus:
+        return await info.context.loaders.orphan_status_of(
+            str(self.id), self.orphaned, self.pinned_inputs
+        )
 
     @strawberry.field(description="What this attempt cost (null when none was recorded).")
     def estimated_cost_money(self) -> Money | None:

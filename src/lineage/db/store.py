@@ -250,3 +250,9 @@ class Store:
 
         async with self._guarded():
             return await retried(attempt)
+
+
+# A write's follow-up in the same transaction, given by a higher layer to a lower one:
+# `lineage.orphans.refresh.refresh_in`, which brings orphan state up to date after the
+# assets or prompts of the ids changed (a prompt revised, a file found missing).
+AfterChange = Callable[[Tx, list[str]], Awaitable[object]]

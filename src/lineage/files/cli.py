@@ -20,6 +20,7 @@ from lineage.console import clear_errors, out
 from lineage.files.gc import DEFAULT_GRACE_SECONDS, GarbageReport, collect_garbage
 from lineage.files.store import LocalFileStore
 from lineage.files.verify import VerifyReport, verify_catalog
+from lineage.orphans.refresh import refresh_in
 from lineage.runtime import ensure_database, open_store
 from lineage.settings import Settings, get_settings
 
@@ -74,7 +75,7 @@ async def _run(
 ) -> tuple[VerifyReport, GarbageReport | None]:
     files = LocalFileStore(settings.assets_root, max_bytes=settings.max_upload_bytes)
     async with open_store(settings) as store:
-        report = await verify_catalog(store, files, project)
+        report = await verify_catalog(store, files, project, refresh=refresh_in)
         garbage = None if grace is None else await collect_garbage(store, files, grace)
     return report, garbage
 

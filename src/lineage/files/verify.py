@@ -24,12 +24,11 @@ from typing import Any
 
 from pydantic import computed_field
 
-from lineage.db.store import Store
+from lineage.db.store import AfterChange, Store
 from lineage.errors import LineageError, NotFoundError
 from lineage.files.models import URL_PREFIX, FileCheck
 from lineage.files.store import FileStore
 from lineage.models import Model, utc_timestamp
-from lineage.orphans.refresh import refresh_in
 from lineage.projects.repository import ProjectRepository
 
 PAGE_SIZE = 500
@@ -98,9 +97,15 @@ async def _check_page(files: FileStore, page: list[dict[str, Any]]) -> list[Resu
 
 
 async def verify_catalog(
-    store: Store, files: FileStore, project_code: str | None = None, *, page_size: int = PAGE_SIZE
+    store: Store,
+    files: FileStore,
+    project_code: str | None = None,
+    *,
+    refresh: AfterChange,
+    page_size: int = PAGE_SIZE,
 ) -> VerifyReport:
-    """Check every stored file (of one project, when given) and mark its asset; see above."""
+    """Check every stored file (of one project, when given) and mark its asset; see above.
+    `refresh` brings orphan state up to date after assets' files were found missing."""
     await _check_project(store, project_code)
     started, checked_at = time.perf_counter(), utc_timestamp()
     checked, problems, changed = 0, list[FileIssue](), list[str]()
@@ -110,7 +115,7 @@ async def verify_catalog(
         problems += [issue for _, _, issue in results if issue is not None]
         checked += len(page)
     if changed:  # a missing file breaks its asset and orphans what was built from it
-        await store.in_write_tx(lambda tx: refresh_in(tx, ids=changed))
+        await store.in_write_tx(lambda tx: refresh(tx, changed))
     [lost] = await store.read("files/count_lost", projectCode=project_code)
     return VerifyReport(
         checked_at=checked_at,

@@ -15,10 +15,10 @@ from pydantic import ValidationError
 from lineage.assets.models import NewGeneration
 from lineage.assets.params import ParamsLimits, check_params
 from lineage.assets.repository import asset_row
-from lineage.assets.service import with_file
 from lineage.assets.slots import NO_PROJECT, slot_key
 from lineage.errors import InvalidInputError
 from lineage.files import StoredFile
+from lineage.generations.service import with_file
 from lineage.legacy import ids
 from lineage.legacy.jsonfiles import MAX_DEPTH, MAX_RECORD_BYTES, MalformedJson, read_json
 from lineage.legacy.report import Kind, Problem, Tally

@@ -7,15 +7,56 @@ import strawberry
 from lineage.api.info import Ctx
 from lineage.api.relay import window
 from lineage.api.scalars import Money, deprecated_float_of, money_field, money_of
-from lineage.assets.gql import AssetConnection, AssetEdge, GenerationPayload
+from lineage.assets.gql import AssetConnection, AssetEdge
 from lineage.assets.models import CatalogQuery
 from lineage.assets.nodes import AssetNode
 from lineage.money import float_of
 from lineage.orphans import impact, service
 from lineage.orphans.gql_status import OrphanStatusNode
+from lineage.orphans.models import AssetChange
 from lineage.paging import page
 
 ImpactAction = strawberry.enum(impact.ImpactAction, description="The change to simulate.")
+
+
+@strawberry.type(description="A changed asset, and whose orphan status changed because of it.")
+class GenerationPayload:
+    asset: AssetNode
+    orphaned_ids: list[strawberry.ID] = strawberry.field(
+        description="Ids of the assets this change orphaned (no asset is loaded for them)."
+    )
+    restored_ids: list[strawberry.ID] = strawberry.field(
+        description="Ids of the assets that stopped being orphaned because of this change."
+    )
+    root_causes_changed_ids: list[strawberry.ID] = strawberry.field(
+        description="Ids of the assets orphaned before and after, by other root causes."
+    )
+
+    @classmethod
+    def of(cls, change: AssetChange) -> GenerationPayload:
+        return cls(
+            asset=AssetNode.of(change.asset),
+            orphaned_ids=[strawberry.ID(i) for i in change.orphans.orphaned],
+            restored_ids=[strawberry.ID(i) for i in change.orphans.restored],
+            root_causes_changed_ids=[strawberry.ID(i) for i in change.orphans.changed],
+        )
+
+    @strawberry.field(description="Assets this change orphaned.")
+    async def orphaned(self, info: Ctx) -> list[AssetNode]:
+        return await _assets(info, self.orphaned_ids)
+
+    @strawberry.field(description="Assets that stopped being orphaned because of this change.")
+    async def restored(self, info: Ctx) -> list[AssetNode]:
+        return await _assets(info, self.restored_ids)
+
+    @strawberry.field(description="Assets orphaned before and after, by other root causes.")
+    async def root_causes_changed(self, info: Ctx) -> list[AssetNode]:
+        return await _assets(info, self.root_causes_changed_ids)
+
+
+async def _assets(info: Ctx, ids: list[strawberry.ID]) -> list[AssetNode]:
+    found = await info.context.loaders.asset.load_many([str(i) for i in ids])
+    return [node for node in found if node is not None]
 
 
 @strawberry.type

@@ -134,3 +134,11 @@ class AffectedAsset(NamedTuple):
             row.get("currentSince"),
             row.get("version"),
         )
+
+
+@dataclass(frozen=True)
+class AssetChange:
+    """A mutation's result: the asset, and whose orphan status changed because of it."""
+
+    asset: Asset
+    orphans: OrphanChanges

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from lineage.assets.models import Asset
 from lineage.assets.repository import AssetRepository
-from lineage.assets.service import AssetChange
 from lineage.db.store import Store, Tx
 from lineage.errors import InvalidInputError
 from lineage.models import utc_timestamp
 from lineage.orphans.facts import asset_facts
 from lineage.orphans.impact import ImpactAction, impact_of, orphaned_around, simulated
+from lineage.orphans.models import AssetChange
 from lineage.orphans.refresh import refresh_in
 from lineage.orphans.repository import OrphanRepository
 from lineage.orphans.rules import OrphanStatus, evaluate_all

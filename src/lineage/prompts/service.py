@@ -7,10 +7,9 @@ import time
 from typing import Any
 
 from lineage import idempotency
-from lineage.db.store import Store, Tx
+from lineage.db.store import AfterChange, Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
 from lineage.models import utc_timestamp
-from lineage.orphans.refresh import refresh_in
 from lineage.paging import Page
 from lineage.projects.readonly import check_writable
 from lineage.prompts.models import NewPrompt, Prompt, PromptFilter, PromptKind
@@ -38,8 +37,10 @@ def check_prompt_references(new: NewPrompt, found: dict[str, Any]) -> None:
 
 
 class PromptService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, refresh: AfterChange) -> None:
+        """`refresh`: what brings orphan state up to date after a prompt is revised."""
         self.store = store
+        self.refresh = refresh
         self.repository = PromptRepository(store)
 
     async def get(self, prompt_id: str) -> Prompt:
@@ -60,7 +61,7 @@ class PromptService:
         if replayed is None:
             replayed = await self._create(tx, new)
             if new.revises_id:
-                await refresh_in(tx, ids=[new.revises_id])
+                await self.refresh(tx, [new.revises_id])
             await idempotency.remember(tx, client_key, replayed)
         [row] = await tx.run("prompts/find_by_id", id=replayed)
         return Prompt.model_validate(row["prompt"])

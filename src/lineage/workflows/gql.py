@@ -8,9 +8,9 @@ from pydantic import ValidationError
 from lineage.api.info import Ctx
 from lineage.api.relay import Connection, connection
 from lineage.api.scalars import DateTime
-from lineage.assets.gql import RecordGenerationInput, to_generation
 from lineage.assets.nodes import AssetNode
 from lineage.errors import InvalidInputError
+from lineage.generations.gql import RecordGenerationInput, to_generation
 from lineage.paging import page
 from lineage.prompts.gql import RecordPromptInput, to_prompt
 from lineage.prompts.nodes import PromptNode

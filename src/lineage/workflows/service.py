@@ -11,9 +11,9 @@ from lineage.assets.models import Asset, NewGeneration
 from lineage.assets.precheck import stores_bytes
 from lineage.assets.repository import assets_of
 from lineage.assets.rules import check_shape
-from lineage.assets.service import AssetService
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
+from lineage.generations.service import GenerationService
 from lineage.models import Model, utc_timestamp
 from lineage.orphans.refresh import refresh_in
 from lineage.paging import Page
@@ -55,10 +55,12 @@ def _resolve(ref: str | None, ids: dict[str, str]) -> str | None:
 class WorkflowService:
     max_generations = 200  # the service's settings replace this default
 
-    def __init__(self, store: Store, prompts: PromptService, assets: AssetService) -> None:
+    def __init__(
+        self, store: Store, prompts: PromptService, generations: GenerationService
+    ) -> None:
         self.store = store
         self.prompts = prompts
-        self.assets = assets
+        self.generations = generations
         self.repository = WorkflowRepository(store)
 
     async def get(self, run_id: str) -> WorkflowRun:
@@ -81,7 +83,7 @@ class WorkflowService:
                 f"this one has {len(request.generations)}"
             )
         for item in request.generations:
-            check_shape(item.generation, self.assets.params_limits)
+            check_shape(item.generation, self.generations.params_limits)
         sent = request.to_row()
         if not await self._is_replay(request, client_key, sent):
             request = await self._with_files(request)
@@ -108,7 +110,9 @@ class WorkflowService:
     async def _with_files(self, request: WorkflowRunRequest) -> WorkflowRunRequest:
         """Each generation's file stored or resolved as `recordGeneration` does it."""
         attached = [
-            item.model_copy(update={"generation": await self.assets.attach_file(item.generation)})
+            item.model_copy(
+                update={"generation": await self.generations.attach_file(item.generation)}
+            )
             for item in request.generations
         ]
         return request.model_copy(update={"generations": attached})
@@ -152,7 +156,7 @@ class WorkflowService:
             ids[item.key] = prompt.id
         changed: list[str] = []
         for entry in request.generations:
-            recorded = await self.assets.record_in(
+            recorded = await self.generations.record_in(
                 tx, _bind(entry.generation, ids, run_id, project), None
             )
             ids[entry.key] = recorded.asset_id
