@@ -8,7 +8,9 @@ the service start, `lineage db migrate` and the test fixtures all run them.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
+from lineage.assets.repository import AssetRepository
 from lineage.db.migrations import DataMigrations, apply_migrations
 from lineage.db.store import Store
 from lineage.orphans.refresh import recompute_all
@@ -57,9 +59,8 @@ async def _key_slots(store: Store) -> int:
 async def _refresh_current(store: Store) -> None:
     keys = [row["slotKey"] for row in await store.read("upgrades/list_slot_keys")]
     for start in range(0, len(keys), REFRESH_BATCH):
-        await store.write(
-            "slots/refresh_current_many", slotKeys=keys[start : start + REFRESH_BATCH]
-        )
+        batch = keys[start : start + REFRESH_BATCH]
+        await store.in_write_tx(partial(AssetRepository.refresh_current_many, slot_keys=batch))
 
 
 DATA_MIGRATIONS: DataMigrations = {"0033_slots_per_project": slots_per_project}

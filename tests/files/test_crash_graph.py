@@ -37,7 +37,7 @@ import asyncio, os, signal, sys
 from pathlib import Path
 from lineage.models import AssetType
 from lineage.assets.models import NewGeneration
-from lineage.assets.repository import AssetRepository
+from lineage.generations import service
 from lineage.generations.service import GenerationService
 from lineage.files import FileClaim, LocalFileStore
 from lineage.runtime import open_store
@@ -50,7 +50,7 @@ def die(*args, **kwargs):
 if sys.argv[1] == "staged":
     LocalFileStore._publish = die
 else:
-    AssetRepository.refresh_current = staticmethod(die)  # runs after the CREATE, in the tx
+    service.refreshed_after = die  # runs after the statement that creates it, in the tx
 
 async def main():
     settings = get_settings()

@@ -14,11 +14,13 @@ sees, lowest first (run pytest with -s).
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
 import lineage
+from lineage.db.cypher import cypher_root
 
 ROOT = Path(lineage.__file__).parent
 # The wiring on top: the app (its state, its GraphQL schema, view, request context and
@@ -188,3 +190,29 @@ def test_a_cycle_through_a_third_package_is_found() -> None:
     }
     assert cycles(edges) == [["a", "b", "c"]]
     assert layers({"d": {"a": ["d.w"]}}) == [["a"], ["d"]]
+
+
+QUERY_NAME = re.compile(r"[a-z_]+(?:/[a-z_]+)+")
+
+
+def query_names_used(path: Path, known: set[str]) -> Iterator[str]:
+    """The string constants of a module that name a Cypher file."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        text = node.value if isinstance(node, ast.Constant) else None
+        if isinstance(text, str) and QUERY_NAME.fullmatch(text) and text in known:
+            yield text
+
+
+def test_each_domain_names_only_its_own_queries() -> None:
+    """A query in `cypher/<package>/` is named only by that package's modules (folders
+    that are no package, such as `lineage/` or `migrations/`, belong to one user each)."""
+    root = cypher_root()
+    known = {str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.cypher")}
+    packages = {p.name for p in ROOT.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    foreign = [
+        f"{module_name(path)} names {name}"
+        for path in ROOT.rglob("*.py")
+        for name in query_names_used(path, known)
+        if name.split("/")[0] in packages and name.split("/")[0] != module_name(path).split(".")[1]
+    ]
+    assert not foreign, "\n".join(foreign)

@@ -201,6 +201,12 @@ class AssetRepository:
         return result
 
     @staticmethod
+    async def refresh_current_many(tx: Tx, slot_keys: list[str]) -> None:
+        """Recompute the current attempt of each of the slots (as a change does for its
+        own): for imports and upgrades, which write many slots at once."""
+        await tx.run("assets/refresh_current_many", slotKeys=slot_keys)
+
+    @staticmethod
     async def change_status(
         tx: Tx, asset_id: str, status: str, changes: dict[str, Any], ending: Ending
     ) -> Row:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from lineage.assets.repository import AssetRepository
 from lineage.db.store import Store, Tx
 
 BATCH = 2_000
@@ -60,7 +61,7 @@ class LegacyRepository:
 
         async def work(tx: Tx) -> None:
             await tx.run("legacy/create_assets", rows=rows)
-            await tx.run("slots/refresh_current_many", slotKeys=sorted(slot_keys))
+            await AssetRepository.refresh_current_many(tx, sorted(slot_keys))
 
         await self.store.in_write_tx(work)
 
