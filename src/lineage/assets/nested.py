@@ -12,15 +12,17 @@ from lineage.projects.models import Project
 from lineage.prompts.models import Prompt
 
 
+def asset_of(properties: dict[str, Any]) -> Asset:
+    """An asset node's properties as the model (the one place a row becomes an Asset)."""
+    return Asset.model_validate(properties)
+
+
+def assets_of(rows: list[dict[str, Any]]) -> list[Asset]:
+    return [asset_of(properties) for properties in rows]
+
+
 def frames_of(rows: list[dict[str, Any]]) -> list[UsedFrame]:
-    return [
-        UsedFrame(FrameRole(f["role"]), f["position"], Asset.model_validate(f["asset"]))
-        for f in rows
-    ]
-
-
-def _assets(rows: list[dict[str, Any]]) -> list[Asset]:
-    return [Asset.model_validate(row) for row in rows]
+    return [UsedFrame(FrameRole(f["role"]), f["position"], asset_of(f["asset"])) for f in rows]
 
 
 def _prompts(rows: list[dict[str, Any]]) -> list[Prompt]:
@@ -34,11 +36,11 @@ def _maybe(model: Callable[[Any], Any]) -> Callable[[dict[str, Any] | None], Any
 VALUE_OF: dict[str, Callable[[Any], Any]] = {
     "frames": frames_of,
     "prompts": _prompts,
-    "sources": _assets,
-    "versions": _assets,
-    "previousVersion": _maybe(Asset.model_validate),
-    "currentVersion": _maybe(Asset.model_validate),
-    "usedBy": _assets,
+    "sources": assets_of,
+    "versions": assets_of,
+    "previousVersion": _maybe(asset_of),
+    "currentVersion": _maybe(asset_of),
+    "usedBy": assets_of,
     "workflow": lambda properties: properties,  # a run's: the workflows domain reads them
     "project": _maybe(Project.model_validate),
 }

@@ -22,7 +22,7 @@ from lineage.assets.models import (
     UsedFrame,
     promoted_params,
 )
-from lineage.assets.nested import frames_of, nested_values
+from lineage.assets.nested import asset_of, assets_of, frames_of, nested_values
 from lineage.assets.slots import name_of
 from lineage.db.cypher import Ending, composed
 from lineage.db.store import Row, Store, Tx
@@ -73,15 +73,6 @@ def references_of(gen: NewGeneration) -> dict[str, Any]:
         "projectCode": gen.project_code,
         "regeneratesId": gen.regenerates_id,
     }
-
-
-def asset_of(properties: dict[str, Any]) -> Asset:
-    """An asset node's properties as the model (for other domains' rows that hold assets)."""
-    return Asset.model_validate(properties)
-
-
-def assets_of(rows: list[dict[str, Any]]) -> list[Asset]:
-    return [asset_of(properties) for properties in rows]
 
 
 def _hit(row: Row) -> SearchHit:

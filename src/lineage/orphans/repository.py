@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any
 
 from lineage.assets.models import Asset
+from lineage.assets.nested import asset_of, assets_of
 from lineage.bulk import paused_gc
 from lineage.db.cypher import Ending, composed
 from lineage.db.store import Row, Store, Tx
@@ -85,7 +86,7 @@ class OrphanRepository:
             "orphans/store_refresh", rows=rows, deltas=update.deltas, assetId=asset_id, **params
         )
         moved = OrphanChanges(row["orphaned"], row["restored"], row["changed"])
-        asset = Asset.model_validate(row["asset"]) if row["asset"] else None
+        asset = asset_of(row["asset"]) if row["asset"] else None
         return StoredRefresh(row["complete"], moved, asset)
 
     async def set_status(self, rows: list[dict[str, Any]], deltas: list[dict[str, Any]]) -> None:
@@ -169,7 +170,7 @@ class OrphanRepository:
         name = "orphans/list_page" if asked.after_id is None else "orphans/list_page_after"
         params = {"projectCode": project_code, "rootCause": root_cause, **asked.params()}
         [row] = await self.run(name, **params)
-        return [Asset.model_validate(a) for a in row["assets"]], int(row["orphanCount"])
+        return assets_of(row["assets"]), int(row["orphanCount"])
 
     async def count_of_root_cause(self, project_code: str, root_cause: str) -> int:
         params = {"projectCode": project_code, "rootCause": root_cause}

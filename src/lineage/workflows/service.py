@@ -8,8 +8,8 @@ from typing import Any
 
 from lineage import idempotency
 from lineage.assets.models import Asset, NewGeneration
+from lineage.assets.nested import assets_of
 from lineage.assets.precheck import stores_bytes
-from lineage.assets.repository import assets_of
 from lineage.assets.rules import check_shape
 from lineage.db.store import Store, Tx
 from lineage.errors import ConflictError, InvalidInputError, NotFoundError
