@@ -4,9 +4,11 @@
    refused before anything is written);
 2. `plan_import` compares it with the graph, still writing nothing (a project
    that exists with other content is refused, with the differences);
-3. the files of new assets are stored in the catalog (read again from the tar),
-   then the nodes and the edges are written in batches (existing ones left as
-   they are), and orphan state is recomputed, as after a legacy import.
+3. the files of new assets are stored in the catalog (read again from the tar,
+   small ones in batches fsynced together) while the nodes and the edges are
+   written in batches (existing ones left as they are); once all files are
+   stored, the assets are pointed at them; then orphan state is recomputed,
+   as after a legacy import.
 Importing the same bundle again finds everything present and writes nothing.
 """
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import tempfile
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -30,12 +32,14 @@ from lineage.bundles.tarstream import CHUNK, members
 from lineage.db.store import Store
 from lineage.files import FileStore, StoredFile
 from lineage.legacy.storing import NoProgress, Progress
+from lineage.legacy.writing import WRITERS
 from lineage.orphans.refresh import recompute_all
 
 BATCH = 2_000
 Line = dict[str, Any]
-IN_FLIGHT = 8
-IN_MEMORY = 8 * 1024 * 1024  # files up to this size are read whole, then stored side by side
+IN_MEMORY = 8 * 1024 * 1024  # files up to this size are read whole, and stored in batches
+FILE_BATCH = 64  # small files stored together (at most IN_MEMORY bytes) ...
+BATCHES_IN_FLIGHT = 4  # ... so many batches at a time
 
 
 @dataclass
@@ -100,31 +104,56 @@ async def _store_files(
     plan: ImportPlan,
     report: ImportReport,
 ) -> dict[str, dict[str, Any]]:
-    """Store the files the plan needs, read again from the tar, several at a time (the
-    store fsyncs each one) while the graph is written; hash -> file place."""
+    """Store the files the plan needs, read again from the tar while the graph is
+    written: small ones in batches made durable together (`FileStore.save_many`),
+    larger ones streamed one at a time; hash -> file place. The graph names none of
+    them before all are stored (`_place_files`)."""
     stored: dict[str, dict[str, Any]] = {}
-    limit = asyncio.Semaphore(IN_FLIGHT)
+    limit = asyncio.Semaphore(BATCHES_IN_FLIGHT)
 
-    async def save(sha: str, chunks: AsyncIterator[bytes]) -> None:
-        try:
-            saved = await files.save(chunks, checked.claims[sha])
-        finally:
-            limit.release()
+    def note(sha: str, saved: StoredFile) -> None:
         stored[sha] = _place(saved)
         report.files_deduplicated += saved.deduplicated
         report.files_stored += not saved.deduplicated
 
-    needed = _needed_members(path, plan)
+    async def save_many(batch: list[tuple[str, bytes]]) -> None:
+        try:
+            saved = await files.save_many([(data, checked.claims[sha]) for sha, data in batch])
+        finally:
+            limit.release()
+        for (sha, _), one in zip(batch, saved, strict=True):
+            note(sha, one)
+
+    needed = _needed_files(path, plan, checked)
     async with asyncio.TaskGroup() as saving:
         while (entry := await asyncio.to_thread(next, needed, None)) is not None:
-            sha, reader = entry
-            await limit.acquire()
-            if checked.files[sha] <= IN_MEMORY:
-                data = await asyncio.to_thread(reader.read)
-                saving.create_task(save(sha, _one(data)))
+            if isinstance(entry, list):
+                await limit.acquire()
+                saving.create_task(save_many(entry))
             else:
-                await save(sha, _chunks(reader))
+                sha, reader = entry
+                note(sha, await files.save(_chunks(reader), checked.claims[sha]))
     return stored
+
+
+def _needed_files(
+    path: Path, plan: ImportPlan, checked: CheckedBundle
+) -> Iterator[list[tuple[str, bytes]] | tuple[str, IO[bytes]]]:
+    """The files the plan needs, in the tar's order: batches of small ones read whole
+    (hash, bytes), and each larger one (hash, its reader, to stream before the next)."""
+    batch: list[tuple[str, bytes]] = []
+    held = 0
+    for sha, reader in _needed_members(path, plan):
+        if checked.files[sha] > IN_MEMORY:
+            yield sha, reader
+            continue
+        batch.append((sha, reader.read()))
+        held += checked.files[sha]
+        if len(batch) >= FILE_BATCH or held >= IN_MEMORY:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def _needed_members(path: Path, plan: ImportPlan) -> Iterator[tuple[str, IO[bytes]]]:
@@ -133,10 +162,6 @@ def _needed_members(path: Path, plan: ImportPlan) -> Iterator[tuple[str, IO[byte
             sha = name.removeprefix(FILES_PREFIX)
             if name.startswith(FILES_PREFIX) and sha in plan.needed:
                 yield sha, reader
-
-
-async def _one(data: bytes) -> AsyncIterator[bytes]:
-    yield data
 
 
 async def _chunks(reader: IO[bytes]) -> AsyncIterator[bytes]:
@@ -163,14 +188,17 @@ async def _write_nodes(
     progress: Progress,
 ) -> None:
     """New nodes are created (each in the project, when the bundle is one); those
-    found here and outside references are merged (a stub when absent)."""
+    found here and outside references are merged (a stub when absent). The first
+    batch, which holds the project, is written before the others."""
     counts = checked.manifest.counts
     progress.begin("nodes", sum(counts[name] for name in (*KINDS, "references")))
-    for batch in batched(checked.lines(NODES)):
+
+    async def write(batch: list[Line]) -> None:
         new = [line for line in batch if _is_new(line, plan)]
         if new:
             rows = [_new_row(line, plan) for line in new]
-            report.created += await repository.create_nodes(rows)
+            created = await repository.create_nodes(rows)  # then added: writers run side by side
+            report.created += created
         others = [_node_row(line, plan) for line in batch if not _is_new(line, plan)]
         if others:
             written = await repository.merge_nodes(others)
@@ -178,6 +206,25 @@ async def _write_nodes(
             report.stubs += written["stubs"]
             report.stubs_replaced += written["replaced"]
         progress.advance(len(batch))
+
+    batches = batched(checked.lines(NODES))
+    if (first := next(batches, None)) is not None:
+        await write(first)
+    await _each_batch(batches, write)
+
+
+async def _each_batch(
+    batches: Iterator[list[Line]], write: Callable[[list[Line]], Awaitable[None]]
+) -> None:
+    """`write` every batch, `WRITERS` at a time, as the legacy importer writes."""
+
+    async def writer() -> None:
+        for batch in batches:
+            await write(batch)
+
+    async with asyncio.TaskGroup() as writing:
+        for _ in range(WRITERS):
+            writing.create_task(writer())
 
 
 def _is_new(line: dict[str, Any], plan: ImportPlan) -> bool:
@@ -212,18 +259,30 @@ async def _write_edges(
     progress: Progress,
 ) -> None:
     """Edges leaving new nodes are created without looking (their PART_OF edge to the
-    project exists already); the others only where they are missing."""
+    project exists already); the others (those leaving nodes found here, or outside
+    references) only where they are missing."""
     progress.begin("edges", checked.manifest.counts["edges"])
-    for batch in batched(checked.lines(EDGES)):
-        fresh = [e for e in batch if plan.is_new(e["fromKind"], e["from"])]
+
+    async def write(batch: list[Line]) -> None:
+        fresh = [e for e in batch if _leaves_new(e, plan, checked.references)]
         if plan.whole_project:
             fresh = [e for e in fresh if e["type"] != "PART_OF" or e["toKind"] != "Project"]
-        found = [e for e in batch if not plan.is_new(e["fromKind"], e["from"])]
-        report.edges_created += await _create_fresh(repository, plan, checked.references, fresh)
+        found = [e for e in batch if not _leaves_new(e, plan, checked.references)]
+        created = await _create_fresh(repository, plan, checked.references, fresh)
         if found:
             rows = [_edge_row(edge, plan, checked.references) for edge in found]
-            report.edges_created += await repository.merge_edges(rows, fresh=False)
+            created += await repository.merge_edges(rows, fresh=False)
+        report.edges_created += created
         progress.advance(len(batch))
+
+    await _each_batch(batched(checked.lines(EDGES)), write)
+
+
+def _leaves_new(edge: Line, plan: ImportPlan, references: set[Key]) -> bool:
+    """Whether an edge leaves a node this import creates (not an outside reference,
+    whose edges may be here already, from an earlier import or its own project's)."""
+    start = (edge["fromKind"], edge["from"])
+    return start not in references and plan.is_new(*start)
 
 
 async def _create_fresh(

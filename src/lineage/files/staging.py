@@ -39,10 +39,12 @@ class StagingWriter:
         self._hash.update(chunk)
         self._handle.write(chunk)
 
-    def finish(self) -> Staged:
+    def finish(self, *, durable: bool = True) -> Staged:
+        """The staged file, fsynced unless `durable` is False (the caller fsyncs it)."""
         self._handle.flush()
         os.fchmod(self._handle.fileno(), 0o444)
-        os.fsync(self._handle.fileno())
+        if durable:
+            os.fsync(self._handle.fileno())
         self._handle.close()
         return Staged(self.path, self._hash.hexdigest(), self._size)
 
@@ -59,6 +61,17 @@ def stage_copy(source: Path, staging: Path, max_bytes: int) -> Staged:
             while chunk := handle.read(READ_CHUNK):
                 writer.write(chunk)
         return writer.finish()
+    except BaseException:
+        writer.abort()
+        raise
+
+
+def stage_bytes(data: bytes, staging: Path, max_bytes: int) -> Staged:
+    """Bytes held in memory into a staging file, not fsynced yet (`durable.fsync_all`)."""
+    writer = StagingWriter(staging, max_bytes)
+    try:
+        writer.write(data)
+        return writer.finish(durable=False)
     except BaseException:
         writer.abort()
         raise

@@ -6,6 +6,9 @@ the media type, probes its properties, then either returns the file already
 stored with the same SHA-256 (`deduplicated=True`) or hard-links the staged file
 to a fresh name under `catalog/<type>/` (never over an existing one) and records
 its dedup index entry and metadata. Refused bytes leave nothing behind.
+`save_many` stores several small files held in memory the same way, durable
+together: their bytes, names, index entries and metadata fsynced side by side and
+each folder once, before any ref is handed out.
 
 A crash at any step leaves either nothing visible or a complete file: staged
 leftovers are removed and files without metadata re-described by `recover()`,
@@ -20,7 +23,7 @@ import contextlib
 import logging
 import os
 import time
-from collections.abc import AsyncIterable, Iterator, Sequence
+from collections.abc import AsyncIterable, Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -31,13 +34,13 @@ from pydantic import ValidationError
 from lineage.errors import LineageError, NotFoundError
 from lineage.files import naming
 from lineage.files.addresses import Network
-from lineage.files.durable import fsync_dir, publish, write_small
+from lineage.files.durable import fsync_all, fsync_dir, fsync_dirs, publish, write_many, write_small
 from lineage.files.errors import FileTooLargeError, NameTakenError, PathEscapeError
 from lineage.files.layout import CatalogLayout, check_name, parse_ref
 from lineage.files.media import DEFAULT_MAX_PIXELS, MediaKind, Probe, check_claim, probe, sniff
 from lineage.files.models import URL_PREFIX, AssetType, FileCheck, FileClaim, StoredFile
 from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, download
-from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_copy
+from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_bytes, stage_copy
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 NAME_ATTEMPTS = 3
@@ -69,6 +72,10 @@ class FileStore(Protocol):
 
     async def save(self, chunks: AsyncIterable[bytes], claim: FileClaim) -> StoredFile:
         """Store streamed bytes (or find the same bytes already stored)."""
+        ...
+
+    async def save_many(self, files: Sequence[tuple[bytes, FileClaim]]) -> list[StoredFile]:
+        """Store several small files held in memory, durable together (each as `save`)."""
         ...
 
     async def copy_from_path(
@@ -125,6 +132,11 @@ class LocalFileStore:
         _check_claimed_name(claim)
         staged = await self._stage(chunks)
         return await asyncio.to_thread(self._commit, staged, claim)
+
+    async def save_many(self, files: Sequence[tuple[bytes, FileClaim]]) -> list[StoredFile]:
+        for _, claim in files:
+            _check_claimed_name(claim)
+        return await asyncio.to_thread(self._save_many, files)
 
     async def copy_from_path(
         self, source: Path, claim: FileClaim, *, within: Path | None = None
@@ -213,30 +225,73 @@ class LocalFileStore:
 
     def _commit(self, staged: Staged, claim: FileClaim) -> StoredFile:
         try:
-            kind = sniff(staged.path)
-            check_claim(kind, claim)
-            found = self._find_by_hash(staged.sha256, staged.size_bytes)
-            if found is not None:  # found again: young for `verify --gc` until recorded
-                os.utime(self.layout.file_path(found.ref))
-                return found.model_copy(update={"deduplicated": True})
-            found_probe = probe(staged.path, kind, self.max_image_pixels)
-            ref = self._publish(staged, claim, kind.extension)
-            stored = _stored_file(ref, staged.sha256, staged.size_bytes, kind, found_probe)
+            examined = self._examine(staged, claim)
+            if isinstance(examined, StoredFile):
+                return examined
+            stored = self._publish(staged, claim, *examined)
             self._record(stored, replace_index=True)
             return stored
         finally:
             staged.path.unlink(missing_ok=True)
 
-    def _publish(self, staged: Staged, claim: FileClaim, extension: str) -> str:
+    def _examine(self, staged: Staged, claim: FileClaim) -> StoredFile | tuple[MediaKind, Probe]:
+        """The file already stored with these bytes, or what the new one is."""
+        kind = sniff(staged.path)
+        check_claim(kind, claim)
+        found = self._find_by_hash(staged.sha256, staged.size_bytes)
+        if found is not None:  # found again: young for `verify --gc` until recorded
+            os.utime(self.layout.file_path(found.ref))
+            return found.model_copy(update={"deduplicated": True})
+        return kind, probe(staged.path, kind, self.max_image_pixels)
+
+    def _save_many(self, files: Sequence[tuple[bytes, FileClaim]]) -> list[StoredFile]:
+        staged = [stage_bytes(data, self.layout.staging, self._max_bytes) for data, _ in files]
+        try:
+            return self._commit_many(staged, [claim for _, claim in files])
+        finally:
+            for one in staged:
+                one.path.unlink(missing_ok=True)
+
+    def _commit_many(self, staged: list[Staged], claims: list[FileClaim]) -> list[StoredFile]:
+        """As `_commit` for each, durable together: the new files' bytes fsynced side by
+        side, linked to fresh names, their folders fsynced, then recorded."""
+        stored: dict[str, StoredFile] = {}  # by hash: found here, or stored by this batch
+        new: list[tuple[Staged, FileClaim, MediaKind, Probe]] = []
+        seen: set[str] = set()
+        for one, claim in zip(staged, claims, strict=True):
+            if one.sha256 in seen:
+                continue
+            seen.add(one.sha256)
+            examined = self._examine(one, claim)
+            if isinstance(examined, StoredFile):
+                stored[one.sha256] = examined
+            else:
+                new.append((one, claim, *examined))
+        fsync_all(one.path for one, *_ in new)
+        for one, claim, kind, found in new:
+            stored[one.sha256] = self._publish(one, claim, kind, found, link=os.link)
+        fsync_dirs(self.layout.folder(claim.asset_type) for _, claim, *_ in new)
+        self._record_many([stored[one.sha256] for one, *_ in new])
+        return _first_stored(staged, stored)
+
+    def _publish(
+        self,
+        staged: Staged,
+        claim: FileClaim,
+        kind: MediaKind,
+        found: Probe,
+        link: Callable[[Path, Path], None] = publish,
+    ) -> StoredFile:
         """Link the staged file to a fresh name; a taken name is retried, never replaced."""
         for _ in range(NAME_ATTEMPTS):
-            name = naming.new_name(claim.asset_type, claim.provider, claim.model, extension)
+            name = naming.new_name(claim.asset_type, claim.provider, claim.model, kind.extension)
             try:
-                publish(staged.path, self.layout.folder(claim.asset_type) / name)
+                link(staged.path, self.layout.folder(claim.asset_type) / name)
             except FileExistsError:
                 log.warning("file name %s already taken; trying another", name)
                 continue
-            return f"{claim.asset_type.value}/{name}"
+            ref = f"{claim.asset_type.value}/{name}"
+            return _stored_file(ref, staged.sha256, staged.size_bytes, kind, found)
         raise NameTakenError(f"no free file name after {NAME_ATTEMPTS} attempts; nothing stored")
 
     def _record(self, stored: StoredFile, *, replace_index: bool) -> None:
@@ -244,8 +299,15 @@ class LocalFileStore:
         index = self.layout.hash_path(stored.sha256)
         with contextlib.suppress(FileExistsError):
             write_small(self.layout.staging, index, stored.ref.encode(), replace=replace_index)
-        meta = stored.model_dump_json(by_alias=True).encode()
+        meta = _meta_json(stored)
         write_small(self.layout.staging, self.layout.meta_path(stored.ref), meta, replace=True)
+
+    def _record_many(self, stored: Sequence[StoredFile]) -> None:
+        """As `_record` for each: every index entry durable before any metadata."""
+        index = [(self.layout.hash_path(one.sha256), one.ref.encode()) for one in stored]
+        write_many(self.layout.staging, index)
+        meta = [(self.layout.meta_path(one.ref), _meta_json(one)) for one in stored]
+        write_many(self.layout.staging, meta)
 
     def _find_by_hash(self, sha256: str, size_bytes: int) -> StoredFile | None:
         """The intact file first stored with these bytes, if the index names one."""
@@ -349,3 +411,20 @@ def _stored_file(ref: str, sha256: str, size: int, kind: MediaKind, found: Probe
         height=found.height,
         duration_seconds=found.duration_seconds,
     )
+
+
+def _meta_json(stored: StoredFile) -> bytes:
+    return stored.model_dump_json(by_alias=True).encode()
+
+
+def _first_stored(staged: list[Staged], stored: dict[str, StoredFile]) -> list[StoredFile]:
+    """What each staged file became: the bytes stored by this batch once (a later file
+    with the same bytes is deduplicated against the first)."""
+    result: list[StoredFile] = []
+    seen: set[str] = set()
+    for one in staged:
+        first = stored[one.sha256]
+        again = one.sha256 in seen
+        seen.add(one.sha256)
+        result.append(first.model_copy(update={"deduplicated": True}) if again else first)
+    return result
