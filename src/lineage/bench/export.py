@@ -29,7 +29,7 @@ from lineage.bench.bundleprobe import run_probe
 from lineage.bench.database import bench_database, dedicated
 from lineage.bench.generate import auto_commit, wipe
 from lineage.bench.imports import write_plainly
-from lineage.bench.synthetic import write_tree
+from lineage.bench.synthetic import STUDIO, TINY, write_tree
 from lineage.console import clear_errors, err, out
 from lineage.files import LocalFileStore
 from lineage.legacy.importer import import_legacy
@@ -47,6 +47,14 @@ INSTANCE, BOLT_PORT, HTTP_PORT = "bench-export", 7712, 7502
 def bench_export(
     records: Annotated[int, typer.Option(help="Assets in the generated project.")] = 100_000,
     files: Annotated[int, typer.Option(help="How many of them carry a file.")] = 20_000,
+    studio: Annotated[
+        bool,
+        typer.Option(
+            help="Files of the studio's sizes (images 2 MB, music 4 MB, videos 16 MB) instead "
+            "of 1-2 KB; with --files 400 the files weigh about 2.4 GB (the run writes them "
+            "about five times: mind the free disk)."
+        ),
+    ] = False,
     wipe_ok: Annotated[
         bool, typer.Option(help="Allow using (and wiping) the database NEO4J_URI names.")
     ] = False,
@@ -56,13 +64,13 @@ def bench_export(
     with bench_database(wipe_ok, instance, err) as settings, tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         err.print(f"Generating a project of {records} assets ({files} with files) in {work} ...")
-        write_tree(work / "tree", records, files)
+        write_tree(work / "tree", records, files, STUDIO if studio else TINY)
         assets = asyncio.run(_recorded_project(settings, work))
         server = LocalNeo4j(instance)
         pid = server.status().pid if settings.neo4j_uri == server.bolt_uri else None
         figures = _measure(settings, work, pid)
         figures["floor"] = asyncio.run(write_plainly(settings, work / "tree"))
-        out.print(_table(assets, records, files, figures))
+        out.print(_table(assets, records, files, figures, "studio-sized" if studio else "1-2 KB"))
 
 
 async def _recorded_project(settings: Settings, work: Path) -> int:
@@ -135,8 +143,9 @@ async def _wiped(settings: Settings) -> None:
         await wipe(store)
 
 
-def _table(assets: int, records: int, files: int, f: dict[str, float]) -> Table:
-    table = Table(title=f"Export and import of a project of {assets:,} assets ({files:,} files)")
+def _table(assets: int, records: int, files: int, f: dict[str, float], sizes: str) -> Table:
+    title = f"Export and import of a project of {assets:,} assets ({files:,} {sizes} files)"
+    table = Table(title=title)
     table.add_column("measure")
     table.add_column("value", justify="right")
     rows = [

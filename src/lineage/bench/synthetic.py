@@ -3,6 +3,9 @@
 Media are made here, tiny but valid (the file store sniffs and probes them): JPEGs
 drawn by Pillow, MP3s of silent MPEG-1 Layer III frames behind an ID3 tag, MP4s of
 `ftyp` + `moov/mvhd`. A unique tag or `free` box makes each file's bytes unique.
+`STUDIO` sizes pad them to what the studio's files weigh (the persistence audit:
+images of a few MB, music of 2 MB and more, videos larger), for benchmarks whose
+ratio depends on the bytes moved.
 """
 
 from __future__ import annotations
@@ -26,6 +29,22 @@ ATTEMPTS_PER_SLOT = 5
 STATUSES = ("failed", "completed", "failed", "completed", "completed")
 
 
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileSizes:
+    """Bytes of each generated file of a kind (0: as small as its format allows, 1-2 KB)."""
+
+    image: int = 0
+    video: int = 0
+    audio: int = 0
+
+
+TINY = FileSizes()
+STUDIO = FileSizes(image=2 * MB, video=16 * MB, audio=4 * MB)
+
+
 @dataclass(frozen=True)
 class TreeShape:
     records: int
@@ -35,11 +54,13 @@ class TreeShape:
     files: int
 
 
-def jpeg(number: int) -> bytes:
+def jpeg(number: int, size: int = 0) -> bytes:
+    """A 16x16 JPEG, padded after its end marker to `size` bytes."""
     buffer = io.BytesIO()
     color = (number % 251, (number // 251) % 251, (number // 63001) % 251)
     Image.new("RGB", (16, 16), color).save(buffer, "JPEG", quality=95)
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    return data + bytes(max(0, size - len(data)))
 
 
 def mp3(unique: bytes, frames: int = 8) -> bytes:
@@ -50,7 +71,9 @@ def mp3(unique: bytes, frames: int = 8) -> bytes:
     return b"ID3\x03\x00\x00" + syncsafe + frame + MP3_FRAME * frames
 
 
-def mp4(unique: bytes, seconds: int = 5) -> bytes:
+def mp4(unique: bytes, seconds: int = 5, size: int = 0) -> bytes:
+    """An MP4 header whose `free` box holds `unique` (padded to about `size` bytes)."""
+    unique += bytes(max(0, size - len(unique) - 140))
     ftyp = _box(b"ftyp", b"isom" + struct.pack(">I", 512) + b"isomiso2mp41")
     matrix = struct.pack(">9I", 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000)
     header = bytes(4) + struct.pack(">IIII", 0, 0, 1000, seconds * 1000)
@@ -66,15 +89,15 @@ def _time(seconds: int) -> str:
     return utc_timestamp(START + timedelta(seconds=seconds))
 
 
-def write_tree(root: Path, records: int, files: int) -> TreeShape:
+def write_tree(root: Path, records: int, files: int, sizes: FileSizes = TINY) -> TreeShape:
     """A legacy folder of about `records` records, of which `files` carry bytes."""
     shots, tracks = records * 2 // 10, records // 10
     videos = records - shots - tracks
     (root / "projects" / "BENCH-001").mkdir(parents=True)
     _dump(root / "projects" / "BENCH-001" / "project.json", _project())
-    _write_shots(root / "shot-list", shots, files // 2)
-    _write_videos(root / "video-scenes", videos, shots, files // 4)
-    _write_music(root / "music-library", tracks, files - files // 2 - files // 4)
+    _write_shots(root / "shot-list", shots, files // 2, sizes.image)
+    _write_videos(root / "video-scenes", videos, shots, files // 4, sizes.video)
+    _write_music(root / "music-library", tracks, files - files // 2 - files // 4, sizes.audio)
     return TreeShape(shots + videos + tracks, shots, videos, tracks, files)
 
 
@@ -88,7 +111,7 @@ def _project() -> dict[str, Any]:
     }
 
 
-def _write_shots(folder: Path, count: int, with_files: int) -> None:
+def _write_shots(folder: Path, count: int, with_files: int, size: int) -> None:
     folder.mkdir(parents=True)
     shots = []
     for n in range(count):
@@ -107,11 +130,11 @@ def _write_shots(folder: Path, count: int, with_files: int) -> None:
             }
         )
         if n < with_files:
-            (folder / name).write_bytes(jpeg(n))
+            (folder / name).write_bytes(jpeg(n, size))
     _dump(folder / "index.json", {"shots": shots})
 
 
-def _write_videos(folder: Path, count: int, shots: int, with_files: int) -> None:
+def _write_videos(folder: Path, count: int, shots: int, with_files: int, size: int) -> None:
     folder.mkdir(parents=True)
     videos = []
     for n in range(count):
@@ -137,16 +160,17 @@ def _write_videos(folder: Path, count: int, shots: int, with_files: int) -> None
             video["error"] = "Provider timeout after 300s"
         videos.append(video)
         if attempt == ATTEMPTS_PER_SLOT - 1 and slot < with_files:
-            (folder / filename).write_bytes(mp4(f"video {slot}".encode()))
+            (folder / filename).write_bytes(mp4(f"video {slot}".encode(), size=size))
     _dump(folder / "index.json", {"videos": videos})
 
 
-def _write_music(folder: Path, count: int, with_audio: int) -> None:
+def _write_music(folder: Path, count: int, with_audio: int, size: int) -> None:
     folder.mkdir(parents=True)
+    frames = max(8, size // len(MP3_FRAME))
     with (folder / "index.json").open("w", encoding="utf-8") as handle:
         handle.write('{\n  "tracks": [')
         for n in range(count):
-            audio = mp3(f"track {n}".encode()) if n < with_audio else None
+            audio = mp3(f"track {n}".encode(), frames) if n < with_audio else None
             if audio is not None and n % 2:
                 (folder / f"music-{n:06d}.mp3").write_bytes(audio)
             _write_track(handle, n, audio)
