@@ -203,7 +203,9 @@ class Exporter:
             async for rows in source.pages:
                 self._write_rows(rows, spooled, source.is_inside, (nodes, edges, prov))
                 progress.advance(len(rows))
-            references = await self._write_references(spooled, nodes, prov)
+            references = await self._write_references(
+                spooled, scope, source.is_inside, (nodes, edges, prov)
+            )
             counts = spooled.counts | {"references": len(references), "edges": edges.lines}
             node_digest, edge_digest = nodes.finish(), edges.finish()
             with (root / "prov").open("wb") as sink:
@@ -253,21 +255,43 @@ class Exporter:
                     spooled.outside.setdefault((edge["toKind"], edge["to"]), None)
 
     async def _write_references(
-        self, spooled: Spooled, nodes: LineWriter, prov: ProvWriter
+        self,
+        spooled: Spooled,
+        scope: BundleScope,
+        is_inside: Callable[[Row], bool],
+        writers: tuple[LineWriter, LineWriter, ProvWriter],
     ) -> list[Reference]:
-        keys = sorted(spooled.outside)
+        """The nodes outside the scope that its nodes point at, and everything those
+        were built from (any depth), with the edges between them and into the scope:
+        lineage through another project's asset stays whole."""
+        nodes, edges, prov = writers
+        keys, known = await self._outside(spooled, scope, is_inside)
         references = []
         for start in range(0, len(keys), BATCH):
-            lines = [
-                {**_node_line(row), "reference": True}
-                for row in await self.repository.read_nodes(keys[start : start + BATCH])
-            ]
-            for line in lines:
+            for row in await self.repository.read_nodes(keys[start : start + BATCH]):
+                line = {**_node_line(row), "reference": True}
                 nodes.write(line)
                 prov.add_node(line)
                 code = line["properties"].get("projectCode")
                 references.append(Reference(kind=line["kind"], id=line["id"], project_code=code))
+                for edge in row["edges"]:
+                    if (edge["toKind"], edge["to"]) in known:
+                        edges.write(_edge_line(row, edge))
+                        prov.add_edge(_edge_line(row, edge))
         return references
+
+    async def _outside(
+        self, spooled: Spooled, scope: BundleScope, is_inside: Callable[[Row], bool]
+    ) -> tuple[list[Key], set[Key]]:
+        """The outside references with what they were built from (sorted), and every
+        node their edges may end at in the bundle (those and the scope's they reach)."""
+        outside = set(spooled.outside)
+        code = scope.project_code if scope.kind is ScopeKind.PROJECT else None
+        upstream = await self.repository.upstream_outside(sorted(outside), code)
+        for kind, node_id, inside in upstream:
+            if not is_inside({"toKind": kind, "to": node_id, "inside": inside}):
+                outside.add((kind, node_id))
+        return sorted(outside), outside | {(kind, node_id) for kind, node_id, _ in upstream}
 
     def _note_file(self, row: Row, spooled: Spooled) -> None:
         props = row["properties"]

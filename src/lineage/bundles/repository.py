@@ -42,6 +42,18 @@ class BundleRepository:
         rows = await self.store.read("bundles/list_upstream", id=asset_id)
         return sorted((row["kind"], row["id"]) for row in rows)
 
+    async def upstream_outside(
+        self, keys: Sequence[Key], code: str | None
+    ) -> list[tuple[str, str, bool]]:
+        """Everything `keys` were built from, any depth: kind, id, and whether it is
+        part of project `code`."""
+        rows = await self.store.read(
+            "bundles/list_upstream_outside",
+            keys=[{"kind": kind, "id": i} for kind, i in keys],
+            code=code,
+        )
+        return [(row["kind"], row["id"], bool(row["inside"])) for row in rows]
+
     async def read_nodes(self, keys: Sequence[Key]) -> list[Row]:
         """The nodes of `keys` (those found), in the order of `keys`."""
         rows = await self.store.read(
