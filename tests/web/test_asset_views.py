@@ -1,5 +1,6 @@
-"""An asset's pages: a video's frames and prompt chain, its lineage graph, and the
-video marked stale in the open page when its start shot is regenerated through the API."""
+"""An asset's pages: a video's frames and prompt chain, its lineage graph, the video
+marked stale in the open page when its start shot is regenerated through the API, and
+a revision of an image's human prompt shown in its open prompt chain."""
 
 from __future__ import annotations
 
@@ -81,7 +82,7 @@ async def test_regenerating_the_start_shot_marks_the_open_video_stale(
     nothing_went_wrong(offline)
 
 
-async def test_a_revision_of_an_images_human_prompt_shows_in_its_prompt_chain(
+async def test_a_revision_of_an_images_human_prompt_shows_in_the_open_prompt_chain(
     studio: LiveServer, offline: OfflinePage, gql: GraphQLClient
 ) -> None:
     human = await prompt(gql, kind="HUMAN", role="image", text=FIRST_TEXT, projectCode="VSS-001")
@@ -90,10 +91,13 @@ async def test_a_revision_of_an_images_human_prompt_shows_in_its_prompt_chain(
         gql, text="A red fox by a pine forest", refinedFromId=human["id"], **refined
     )
     await image(gql, "fox-th", promptIds=[machine["id"]], projectCode="VSS-001")
-    await prompt(gql, kind="HUMAN", role="image", text=REVISED_TEXT, revisesId=human["id"])
-
     page = await open_view(offline, f"{studio.url}/#/asset/fox-th")
+    assert FIRST_TEXT in await page.locator(".prompt-chain .prompt-human").inner_text()
+    assert await page.locator(".prompt-chain .revisions").count() == 0
+
+    await prompt(gql, kind="HUMAN", role="image", text=REVISED_TEXT, revisesId=human["id"])
     versions = page.locator(".prompt-chain .prompt-human .revisions")
+    await versions.wait_for(timeout=TIMEOUT_MS)  # the open page polls
     assert "2 versions of this prompt (revised since)" in await versions.inner_text()
     assert await versions.locator(".revision-this blockquote").inner_text() == FIRST_TEXT
     assert await versions.locator(".revision-newer blockquote").inner_text() == REVISED_TEXT

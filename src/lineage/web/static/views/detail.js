@@ -35,7 +35,7 @@ export async function detailView(main, route, context) {
   let shown = "";
   async function load() {
     const { asset } = await gql(QUERY, { id: route.id });
-    const fingerprint = JSON.stringify([asset.status, asset.isCurrent, asset.orphanStatus, asset.versions, asset.usedBy.map((a) => a.orphanStatus)]);
+    const fingerprint = JSON.stringify([asset.status, asset.isCurrent, asset.orphanStatus, asset.versions, asset.usedBy.map((a) => a.orphanStatus), asset.prompts]);
     if (fingerprint === shown) return;
     shown = fingerprint;
     replace(main, page(asset, context.viewer.canWrite, load));
