@@ -1,10 +1,12 @@
-"""An asset's pages: a video's frames and prompt chain, its lineage graph, and the
-video marked stale in the open page when its start shot is regenerated through the API."""
+"""An asset's pages: a video's frames and prompt chain, its lineage graph, the video
+marked stale in the open page when its start shot is regenerated through the API, and
+a revision of an image's human prompt shown in its open prompt chain."""
 
 from __future__ import annotations
 
 from playwright.async_api import Page
 
+from tests.api.helpers import image, prompt
 from tests.browser.conftest import OfflinePage
 from tests.conftest import GraphQLClient
 from tests.live_server import LiveServer
@@ -18,6 +20,8 @@ from tests.web.conftest import (
 
 REGENERATE = """mutation($input: RecordGenerationInput!) {
   recordGeneration(input: $input) { asset { id version } orphanedIds } }"""
+FIRST_TEXT = "สุนัขจิ้งจอกสีแดงนั่งริมป่าสน"
+REVISED_TEXT = "สุนัขจิ้งจอกสีแดงยืนบนขอนไม้ในป่าสนยามเช้า"
 DRAWN_NODES = "() => document.querySelectorAll('.graph-list li').length"
 FRAMES_LOADED = "[...document.querySelectorAll('.frames img')].every(i => i.naturalWidth > 0)"
 
@@ -75,4 +79,29 @@ async def test_regenerating_the_start_shot_marks_the_open_video_stale(
     assert any("shot-001 v1" in text for text in highlighted)
     assert any("001-002 v11" in text and "STALE" in text for text in highlighted)
     await offline.screenshot("studio-graph-stale")
+    nothing_went_wrong(offline)
+
+
+async def test_a_revision_of_an_images_human_prompt_shows_in_the_open_prompt_chain(
+    studio: LiveServer, offline: OfflinePage, gql: GraphQLClient
+) -> None:
+    human = await prompt(gql, kind="HUMAN", role="image", text=FIRST_TEXT, projectCode="VSS-001")
+    refined = {"kind": "MACHINE", "role": "image", "refinedByModel": "gpt-4o"}
+    machine = await prompt(
+        gql, text="A red fox by a pine forest", refinedFromId=human["id"], **refined
+    )
+    await image(gql, "fox-th", promptIds=[machine["id"]], projectCode="VSS-001")
+    page = await open_view(offline, f"{studio.url}/#/asset/fox-th")
+    assert FIRST_TEXT in await page.locator(".prompt-chain .prompt-human").inner_text()
+    assert await page.locator(".prompt-chain .revisions").count() == 0
+
+    await prompt(gql, kind="HUMAN", role="image", text=REVISED_TEXT, revisesId=human["id"])
+    versions = page.locator(".prompt-chain .prompt-human .revisions")
+    await versions.wait_for(timeout=TIMEOUT_MS)  # the open page polls
+    assert "2 versions of this prompt (revised since)" in await versions.inner_text()
+    assert await versions.locator(".revision-this blockquote").inner_text() == FIRST_TEXT
+    assert await versions.locator(".revision-newer blockquote").inner_text() == REVISED_TEXT
+    assert await page.locator(".prompt-machine .revisions").count() == 0  # never revised
+    await versions.scroll_into_view_if_needed()
+    await offline.screenshot("studio-detail-prompt-revisions")
     nothing_went_wrong(offline)

@@ -122,6 +122,14 @@ class Loaders:
         return _batched(_as_nodes(self.prompts.list_refined_from, PromptNode.of), None)
 
     @cached_property
+    def revised_from(self) -> DataLoader[str, PromptNode | None]:
+        return _batched(_as_nodes(self.prompts.list_revised_from, PromptNode.of), None)
+
+    @cached_property
+    def revisions_of(self) -> DataLoader[str, list[PromptNode]]:
+        return _batched(_as_nodes(self.prompts.list_revisions_of, PromptNode.all), [])
+
+    @cached_property
     def lineage_cost(self) -> DataLoader[str, int]:
         return _batched(self.assets.list_lineage_costs, 0)
 

@@ -47,6 +47,20 @@ class PromptNode:
     async def refined_from(self, info: Ctx) -> PromptNode | None:
         return await info.context.loaders.refined_from.load(str(self.id))
 
+    @strawberry.field(description="The prompt this one revises (its older version).")
+    async def revises(self, info: Ctx) -> PromptNode | None:
+        return await info.context.loaders.revised_from.load(str(self.id))
+
+    @strawberry.field(
+        description=(
+            "Every version of this prompt, oldest first, itself included: the prompts it "
+            "revises and those revising it, however many steps away (`revises` names "
+            "each one's older version; `revisedAt` is set on those revised)."
+        )
+    )
+    async def revisions(self, info: Ctx) -> list[PromptNode]:
+        return await info.context.loaders.revisions_of.load(str(self.id))
+
     @strawberry.field(description="Assets generated from this prompt.")
     async def used_by(self, info: Ctx) -> list[LazyAsset]:
         return await info.context.loaders.used_by.load(str(self.id))

@@ -34,3 +34,13 @@ class PromptRepository:
         """The prompt each of `ids` was refined from (for those refined from one)."""
         rows = await self.store.read("prompts/list_refined_from", ids=list(ids))
         return {row["id"]: Prompt.model_validate(row["prompt"]) for row in rows}
+
+    async def list_revised_from(self, ids: Collection[str]) -> dict[str, Prompt]:
+        """The prompt each of `ids` revises (its older version), for those revising one."""
+        rows = await self.store.read("prompts/list_revised_from", ids=list(ids))
+        return {row["id"]: Prompt.model_validate(row["prompt"]) for row in rows}
+
+    async def list_revisions_of(self, ids: Collection[str]) -> dict[str, list[Prompt]]:
+        """Each prompt's whole revision history, itself included, oldest first."""
+        rows = await self.store.read("prompts/list_revisions_of", ids=list(ids))
+        return {row["id"]: [Prompt.model_validate(p) for p in row["prompts"]] for row in rows}

@@ -8,7 +8,8 @@ import { assetLink, graphLink, versionsLink } from "../router.js";
 import { badgesOf } from "./catalog.js";
 
 const PROMPT = "id kind text role createdAt refinedByModel revisedAt";
-const CHAIN = `prompts { ${PROMPT} refinedFrom { ${PROMPT} refinedFrom { ${PROMPT} } } }`;
+const STEP = `${PROMPT} revisions { ${PROMPT} }`; // a prompt with every version of it
+const CHAIN = `prompts { ${STEP} refinedFrom { ${STEP} refinedFrom { ${STEP} } } }`;
 const QUERY = `query AssetDetail($id: ID!) {
   asset(id: $id) {
     ${CARD_FIELDS}
@@ -34,7 +35,7 @@ export async function detailView(main, route, context) {
   let shown = "";
   async function load() {
     const { asset } = await gql(QUERY, { id: route.id });
-    const fingerprint = JSON.stringify([asset.status, asset.isCurrent, asset.orphanStatus, asset.versions, asset.usedBy.map((a) => a.orphanStatus)]);
+    const fingerprint = JSON.stringify([asset.status, asset.isCurrent, asset.orphanStatus, asset.versions, asset.usedBy.map((a) => a.orphanStatus), asset.prompts]);
     if (fingerprint === shown) return;
     shown = fingerprint;
     replace(main, page(asset, context.viewer.canWrite, load));
@@ -159,7 +160,26 @@ function chainOf(prompt) {
     h("span", { class: "prompt-head" }, badge(step.kind.toLowerCase(), step.kind), ` ${step.role}`,
       step.refinedByModel ? ` · refined by ${step.refinedByModel}` : "", step.revisedAt ? ` · revised ${when(step.revisedAt)}` : ""),
     h("blockquote", { lang: "" }, step.text),
+    revisionsOf(step),
   )));
+}
+
+// Every version of a prompt, oldest first, the one this asset was made from marked.
+const PLACES = { this: ["this version", "current"], older: ["older", "version"], newer: ["newer", "version"] };
+
+function revisionsOf(prompt) {
+  if (prompt.revisions.length < 2) return null;
+  const at = prompt.revisions.findIndex((version) => version.id === prompt.id);
+  const title = `${prompt.revisions.length} versions of this prompt${prompt.revisedAt ? " (revised since)" : ""}`;
+  return h("div", { class: "revisions" },
+    h("p", { class: "revisions-head" }, title),
+    h("ol", { "aria-label": title }, prompt.revisions.map((version, index) => {
+      const place = index === at ? "this" : index < at ? "older" : "newer";
+      return h("li", { class: `revision revision-${place}` },
+        h("span", { class: "prompt-head" }, badge(...PLACES[place]), ` v${index + 1} · ${when(version.createdAt)}`),
+        h("blockquote", { lang: "" }, version.text));
+    })),
+  );
 }
 
 function related(title, items, name) {

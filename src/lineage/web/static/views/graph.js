@@ -2,12 +2,14 @@
 // (Cytoscape.js with its dagre layout, pinned and served by this service), nodes with
 // thumbnails, type, version and orphan badges, edges labelled by type and frame role.
 // Click a node to focus it, expand it to see its own neighbours, follow an orphan's
-// root-cause path (highlighted). Depth and direction live in the URL.
+// root-cause path (highlighted). Depth and direction live in the URL. The keyboard
+// reaches every node too (graph-keys.js).
 
 import { gql } from "../api.js";
 import { badge, errorBox, field, h, replace, shortId } from "../dom.js";
 import { label } from "../media.js";
 import { assetLink, graphLink } from "../router.js";
+import { KEYS_HELP, keyboardFor, select } from "./graph-keys.js";
 
 const SCRIPTS = [
   "/web/vendor/cytoscape@3.35.0/dist/cytoscape.min.js",
@@ -22,6 +24,9 @@ const QUERY = `query LineageGraph($id: ID!, $depth: Int!, $direction: LineageDir
     edges { fromId toId type properties }
   }
 }`;
+// Below this zoom labels cannot be read: a graph that fits the canvas only smaller (a
+// few hundred nodes) is shown at this zoom around its root; 0 on the canvas fits it whole.
+const READABLE_ZOOM = 0.6;
 const COLOURS = { STALE: "#d97706", BROKEN: "#dc2626", INHERITED: "#a855f7", OK: "#64748b" };
 
 let loading = null;
@@ -40,7 +45,11 @@ export async function graphView(main, route) {
   const params = route.params;
   const depth = Number(params.get("depth") ?? 2);
   const direction = params.get("direction") ?? "BOTH";
-  const canvas = h("div", { class: "graph-canvas", role: "img", "aria-label": "Lineage graph; the list below names every node" });
+  const canvas = h("div", {
+    class: "graph-canvas", tabindex: 0, role: "application", "aria-roledescription": "lineage graph",
+    "aria-label": "Lineage graph; the list below names every node", "aria-describedby": "graph-help",
+  });
+  const announcer = h("p", { class: "graph-selection", "aria-live": "polite", "aria-atomic": "true" });
   const panel = h("aside", { class: "graph-panel", "aria-live": "polite" });
   const list = h("ul", { class: "graph-list", "aria-label": "Nodes of the graph" });
   const status = h("p", { class: "count", role: "status" }, "Loading the graph…");
@@ -48,17 +57,24 @@ export async function graphView(main, route) {
     h("h1", {}, "Lineage of ", h("a", { href: assetLink(route.id) }, shortId(route.id))),
     controls(route.id, params, depth, direction),
     status,
+    h("p", { class: "graph-help muted", id: "graph-help" }, KEYS_HELP),
+    announcer,
     h("div", { class: "graph-layout" }, canvas, panel),
     h("details", { class: "graph-nodes" }, h("summary", {}, "Every node as a list"), list),
   );
   await loadLibrary();
   const cy = window.cytoscape({
-    container: canvas, elements: [], minZoom: 0.1, maxZoom: 3,
+    container: canvas, elements: [], minZoom: 0.02, maxZoom: 3,
     style: STYLE,
   });
-  const state = { cy, route, panel, list, status, seen: "" };
+  const state = { cy, route, canvas, announcer, panel, list, status, seen: "" };
   await refresh(state, route.id, depth, direction, true);
   cy.on("tap", "node", (event) => focus(state, event.target.id()));
+  keyboardFor(state, {
+    focus: (id) => focus(state, id),
+    open: (id) => { location.hash = assetLink(id); },
+    expand: (id) => expand(state, id),
+  });
   const cause = params.get("cause");
   highlightCause(state, cause);
   main.dataset.ready = "true";
@@ -88,8 +104,10 @@ async function refresh(state, id, depth, direction, first) {
   const fingerprint = JSON.stringify(lineage.nodes.map((n) => [n.id, n.asset?.orphanStatus?.state, n.asset?.isCurrent]));
   if (fingerprint === state.seen) return;
   state.seen = fingerprint;
-  merge(state, lineage, true);
-  replace(state.status, `${lineage.nodes.length} nodes, ${lineage.edges.length} edges${lineage.truncated ? " (more beyond this depth: raise it or expand a node)" : ""}`);
+  const whole = merge(state, lineage, true);
+  const more = lineage.truncated ? " (more beyond this depth: raise it or expand a node)" : "";
+  const shown = whole ? "" : "; shown around its root at a readable size (0 on the graph fits it whole)";
+  replace(state.status, `${lineage.nodes.length} nodes, ${lineage.edges.length} edges${more}${shown}`);
   if (first) focus(state, lineage.rootId);
   else highlightCause(state, state.cause);
 }
@@ -114,9 +132,23 @@ function merge(state, lineage, relayout) {
       cy.add({ group: "edges", data: { id, source: edge.toId, target: edge.fromId, label: text }, classes: edge.type.toLowerCase() });
     }
   });
-  if (relayout) cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 24, rankSep: 90, edgeSep: 10, animate: false }).run();
+  const whole = relayout ? layout(cy, lineage.rootId) : true;
   cy.getElementById(lineage.rootId).addClass("root");
   renderList(state);
+  return whole;
+}
+
+// Lays the graph out and fits it, unless it would be too small to read (then it is shown
+// around `rootId`); whether it fits whole. Timed with the Performance API
+// ("lineage-graph-layout").
+function layout(cy, rootId) {
+  performance.mark("lineage-graph-layout-start");
+  cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 24, rankSep: 90, edgeSep: 10, animate: false }).run();
+  performance.measure("lineage-graph-layout", "lineage-graph-layout-start");
+  if (cy.zoom() >= READABLE_ZOOM) return true;
+  cy.zoom(READABLE_ZOOM);
+  cy.center(cy.getElementById(rootId));
+  return false;
 }
 
 function nodeData(node) {
@@ -152,6 +184,7 @@ function focus(state, id) {
   cy.elements().not(around).addClass("faded");
   around.addClass("neighbour");
   node.addClass("focused");
+  select(state, node, false);
   const data = node.data();
   const asset = data.asset;
   replace(panel,
@@ -215,6 +248,7 @@ const STYLE = [
   { selector: "node", style: {
     label: "data(label)", "text-wrap": "wrap", "text-max-width": 140, "font-size": 10,
     "text-valign": "bottom", "text-margin-y": 4, width: 64, height: 64, shape: "round-rectangle",
+    "min-zoomed-font-size": 6,
     "background-color": "#e2e8f0", "border-width": 3, "border-color": "data(colour)", color: "#1e293b",
   } },
   { selector: "node.prompt", style: { shape: "round-tag", "background-color": "#dbeafe", "border-color": "#3b82f6", width: 48, height: 48 } },
@@ -229,9 +263,11 @@ const STYLE = [
     width: 2, "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#94a3b8",
     "target-arrow-color": "#94a3b8", label: "data(label)", "font-size": 8, "text-rotation": "autorotate",
     "text-background-color": "#fff", "text-background-opacity": 0.8, color: "#475569",
+    "min-zoomed-font-size": 6,
   } },
   { selector: "edge.uses_frame", style: { "line-style": "dashed" } },
   { selector: "edge.regenerates", style: { "line-style": "dotted", "line-color": "#cbd5e1" } },
   { selector: "edge.on-path", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626", width: 4, opacity: 1 } },
   { selector: "node.on-path", style: { "border-color": "#dc2626", "border-width": 6, "border-style": "solid", opacity: 1 } },
+  { selector: "node.key-selected", style: { "border-color": "#1d4ed8", "border-width": 8, "border-style": "double", opacity: 1, "z-index": 10 } },
 ];
