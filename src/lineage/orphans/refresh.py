@@ -66,10 +66,12 @@ async def recompute_all(store: Store) -> OrphanChanges:
 
     compute_roots finds every orphan and its root causes in one pass; any other
     asset stored as orphaned has no root cause left and is cleared. Neo4j resamples
-    its indexes first (its cost is in the README's design notes): this runs after
-    bulk changes, and index samples taken before them (of an empty graph, say) have
-    the planner choose a plan for compute_roots that scans every asset per root
-    cause and never ends.
+    its outdated indexes first, if any (its cost is in the README's design notes):
+    this runs after bulk changes, and index samples taken before them (of an empty
+    graph, say) have the planner choose a plan for compute_roots that scans every
+    asset per root cause and never ends. With no index outdated, the cached plan is
+    kept: resampling would change nothing, and emptying the caches only costs a
+    replanning (the warm recomputation's largest extra over plain Cypher).
     """
     await OrphanRepository.writing(store).prepare_for_recompute()
     found = await OrphanRepository.reading(store).compute_roots()
