@@ -14,6 +14,7 @@ when read (`OrphanRepository.reasons_of`), from the graph as it is.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Collection
 
@@ -74,13 +75,13 @@ async def recompute_all(store: Store) -> OrphanChanges:
     replanning (the warm recomputation's largest extra over plain Cypher).
     """
     await OrphanRepository.writing(store).prepare_for_recompute()
-    found = await OrphanRepository.reading(store).compute_roots()
+    reads = OrphanRepository.reading(store)
+    found, stored = await asyncio.gather(reads.compute_roots(), reads.list_stored_orphans())
     update = StateUpdate()
     with paused_gc():
         for c in found.values():
             if c.stored.differs(c.roots):
                 update.note(c.stored, c.roots)
-    stored = await OrphanRepository.reading(store).list_stored_orphans()
     for asset_id, was in sorted(stored.items()):
         if asset_id not in found:
             update.note(was, frozenset())
