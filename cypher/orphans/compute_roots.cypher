@@ -4,23 +4,26 @@
 // revised prompts (for each live asset built straight from them), and live assets
 // whose own file is missing (their own root). Each reaches everything built from
 // that live asset through live assets and unpinned edges.
-// The work splits into $parts by the root cause's version (prompts: part 0), run
-// side by side; an asset reached from roots of several parts is in each of them.
+// The work splits into $parts by the root cause's version (prompts: part 0 only, the
+// other parts skip their scan), run side by side; an asset reached from roots of
+// several parts is in each of them.
 // $parts; $part (0 to $parts - 1); $chunk: entries per result row (few big rows
 // decode far faster than many).
 // Result rows: chunk: [[id, projectCode, storedOrphaned, storedRootCauses, [rootCause]]]
 CALL () {
   CALL () {
     MATCH (r:Asset) WHERE r.status IN ['failed', 'archived']
+      AND coalesce(r.version, 0) % $parts = $part
     RETURN r
     UNION ALL
     MATCH (r:Asset {status: 'ready'}) WHERE NOT coalesce(r.isCurrent, false)
+      AND coalesce(r.version, 0) % $parts = $part
     RETURN r
     UNION ALL
+    UNWIND CASE WHEN $part = 0 THEN [true] ELSE [] END AS promptsPart
     MATCH (:Prompt)-[:REGENERATES]->(r:Prompt)
     RETURN DISTINCT r
   }
-  WITH r WHERE coalesce(r.version, 0) % $parts = $part
   MATCH (r)<-[e:GENERATED_FROM|USES_FRAME]-(s:Asset)
   WHERE (s.status = 'generating' OR (s.status = 'ready' AND s.isCurrent))
     AND NOT coalesce(e.pinned, false)

@@ -28,14 +28,15 @@ CALL () {
     MATCH (r)<-[:GENERATED_FROM|USES_FRAME*1..]-(a:Asset)
     RETURN collect(DISTINCT a) AS below
   }
-  FOREACH (a IN below | SET a.orphanLock = true)
+  // Write-locks each (setting a property to the value it has takes the lock and
+  // leaves nothing to commit: no marker to set and remove on a thousand nodes)
+  FOREACH (a IN below | SET a.id = a.id)
   WITH r, below
   CALL (r, below) {
     UNWIND [r] + below AS c
-    OPTIONAL MATCH (c)<-[:GENERATED_FROM|USES_FRAME]-(n:Asset) WHERE n.orphanLock IS NULL
+    OPTIONAL MATCH (c)<-[:GENERATED_FROM|USES_FRAME]-(n:Asset) WHERE NOT n IN below
     RETURN count(n) = 0 AS complete
   }
-  FOREACH (a IN below | REMOVE a.orphanLock)
   WITH r, below, complete
   CALL (r, below, complete) {
     CALL (r, below, complete) {

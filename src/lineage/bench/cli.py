@@ -66,6 +66,10 @@ def bench_orphans(
         int, typer.Option(help="Warm runs of the full recomputation (each side).")
     ] = 5,
     seed: Annotated[int, typer.Option(help="Seed of the generated graph.")] = 1,
+    hub_dependants: Annotated[
+        int | None,
+        typer.Option(help="Live dependants of each hub (default: one per 1,000 assets, ≤1,000)."),
+    ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     wipe_ok: Annotated[
         bool, typer.Option("--wipe-ok", help="Allow wiping the database NEO4J_URI names.")
@@ -75,15 +79,15 @@ def bench_orphans(
 
     Full recomputation (cold, after a restart of the bench Neo4j, and warm); regeneration,
     revert and archive with their orphan updates, of used images and of a hub with ~1,000
-    dependants; a page of orphans. On a generated graph (reused when present) in the
-    dedicated bench Neo4j.
+    dependants (--hub-dependants); a page of orphans. On a generated graph (reused when
+    present) in the dedicated bench Neo4j.
     """
     from lineage.bench.orphans import OrphanBenchOptions, run_orphan_bench
 
     log = err if json_output else out
     with bench_database(wipe_ok, lineage_bench_settings(), log) as settings:
         restart = not get_settings().neo4j_uri  # its own instance: restarted when cold
-        options = OrphanBenchOptions(assets, seed, runs, recompute_runs, restart)
+        options = OrphanBenchOptions(assets, seed, runs, recompute_runs, restart, hub_dependants)
         report = asyncio.run(run_orphan_bench(settings, options, log.print))
     if json_output:
         print(json.dumps(report, indent=2))

@@ -34,7 +34,13 @@ REVERT = (
 )
 ARCHIVE = """mutation($id: ID!) {
   archiveAsset(id: $id) { asset { id } orphanedIds restoredIds } }"""
-HUB_DEPENDANTS = 1_000
+HUB_DEPENDANTS = 1_000  # the default hub's size at most (one per thousand assets)
+
+
+def hub_size(assets: int, asked: int | None) -> int:
+    """The live dependants wanted for each side's hub: `asked`, else one per thousand
+    assets, at most HUB_DEPENDANTS."""
+    return asked if asked is not None else min(HUB_DEPENDANTS, max(1, assets // 1000))
 
 
 @dataclass
@@ -156,11 +162,10 @@ async def link_dependants(store: Store, hub_id: str, dependants: int) -> int:
 
 
 async def hub_changes(
-    http: aiohttp.ClientSession, store: Store, project_code: str, runs: int, assets: int
+    http: aiohttp.ClientSession, store: Store, project_code: str, runs: int, wanted: int
 ) -> list[Timing]:
-    """Regenerate an input with ~1,000 live dependants (one per thousand assets, at
-    most HUB_DEPENDANTS), revert to it, regenerate it again and archive that attempt."""
-    wanted = min(HUB_DEPENDANTS, max(1, assets // 1000))
+    """Regenerate an input with `wanted` live dependants (see hub_size), revert to it,
+    regenerate it again and archive that attempt."""
     hub, twin, dependants = await hubs(store, project_code, wanted)
     await post(http, REVERT, id=hub)  # current, whatever an earlier run left
     target = {"id": hub, "projectCode": project_code}

@@ -21,7 +21,7 @@ import aiohttp
 from lineage.auth.models import Scope
 from lineage.bench.generate import GraphSummary, auto_commit, ensure_generated
 from lineage.bench.measure import post
-from lineage.bench.orphan_changes import Timing, clocked, hub_changes, small_changes
+from lineage.bench.orphan_changes import Timing, clocked, hub_changes, hub_size, small_changes
 from lineage.bench.orphan_recompute import full_recompute
 from lineage.bench.server import api_session
 from lineage.db.store import Store
@@ -32,6 +32,7 @@ from lineage.settings import Settings
 from lineage.upgrades import migrate
 
 GATHERED = "BENCH-GATHERED"
+ASSETS_PER_FREE_VIDEO = 10  # the generated graph: about one current ready video in 7 assets
 PAGE = """query($code: String!) {
   orphans(projectCode: $code, first: 50) { totalCount edges { node { id } } } }"""
 
@@ -45,6 +46,17 @@ class OrphanBenchOptions:
     runs: int = 50
     recompute_runs: int = 5
     restart: bool = False  # restart Neo4j for the cold recomputation (its own instance only)
+    hub_dependants: int | None = None  # each hub's live dependants (None: see hub_size)
+
+    @property
+    def hub(self) -> int:
+        return hub_size(self.assets, self.hub_dependants)
+
+    @property
+    def gathered(self) -> int:
+        """Assets of the gathered project: a tenth of the graph, or more when the two
+        hubs need more live videos to be built from them."""
+        return max(self.assets // 10, 2 * self.hub * ASSETS_PER_FREE_VIDEO)
 
 
 async def with_history(store: Store) -> None:
@@ -106,7 +118,7 @@ async def run_orphan_bench(
         await migrate(store)
         summary: GraphSummary = await ensure_generated(store, options.assets, options.seed)
         log(f"graph: {options.assets:,} assets ({'reused' if summary.reused else 'generated'})")
-        await with_gathered_project(store, options.assets // 10)
+        await with_gathered_project(store, options.gathered)
         await with_history(store)
     recompute = await full_recompute(settings, options.recompute_runs, options.restart)
     async with open_store(settings) as store:
@@ -131,6 +143,6 @@ async def served_measures(
         pages = await orphan_pages(http, store, options.runs)
         # the hub first: the plain side's changes leave stored orphan states
         # stale, which would show in the hub's dependants
-        hub = await hub_changes(http, store, GATHERED, options.runs, options.assets)
+        hub = await hub_changes(http, store, GATHERED, options.runs, options.hub)
         small = await small_changes(http, store, options.runs)
     return [*small, *hub, pages]

@@ -14,6 +14,7 @@ when read (`OrphanRepository.reasons_of`), from the graph as it is.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Collection
 
@@ -66,19 +67,21 @@ async def recompute_all(store: Store) -> OrphanChanges:
 
     compute_roots finds every orphan and its root causes in one pass; any other
     asset stored as orphaned has no root cause left and is cleared. Neo4j resamples
-    its indexes first (its cost is in the README's design notes): this runs after
-    bulk changes, and index samples taken before them (of an empty graph, say) have
-    the planner choose a plan for compute_roots that scans every asset per root
-    cause and never ends.
+    its outdated indexes first, if any (its cost is in the README's design notes):
+    this runs after bulk changes, and index samples taken before them (of an empty
+    graph, say) have the planner choose a plan for compute_roots that scans every
+    asset per root cause and never ends. With no index outdated, the cached plan is
+    kept: resampling would change nothing, and emptying the caches only costs a
+    replanning (the warm recomputation's largest extra over plain Cypher).
     """
     await OrphanRepository.writing(store).prepare_for_recompute()
-    found = await OrphanRepository.reading(store).compute_roots()
+    reads = OrphanRepository.reading(store)
+    found, stored = await asyncio.gather(reads.compute_roots(), reads.list_stored_orphans())
     update = StateUpdate()
     with paused_gc():
         for c in found.values():
             if c.stored.differs(c.roots):
                 update.note(c.stored, c.roots)
-    stored = await OrphanRepository.reading(store).list_stored_orphans()
     for asset_id, was in sorted(stored.items()):
         if asset_id not in found:
             update.note(was, frozenset())

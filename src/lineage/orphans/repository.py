@@ -34,6 +34,7 @@ WRITE_BATCH = 10_000
 RESULT_CHUNK = 10_000
 COMPUTE_PARTS = 2  # Neo4j runs each query on one thread; two use both cores
 FULL_RECOMPUTE_PAGE = 20_000
+OUTDATED_SAMPLE_SHARE = 0.05  # Neo4j's db.index_sampling.update_percentage default
 
 
 SEEDS_BY_ID = "orphans/refresh/seeds_by_id"
@@ -128,8 +129,14 @@ class OrphanRepository:
 
     # -- the full recomputation ------------------------------------------------
 
-    async def prepare_for_recompute(self) -> None:
+    async def prepare_for_recompute(self) -> bool:
+        """Have Neo4j resample its outdated indexes and plan again, when any is
+        outdated (else that would only cost a replanning); whether it did."""
+        [row] = await self.run("orphans/count_outdated_index_samples", share=OUTDATED_SAMPLE_SHARE)
+        if not row["outdated"]:
+            return False
         await self.run("orphans/prepare_for_recompute")
+        return True
 
     async def compute_roots(self) -> dict[str, Computed]:
         """Every asset the rules orphan, by one pass in Cypher (in COMPUTE_PARTS run
