@@ -219,10 +219,22 @@ class AssetRepository:
         statement counted them (by words or in a slot; else `count` does). A page
         anchored on an index reads the `nested` fields of its assets in the same
         statement (`catalog.NESTED_FRAGMENTS`); a page by words or in a slot does not."""
+        rows, total = await self.list_page_rows(page, query, slot_key, nested)
+        return [_hit(hit) for hit in rows], total
+
+    async def list_page_rows(
+        self,
+        page: Page,
+        query: CatalogQuery,
+        slot_key: str | None,
+        nested: Sequence[str] = (),
+    ) -> tuple[list[Row], int | None]:
+        """`list_page` as the statements' rows: {key, asset: properties, matchedPrompts,
+        matchedOwnText, nested: {field: rows} (only the fields read)}."""
         filters = catalog_params(query, slot_key)
         if not catalog.found_by_index(filters):
             [row] = await self.store.read(catalog.BY_WORDS_OR_SLOT, **page.params(), **filters)
-            return [_hit(hit) for hit in row["assets"]], row["totalCount"]
+            return row["assets"], row["totalCount"]
         rows = (
             await self._keyed(page, filters, nested)
             if page.after_key is not None or not page.after_id
@@ -237,7 +249,7 @@ class AssetRepository:
                 limit=page.size + 1 - len(rows),
             )
             rows += tail["assets"]
-        return [_hit(hit) for hit in rows], None
+        return rows, None
 
     async def _keyed(
         self, page: Page, filters: dict[str, Any], nested: Sequence[str]
