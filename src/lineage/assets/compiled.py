@@ -37,6 +37,7 @@ from strawberry.types.graphql import OperationType
 from lineage.assets import page_plan
 from lineage.assets.compiled_shape import NO_NESTED, NotCompiled, Row, Selection, object_reader
 from lineage.assets.gql import catalog_query, order_name
+from lineage.assets.nested import SHOWN_KINDS
 from lineage.errors import LineageError
 from lineage.paging import Page, page
 
@@ -62,12 +63,14 @@ EdgeReader = Callable[[Answered, Row], Any]
 @dataclass(frozen=True)
 class CompiledPage:
     """One `assets` field: its response key, its resolver's arguments, the nested fields
-    its statement reads, whether it shows the total, and the reader of its answer."""
+    its statement reads, the properties it returns of each kind of node, whether it shows
+    the total, and the reader of its answer."""
 
     key: str
     keys: tuple[str, ...]  # every root response key in order: the page's and __typename's
     arguments: dict[str, Any]
     nested: tuple[str, ...]
+    shown: dict[str, list[str]]
     counts: bool
     read: PageReader
 
@@ -101,7 +104,15 @@ def compile_page(
     )
     read, counts = _connection(selection, _object_type(definition.type), group)
     nested = tuple(f for f in page_plan.NESTED if f in selection.nested)
-    return CompiledPage(pages[0], tuple(fields), arguments, nested, counts, read)
+    return CompiledPage(pages[0], tuple(fields), arguments, nested, _shown(selection), counts, read)
+
+
+def _shown(selection: Selection) -> dict[str, list[str]]:
+    """The properties the statement returns of each kind of node: those read, and the
+    page's assets' ids (for the cursors)."""
+    shown = {kind: sorted(selection.shown.get(kind, ())) for kind in SHOWN_KINDS}
+    shown["asset"] = sorted({"id", *shown["asset"]})
+    return shown
 
 
 def _object_type(output: Any) -> GraphQLObjectType:
@@ -158,10 +169,10 @@ def _edge_field(
     if name == "matchedOwnText":
         return lambda _, row: row["matchedOwnText"]
     if name == "node":
-        node = object_reader(selection, _object_type(definition.type), group, page_node=True)
+        node = object_reader(selection, _object_type(definition.type), group, "asset")
         return lambda _, row: node(row["asset"], row.get("nested", NO_NESTED))
     if name == "matchedPrompts":
-        prompt = object_reader(selection, _object_type(definition.type), group, page_node=False)
+        prompt = object_reader(selection, _object_type(definition.type), group, "matched")
         return lambda _, row: [prompt(p, NO_NESTED) for p in row["matchedPrompts"]]
     raise NotCompiled(name)
 
@@ -196,7 +207,7 @@ async def answer(compiled: CompiledPage, context: Any) -> dict[str, Any]:
         order_name(order_by), arguments.get("first"), arguments.get("after"), context.settings
     )
     query = catalog_query(arguments.get("filter"), order_by)
-    rows, total = await context.assets.list_page_rows(asked, query, compiled.nested)
+    rows, total = await context.assets.list_page_rows(asked, query, compiled.nested, compiled.shown)
     if compiled.counts and total is None:
         total = await context.assets.count(query)
     answered = Answered(rows[: asked.size], asked, len(rows) > asked.size, total)

@@ -57,14 +57,16 @@ class NotCompiled(Exception):
 
 @dataclass
 class Selection:
-    """What a compiled selection needs: graphql-core's view of the operation, and the
-    nested fields of the page's nodes it found (filled while compiling)."""
+    """What a compiled selection needs: graphql-core's view of the operation; and, filled
+    while compiling, the nested fields of the page's nodes it found and the properties
+    it reads of each kind of node (`lineage.assets.nested.SHOWN_KINDS`)."""
 
     schema: GraphQLSchema
     fragments: dict[str, FragmentDetails]
     variables: VariableValues
     operation: OperationDefinitionNode
     nested: set[str] = field(default_factory=set)
+    shown: dict[str, set[str]] = field(default_factory=dict)  # kind of node -> properties
 
     def fields(
         self, parent: GraphQLObjectType, details: list[FieldDetails]
@@ -93,20 +95,25 @@ class Selection:
 
 
 def object_reader(
-    selection: Selection, parent: GraphQLObjectType, details: list[FieldDetails], page_node: bool
+    selection: Selection, parent: GraphQLObjectType, details: list[FieldDetails], kind: str
 ) -> Reader:
-    """The reader of one object of type `parent` (its fields selected in `details`)."""
+    """The reader of one object of type `parent` (its fields selected in `details`), of
+    the `kind` of node the statement returns ("asset": the page's own, which alone has
+    nested fields; else a nested field's, or a row that is not a node)."""
     readers = []
     for key, (name, definition, group) in selection.fields(parent, details).items():
         if name == "__typename":
             readers.append((key, _constant(parent.name)))
-        elif page_node and name in NESTED_ROWS:
+        elif kind == "asset" and name in NESTED_ROWS:
             selection.nested.add(name)
-            readers.append((key, _nested(name, _items(selection, definition, group))))
+            readers.append((key, _nested(name, _items(selection, definition, group, name))))
         elif parent.name == "Frame" and name == "asset":
-            readers.append((key, _frame_asset(_items(selection, definition, group))))
+            readers.append((key, _frame_asset(_items(selection, definition, group, kind))))
         else:
-            readers.append((key, _plain(parent.name, name, definition)))
+            property_key, reader = _plain(parent.name, name, definition)
+            if MODELS.get(parent.name) is not None:
+                selection.shown.setdefault(kind, set()).add(property_key)
+            readers.append((key, reader))
 
     def read(properties: Row, nested: Row) -> dict[str, Any]:
         return {key: each(properties, nested) for key, each in readers}
@@ -114,12 +121,14 @@ def object_reader(
     return read
 
 
-def _items(selection: Selection, definition: GraphQLField, group: list[FieldDetails]) -> Reader:
+def _items(
+    selection: Selection, definition: GraphQLField, group: list[FieldDetails], kind: str
+) -> Reader:
     """A reader of a nested field's rows (property maps): a list, or one (maybe null)."""
     item_type = get_named_type(definition.type)
     if not isinstance(item_type, GraphQLObjectType):
         raise NotCompiled(item_type.name)
-    item = object_reader(selection, item_type, group, page_node=False)
+    item = object_reader(selection, item_type, group, kind)
     many = is_list_type(get_nullable_type(definition.type))
 
     def read(rows: Any, _: Row) -> Any:
@@ -148,8 +157,9 @@ def _constant(value: str) -> Reader:
     return lambda _, __: value
 
 
-def _plain(type_name: str, name: str, definition: GraphQLField) -> Reader:
-    """A stored property shown as it is, serialized by the field's type."""
+def _plain(type_name: str, name: str, definition: GraphQLField) -> tuple[str, Reader]:
+    """(property, its reader) of a stored property shown as it is, serialized by the
+    field's type."""
     leaf_only = is_leaf_type(get_nullable_type(definition.type))
     if type_name not in MODELS or definition.args or not leaf_only:
         raise NotCompiled(f"{type_name}.{name}")
@@ -168,7 +178,7 @@ def _plain(type_name: str, name: str, definition: GraphQLField) -> Reader:
             return None
         return leaf.serialize(value)
 
-    return read
+    return key, read
 
 
 def _property(model: type[BaseModel] | None, python_name: str, name: str) -> tuple[str, Any]:

@@ -47,10 +47,12 @@ class AssetService:
         return await self.repository.list_page(asked, query, slot_key, nested)
 
     async def list_page_rows(
-        self, asked: Page, query: CatalogQuery, nested: Sequence[str] = ()
+        self, asked: Page, query: CatalogQuery, nested: Sequence[str], shown: dict[str, list[str]]
     ) -> tuple[list[Row], int | None]:
-        """`list_page` as the statement's rows (for `lineage.assets.compiled`)."""
-        return await self.repository.list_page_rows(asked, query, catalog_slot_key(query), nested)
+        """`list_page` as the statement's rows, the nodes with the properties `shown`
+        names (for `lineage.assets.compiled`)."""
+        slot_key = catalog_slot_key(query)
+        return await self.repository.list_page_rows(asked, query, slot_key, nested, shown)
 
     async def count(self, query: CatalogQuery) -> int:
         return await self.repository.count(query, catalog_slot_key(query))
