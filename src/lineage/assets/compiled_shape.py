@@ -13,11 +13,13 @@ field with a resolver, a nested field below the page's nodes, @defer) raises
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
+    GraphQLEnumType,
     GraphQLField,
     GraphQLLeafType,
     GraphQLObjectType,
@@ -48,6 +50,14 @@ NESTED_ROWS = frozenset(
     {"frames", "prompts", "sources", "versions", "previousVersion", "currentVersion", "usedBy"}
 )
 MISSING: Any = object()
+KEPT_AS_THEY_ARE: dict[str, Callable[[Any], bool]] = {
+    "String": lambda value: type(value) is str,
+    "ID": lambda value: type(value) is str,
+    "DateTime": lambda value: type(value) is str,
+    "Int": lambda value: type(value) is int and -(2**31) <= value < 2**31,
+    "Float": lambda value: type(value) is float and math.isfinite(value),
+    "Boolean": lambda value: type(value) is bool,
+}
 TYPENAME = GraphQLField(GraphQLString)  # what `__typename` stands for in `Selection.named`
 
 
@@ -167,7 +177,7 @@ def _plain(type_name: str, name: str, definition: GraphQLField) -> tuple[str, Re
     if strawberry_field is None or strawberry_field.base_resolver is not None:
         raise NotCompiled(f"{type_name}.{name}")
     key, default = _property(MODELS[type_name], strawberry_field.python_name, name)
-    leaf: GraphQLLeafType = get_named_type(definition.type)  # type: ignore[assignment]
+    serialize = _serializer(get_named_type(definition.type))  # type: ignore[arg-type]
     required = is_non_null_type(definition.type)
 
     def read(properties: Row, _: Row) -> Any:
@@ -176,9 +186,22 @@ def _plain(type_name: str, name: str, definition: GraphQLField) -> tuple[str, Re
             if required:
                 raise NotCompiled(f"{type_name}.{name} is missing")
             return None
-        return leaf.serialize(value)
+        return serialize(value)
 
     return key, read
+
+
+def _serializer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
+    """`leaf.serialize`, without its call for the values it returns as they are: a
+    string of String, ID or DateTime (`str`), a 32-bit int, a finite float, a bool;
+    an enum's stored value looked up."""
+    if isinstance(leaf, GraphQLEnumType):
+        names = {value.value: name for name, value in leaf.values.items()}
+        return lambda value: names[value] if value in names else leaf.serialize(value)
+    kept = KEPT_AS_THEY_ARE.get(leaf.name)
+    if kept is None:
+        return leaf.serialize
+    return lambda value: value if kept(value) else leaf.serialize(value)
 
 
 def _property(model: type[BaseModel] | None, python_name: str, name: str) -> tuple[str, Any]:
