@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from lineage.assets import catalog, page_plan
+from lineage.assets.nested import EVERY_PROPERTY
 from lineage.bench.generate import auto_commit, generate, wipe
 from lineage.db.cypher import load_text
 from lineage.db.store import Store
@@ -45,6 +46,7 @@ async def page_cost(store: Store, size: int) -> int:
         **STORY_PAGE,
         **catalog.start_of(STORY_PAGE, None, None),
         "limit": size + 1,
+        "shown": EVERY_PROPERTY,
     }
     async with store.driver.session(database=store.database) as session:
         result = await session.run("PROFILE " + load_text(name), params)

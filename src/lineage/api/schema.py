@@ -26,6 +26,7 @@ from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
 from lineage.api.over_http import SpecGraphQL
 from lineage.api.scalars import schema_config
+from lineage.assets.compiled import CompiledPages
 from lineage.assets.gql import AssetQueries
 from lineage.auth.gql import AuthQueries, ScopePolicy
 from lineage.auth.loopback import may_see_dev_key
@@ -76,6 +77,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(AddValidationRules, _limit_rules(settings)),
         ScopePolicy,
+        CompiledPages,  # after the scope check: a refused query is never read
         partial(ParsedDocuments, cache={}),  # the same documents arrive again and again:
         ValidationCache,  # parse and validate each once
     ]

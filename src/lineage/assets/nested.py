@@ -1,6 +1,12 @@
 """The nested fields a page's statement read (`cypher/assets/page/`), as domain values:
 each the domain value of the repository's batch read that its DataLoader
-(`lineage.api.loaders`) shows for the same asset."""
+(`lineage.api.loaders`) shows for the same asset.
+
+The statement returns each node it reads as the values of the properties `$shown`
+names for its kind (`SHOWN_KINDS`), in order: every property its model reads
+(`EVERY_PROPERTY`), or only those a compiled page shows (`lineage.assets.compiled`);
+`with_properties` turns them back into property maps (a missing property is null).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,45 @@ from typing import Any
 from lineage.assets.models import Asset, FrameRole, UsedFrame
 from lineage.projects.models import Project
 from lineage.prompts.models import Prompt
+
+ASSET_PROPERTIES = [str(f.alias) for f in Asset.model_fields.values()]
+PROMPT_PROPERTIES = [str(f.alias) for f in Prompt.model_fields.values()]
+# The kinds of node a nested page returns (`$shown`'s keys): the page's assets, and the
+# nodes of each nested field that returns values (workflow and project: whole maps).
+SHOWN_KINDS = {
+    "asset": ASSET_PROPERTIES,
+    "frames": ASSET_PROPERTIES,
+    "prompts": PROMPT_PROPERTIES,
+    "sources": ASSET_PROPERTIES,
+    "versions": ASSET_PROPERTIES,
+    "previousVersion": ASSET_PROPERTIES,
+    "currentVersion": ASSET_PROPERTIES,
+    "usedBy": ASSET_PROPERTIES,
+}
+EVERY_PROPERTY = {kind: list(keys) for kind, keys in SHOWN_KINDS.items()}
+
+
+def with_properties(row: dict[str, Any], shown: dict[str, list[str]]) -> dict[str, Any]:
+    """A nested page's row with its nodes' values (`shown` names them) as property maps."""
+    nested = {
+        field: _mapped(field, value, shown[field]) if field in shown else value
+        for field, value in row["nested"].items()
+    }
+    return {**row, "asset": _properties(row["asset"], shown["asset"]), "nested": nested}
+
+
+def _mapped(field: str, value: Any, keys: list[str]) -> Any:
+    if value is None:
+        return None
+    if field == "frames":
+        return [{**frame, "asset": _properties(frame["asset"], keys)} for frame in value]
+    if field in ("previousVersion", "currentVersion"):
+        return _properties(value, keys)
+    return [_properties(values, keys) for values in value]
+
+
+def _properties(values: list[Any], keys: list[str]) -> dict[str, Any]:
+    return {key: value for key, value in zip(keys, values, strict=True) if value is not None}
 
 
 def asset_of(properties: dict[str, Any]) -> Asset:

@@ -22,7 +22,14 @@ from lineage.assets.models import (
     UsedFrame,
     promoted_params,
 )
-from lineage.assets.nested import asset_of, assets_of, frames_of, nested_values
+from lineage.assets.nested import (
+    EVERY_PROPERTY,
+    asset_of,
+    assets_of,
+    frames_of,
+    nested_values,
+    with_properties,
+)
 from lineage.assets.slots import name_of
 from lineage.db.cypher import Ending, composed
 from lineage.db.store import Row, Store, Tx
@@ -219,12 +226,27 @@ class AssetRepository:
         statement counted them (by words or in a slot; else `count` does). A page
         anchored on an index reads the `nested` fields of its assets in the same
         statement (`catalog.NESTED_FRAGMENTS`); a page by words or in a slot does not."""
+        rows, total = await self.list_page_rows(page, query, slot_key, nested)
+        return [_hit(hit) for hit in rows], total
+
+    async def list_page_rows(
+        self,
+        page: Page,
+        query: CatalogQuery,
+        slot_key: str | None,
+        nested: Sequence[str] = (),
+        shown: dict[str, list[str]] = EVERY_PROPERTY,
+    ) -> tuple[list[Row], int | None]:
+        """`list_page` as the statements' rows: {key, asset: properties, matchedPrompts,
+        matchedOwnText, nested: {field: rows} (only the fields read)}; the nodes of a
+        page with nested fields hold only the properties `shown` names for their kind
+        (`lineage.assets.nested`)."""
         filters = catalog_params(query, slot_key)
         if not catalog.found_by_index(filters):
             [row] = await self.store.read(catalog.BY_WORDS_OR_SLOT, **page.params(), **filters)
-            return [_hit(hit) for hit in row["assets"]], row["totalCount"]
+            return row["assets"], row["totalCount"]
         rows = (
-            await self._keyed(page, filters, nested)
+            await self._keyed(page, filters, nested, shown)
             if page.after_key is not None or not page.after_id
             else []
         )
@@ -235,17 +257,26 @@ class AssetRepository:
                 **filters,
                 afterId=in_tail,
                 limit=page.size + 1 - len(rows),
+                shown=shown,
             )
             rows += tail["assets"]
-        return [_hit(hit) for hit in rows], None
+        return ([with_properties(row, shown) for row in rows] if nested else rows), None
 
     async def _keyed(
-        self, page: Page, filters: dict[str, Any], nested: Sequence[str]
+        self,
+        page: Page,
+        filters: dict[str, Any],
+        nested: Sequence[str],
+        shown: dict[str, list[str]],
     ) -> list[dict[str, Any]]:
         """The page's assets that have the order's key, from the cursor on."""
         start = catalog.start_of(filters, page.after_key, page.after_id)
         [row] = await self.store.read(
-            catalog.anchored_page(filters, nested), **filters, **start, limit=page.size + 1
+            catalog.anchored_page(filters, nested),
+            **filters,
+            **start,
+            limit=page.size + 1,
+            shown=shown,
         )
         found: list[dict[str, Any]] = row["assets"]
         return found

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from lineage.assets.models import Asset, CatalogQuery, CostGroup, SearchHit
 from lineage.assets.repository import AssetRepository
 from lineage.assets.slots import project_namespace, slot_key
-from lineage.db.store import Store
+from lineage.db.store import Row, Store
 from lineage.errors import InvalidInputError, NotFoundError
 from lineage.paging import Page
 
@@ -45,6 +45,14 @@ class AssetService:
         the `nested` fields (`lineage.assets.page_plan`) of each read along."""
         slot_key = catalog_slot_key(query)
         return await self.repository.list_page(asked, query, slot_key, nested)
+
+    async def list_page_rows(
+        self, asked: Page, query: CatalogQuery, nested: Sequence[str], shown: dict[str, list[str]]
+    ) -> tuple[list[Row], int | None]:
+        """`list_page` as the statement's rows, the nodes with the properties `shown`
+        names (for `lineage.assets.compiled`)."""
+        slot_key = catalog_slot_key(query)
+        return await self.repository.list_page_rows(asked, query, slot_key, nested, shown)
 
     async def count(self, query: CatalogQuery) -> int:
         return await self.repository.count(query, catalog_slot_key(query))

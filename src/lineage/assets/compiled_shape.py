@@ -1,0 +1,216 @@
+"""An `assets` page's selection turned into readers that shape the page statement's rows
+as the JSON answer graphql-core would give (`lineage.assets.compiled` serves it).
+
+Fields are collected by graphql-core's own `collect_subfields` (fragments, aliases,
+@skip/@include with variables, merged response keys, in its order), and each becomes
+a reader of a row: `__typename`, a plain field (a stored property of Asset or Prompt
+that the node shows as it is, the model's default when missing; Frame's role and
+position), serialized by the field's own GraphQL type; the page node's nested fields
+that its statement reads along (`NESTED_ROWS`); a frame's asset. Anything else (a
+field with a resolver, a nested field below the page's nodes, @defer) raises
+`NotCompiled`, and the normal execution answers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLField,
+    GraphQLLeafType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLString,
+    get_named_type,
+    get_nullable_type,
+    is_leaf_type,
+    is_list_type,
+    is_non_null_type,
+)
+from graphql.execution.collect_fields import FieldDetails, FragmentDetails, collect_subfields
+from graphql.execution.values import VariableValues
+from graphql.language import OperationDefinitionNode
+from pydantic import BaseModel
+
+from lineage.assets.models import Asset
+from lineage.prompts.models import Prompt
+
+Row = dict[str, Any]
+Reader = Callable[[Row, Row], Any]  # (a row's properties, its nested fields) -> JSON
+NO_NESTED: Row = {}
+# The models whose stored properties a type's plain fields show (Frame's are its row's).
+MODELS: dict[str, type[BaseModel] | None] = {"Asset": Asset, "Prompt": Prompt, "Frame": None}
+# The page node's nested fields its statement reads with the page (`page_plan.NESTED`
+# but workflow and project, whose nodes are not plain).
+NESTED_ROWS = frozenset(
+    {"frames", "prompts", "sources", "versions", "previousVersion", "currentVersion", "usedBy"}
+)
+MISSING: Any = object()
+KEPT_AS_THEY_ARE: dict[str, Callable[[Any], bool]] = {
+    "String": lambda value: type(value) is str,
+    "ID": lambda value: type(value) is str,
+    "DateTime": lambda value: type(value) is str,
+    "Int": lambda value: type(value) is int and -(2**31) <= value < 2**31,
+    "Float": lambda value: type(value) is float and math.isfinite(value),
+    "Boolean": lambda value: type(value) is bool,
+}
+TYPENAME = GraphQLField(GraphQLString)  # what `__typename` stands for in `Selection.named`
+
+
+class NotCompiled(Exception):
+    """The selection (or a row) holds something only the normal execution answers."""
+
+
+@dataclass
+class Selection:
+    """What a compiled selection needs: graphql-core's view of the operation; and, filled
+    while compiling, the nested fields of the page's nodes it found and the properties
+    it reads of each kind of node (`lineage.assets.nested.SHOWN_KINDS`)."""
+
+    schema: GraphQLSchema
+    fragments: dict[str, FragmentDetails]
+    variables: VariableValues
+    operation: OperationDefinitionNode
+    nested: set[str] = field(default_factory=set)
+    shown: dict[str, set[str]] = field(default_factory=dict)  # kind of node -> properties
+
+    def fields(
+        self, parent: GraphQLObjectType, details: list[FieldDetails]
+    ) -> dict[str, tuple[str, GraphQLField, list[FieldDetails]]]:
+        """{response key: (field name, definition, its nodes)} of `details`' selections."""
+        grouped = collect_subfields(
+            self.schema, self.fragments, self.variables, self.operation, parent, details
+        ).grouped_field_set
+        return self.named(parent, grouped)
+
+    def named(
+        self, parent: GraphQLObjectType, grouped: dict[str, list[FieldDetails]]
+    ) -> dict[str, tuple[str, GraphQLField, list[FieldDetails]]]:
+        """{response key: (field name, definition, its nodes)} of collected fields
+        (`__typename`'s definition: the parent's first field, never read)."""
+        found = {}
+        for key, group in grouped.items():
+            if any(d.defer_usage or d.fragment_variable_values for d in group):
+                raise NotCompiled("@defer or fragment variables")
+            name = group[0].node.name.value
+            definition = parent.fields.get(name, TYPENAME if name == "__typename" else None)
+            if definition is None:
+                raise NotCompiled(name)
+            found[key] = (name, definition, group)
+        return found
+
+
+def object_reader(
+    selection: Selection, parent: GraphQLObjectType, details: list[FieldDetails], kind: str
+) -> Reader:
+    """The reader of one object of type `parent` (its fields selected in `details`), of
+    the `kind` of node the statement returns ("asset": the page's own, which alone has
+    nested fields; else a nested field's, or a row that is not a node)."""
+    readers = []
+    for key, (name, definition, group) in selection.fields(parent, details).items():
+        if name == "__typename":
+            readers.append((key, _constant(parent.name)))
+        elif kind == "asset" and name in NESTED_ROWS:
+            selection.nested.add(name)
+            readers.append((key, _nested(name, _items(selection, definition, group, name))))
+        elif parent.name == "Frame" and name == "asset":
+            readers.append((key, _frame_asset(_items(selection, definition, group, kind))))
+        else:
+            property_key, reader = _plain(parent.name, name, definition)
+            if MODELS.get(parent.name) is not None:
+                selection.shown.setdefault(kind, set()).add(property_key)
+            readers.append((key, reader))
+
+    def read(properties: Row, nested: Row) -> dict[str, Any]:
+        return {key: each(properties, nested) for key, each in readers}
+
+    return read
+
+
+def _items(
+    selection: Selection, definition: GraphQLField, group: list[FieldDetails], kind: str
+) -> Reader:
+    """A reader of a nested field's rows (property maps): a list, or one (maybe null)."""
+    item_type = get_named_type(definition.type)
+    if not isinstance(item_type, GraphQLObjectType):
+        raise NotCompiled(item_type.name)
+    item = object_reader(selection, item_type, group, kind)
+    many = is_list_type(get_nullable_type(definition.type))
+
+    def read(rows: Any, _: Row) -> Any:
+        if many:
+            return [item(row, NO_NESTED) for row in rows]
+        return None if rows is None else item(rows, NO_NESTED)
+
+    return read
+
+
+def _nested(name: str, items: Reader) -> Reader:
+    def read(_: Row, nested: Row) -> Any:
+        found = nested.get(name, MISSING)
+        if found is MISSING:
+            raise NotCompiled(f"{name} was not read along")  # a page by words or slot
+        return items(found, NO_NESTED)
+
+    return read
+
+
+def _frame_asset(asset: Reader) -> Reader:
+    return lambda frame, _: asset(frame["asset"], NO_NESTED)
+
+
+def _constant(value: str) -> Reader:
+    return lambda _, __: value
+
+
+def _plain(type_name: str, name: str, definition: GraphQLField) -> tuple[str, Reader]:
+    """(property, its reader) of a stored property shown as it is, serialized by the
+    field's type."""
+    leaf_only = is_leaf_type(get_nullable_type(definition.type))
+    if type_name not in MODELS or definition.args or not leaf_only:
+        raise NotCompiled(f"{type_name}.{name}")
+    strawberry_field = definition.extensions.get("strawberry-definition")
+    if strawberry_field is None or strawberry_field.base_resolver is not None:
+        raise NotCompiled(f"{type_name}.{name}")
+    key, default = _property(MODELS[type_name], strawberry_field.python_name, name)
+    serialize = _serializer(get_named_type(definition.type))  # type: ignore[arg-type]
+    required = is_non_null_type(definition.type)
+
+    def read(properties: Row, _: Row) -> Any:
+        value = properties.get(key, default)
+        if value is None:
+            if required:
+                raise NotCompiled(f"{type_name}.{name} is missing")
+            return None
+        return serialize(value)
+
+    return key, read
+
+
+def _serializer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
+    """`leaf.serialize`, without its call for the values it returns as they are: a
+    string of String, ID or DateTime (`str`), a 32-bit int, a finite float, a bool;
+    an enum's stored value looked up."""
+    if isinstance(leaf, GraphQLEnumType):
+        names = {value.value: name for name, value in leaf.values.items()}
+        return lambda value: names[value] if value in names else leaf.serialize(value)
+    kept = KEPT_AS_THEY_ARE.get(leaf.name)
+    if kept is None:
+        return leaf.serialize
+    return lambda value: value if kept(value) else leaf.serialize(value)
+
+
+def _property(model: type[BaseModel] | None, python_name: str, name: str) -> tuple[str, Any]:
+    """(property, value when it is missing) of a plain field: the model's alias and
+    default, else the field's own name (a frame's row)."""
+    if model is None:
+        return name, None
+    model_field = model.model_fields.get(python_name)
+    if model_field is None or model_field.alias is None:
+        raise NotCompiled(name)
+    default = None if model_field.is_required() else model_field.get_default()
+    return model_field.alias, default
