@@ -74,7 +74,7 @@ def first_requests() -> tuple[Document, ...]:
 
 
 async def first_screen(app: ASGIApp, base_url: str, token: str) -> str:
-    """The answers block and the thumbnails' preloads, or "" when the answers could not
+    """The thumbnails' preloads and the answers block, or "" when the answers could not
     be had in time (the page then asks itself)."""
     try:
         async with asyncio.timeout(ANSWER_TIMEOUT_S):
@@ -83,7 +83,7 @@ async def first_screen(app: ASGIApp, base_url: str, token: str) -> str:
         log.warning("the studio's page goes out without its first answers: %r", exc)
         return ""
     answered = [answer for answer in answers if answer is not None]
-    return _data_block(answered) + "".join(_preloads(answered))
+    return "".join(_preloads(answered)) + _data_block(answered)
 
 
 async def _answers(app: ASGIApp, base_url: str, token: str) -> list[dict[str, Any] | None]:
