@@ -35,7 +35,12 @@ PLANNED = [n for n in ALL_QUERIES if not n.startswith("schema/") and "await_inde
 def catalog_shapes() -> list[dict[str, object]]:
     """Filters of every anchor: each scope, order and direction."""
     return [
-        {"projectCode": "P" if in_project else None, "orderBy": order, "descending": desc}
+        {
+            "projectCode": "P" if in_project else None,
+            "type": "IMAGE",  # a filter: counted by a scan (no filter reads the count store)
+            "orderBy": order,
+            "descending": desc,
+        }
         for in_project, order, desc in catalog.ANCHORS
     ]
 

@@ -13,6 +13,7 @@ from tests.live_server import LiveServer
 
 VIEWER = "{ viewer { scopes canWrite } }"
 DEV_KEY_META = re.compile(r'<meta name="lineage-dev-key" content="([^"]+)">')
+ANSWERS = '<script type="application/json" id="lineage-answers">'
 
 
 async def test_the_page_is_public_strict_and_never_cached(studio: LiveServer) -> None:
@@ -24,7 +25,8 @@ async def test_the_page_is_public_strict_and_never_cached(studio: LiveServer) ->
     assert "frame-ancestors 'none'" in policy
     assert page.headers["cache-control"] == "no-store"
     scripts = re.findall(r"<script[^>]*>", page.text)
-    assert scripts and all("src=" in tag for tag in scripts), "no inline script"
+    inline = [tag for tag in scripts if "src=" not in tag]
+    assert scripts and all('type="application/json"' in tag for tag in inline), "no inline script"
 
 
 async def test_the_development_key_goes_to_this_machine_only(studio: LiveServer) -> None:
@@ -41,6 +43,9 @@ async def test_the_development_key_goes_to_this_machine_only(studio: LiveServer)
     }
     assert DEV_KEY_META.search(rebound.text) is None
     assert DEV_KEY_META.search(foreign.text) is None
+    # the first screen's answers (asked with the development key) come with its page only
+    assert ANSWERS in local.text
+    assert ANSWERS not in rebound.text and ANSWERS not in foreign.text
 
 
 async def test_its_files_are_revalidated_and_its_library_cached(studio: LiveServer) -> None:

@@ -43,6 +43,12 @@ ANCHORS: dict[Anchor, str] = {
 WITHOUT_KEY = {False: "assets/catalog/without_key", True: "assets/catalog/without_key_in_project"}
 COUNTED = {False: "assets/catalog/counted_all", True: "assets/catalog/counted_in_project"}
 FILTERED, PAGE, COUNT = "assets/catalog/filtered", "assets/catalog/page", "assets/catalog/count"
+EVERY = "assets/count_all"
+# the parameters of `FILTERED` and of the project anchor (None or False: no filter)
+FILTER_NAMES = (
+    *("type", "provider", "model", "status", "projectCode"),
+    *("createdFrom", "createdTo", "currentOnly", "orphaned"),
+)
 BY_WORDS_OR_SLOT = "assets/list_by_words_or_slot"
 LIMITED, COLLECTED = "assets/page/limited", "assets/page/collected"
 NESTED_FRAGMENTS = {
@@ -95,6 +101,8 @@ def _paged(nested: Sequence[str]) -> list[str]:
 
 
 def counting(filters: dict[str, Any]) -> str:
+    if all(filters.get(name) is None or filters.get(name) is False for name in FILTER_NAMES):
+        return EVERY  # the whole catalog's count: Neo4j's count store, not a scan of it
     return composed(COUNTED[filters["projectCode"] is not None], FILTERED, COUNT)
 
 

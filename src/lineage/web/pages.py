@@ -4,13 +4,16 @@ library's pinned files under `/web/vendor/` (the same install as GraphiQL's).
 The page is one HTML file without inline scripts or styles, under a strict
 Content-Security-Policy: everything it loads comes from this service. On this machine
 (`may_see_dev_key`, as for GraphiQL) the page carries the development key in a
-`<meta>` element, so it is never cached; its files are revalidated (`no-cache` and
-their ETag), the pinned vendor files cached for good (their URL names their version).
+`<meta>` element, so it is never cached, and its first screen's answers
+(`lineage.web.first_screen`: the page's head goes out first, the answers follow); its
+files are revalidated (`no-cache` and their ETag), the pinned vendor files cached for
+good (their URL names their version).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import AsyncIterator
 from functools import cache
 from html import escape
 from importlib import resources
@@ -18,10 +21,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 
 from lineage.auth.loopback import may_see_dev_key
 from lineage.explorers.vendor import served_file
+from lineage.web.first_screen import first_screen
 
 PREFIX = "/web"
 VENDOR = f"{PREFIX}/vendor/"
@@ -39,6 +43,8 @@ MEDIA_TYPES = {
     ".html": "text/html; charset=utf-8",
 }
 DEV_KEY_MARK = "<!--dev-key-->"
+FIRST_SCREEN_MARK = "<!--first-screen-->"
+PAGE_HEADERS = {"Cache-Control": "no-store", "Content-Security-Policy": CONTENT_SECURITY_POLICY}
 
 
 def studio_pages(web_assets: Path, dev_token: str | None) -> APIRouter:
@@ -46,11 +52,12 @@ def studio_pages(web_assets: Path, dev_token: str | None) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.get("/")
-    async def studio(request: Request) -> HTMLResponse:
-        token = dev_token if dev_token and may_see_dev_key(request) else None
-        page = _index().replace(DEV_KEY_MARK, _dev_key_meta(token))
-        headers = {"Cache-Control": "no-store", "Content-Security-Policy": CONTENT_SECURITY_POLICY}
-        return HTMLResponse(page, headers=headers)
+    async def studio(request: Request) -> Response:
+        if dev_token and may_see_dev_key(request):
+            parts = _with_first_screen(request, dev_token)
+            return StreamingResponse(parts, media_type=MEDIA_TYPES[".html"], headers=PAGE_HEADERS)
+        page = _index().replace(DEV_KEY_MARK, "").replace(FIRST_SCREEN_MARK, "")
+        return HTMLResponse(page, headers=PAGE_HEADERS)
 
     @router.get(PREFIX + "/{relative:path}")
     async def studio_file(relative: str, request: Request) -> Response:
@@ -96,11 +103,19 @@ def _contents(path: str, mtime_ns: int) -> tuple[bytes, str]:
     return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
+async def _with_first_screen(request: Request, token: str) -> AsyncIterator[str]:
+    """The page with the key, up to its first-screen mark at once, then the first
+    screen's answers, then the rest."""
+    page = _index().replace(DEV_KEY_MARK, _dev_key_meta(token))
+    head, _, rest = page.partition(FIRST_SCREEN_MARK)
+    yield head
+    yield await first_screen(request.app, str(request.base_url), token)
+    yield rest
+
+
 def _index() -> str:
     return (_static_root() / "index.html").read_text()
 
 
-def _dev_key_meta(token: str | None) -> str:
-    if token is None:
-        return ""
+def _dev_key_meta(token: str) -> str:
     return f'<meta name="lineage-dev-key" content="{escape(token)}">'

@@ -1,15 +1,11 @@
-// The studio: boots with one request (who the key is, the projects), then routes by hash:
+// The studio: boots with one request (who the key is, the projects; on this machine its
+// answer comes with the page, see api.js), then routes by hash:
 // #/ (catalog, filters in the query), #/asset/ID, #/asset/ID/versions, #/graph/ID,
 // #/orphans, #/costs. The open view is polled every few seconds, nothing else.
 
-import { ApiError, currentKey, forgetKey, gql, rememberKey } from "./api.js";
+import { ApiError, currentKey, forgetAnswersSentWithPage, forgetKey, gql, rememberKey } from "./api.js";
 import { errorBox, h, replace } from "./dom.js";
 import { catalogView } from "./views/catalog.js";
-import { costsView } from "./views/costs.js";
-import { detailView } from "./views/detail.js";
-import { graphView } from "./views/graph.js";
-import { orphansView } from "./views/orphans.js";
-import { versionsView } from "./views/versions.js";
 
 const POLL_MS = 4000;
 const BOOT = `query Studio {
@@ -17,13 +13,16 @@ const BOOT = `query Studio {
   projects(first: 100) { edges { node { code title } } }
 }`;
 
+// The catalog, the first screen, comes with the page; every other view's module is
+// fetched when it is first opened, or once the page is idle after its first view.
+const later = (file, name) => () => import(`./views/${file}.js`).then((module) => module[name]);
 const ROUTES = [
-  [/^\/asset\/([^/]+)\/versions$/, versionsView],
-  [/^\/asset\/([^/]+)$/, detailView],
-  [/^\/graph\/([^/]+)$/, graphView],
-  [/^\/orphans$/, orphansView],
-  [/^\/costs$/, costsView],
-  [/^\/?$/, catalogView],
+  { pattern: /^\/asset\/([^/]+)\/versions$/, load: later("versions", "versionsView") },
+  { pattern: /^\/asset\/([^/]+)$/, load: later("detail", "detailView") },
+  { pattern: /^\/graph\/([^/]+)$/, load: later("graph", "graphView") },
+  { pattern: /^\/orphans$/, nav: "orphans", load: later("orphans", "orphansView") },
+  { pattern: /^\/costs$/, nav: "costs", load: later("costs", "costsView") },
+  { pattern: /^\/?$/, nav: "catalog", load: async () => catalogView, prefetch: catalogView.prefetch },
 ];
 
 const main = document.getElementById("main");
@@ -33,11 +32,11 @@ let started = false; // listeners set: a key typed again after a refusal boots a
 
 function route() {
   const [path, query = ""] = location.hash.replace(/^#/, "").split("?");
-  for (const [pattern, view] of ROUTES) {
-    const found = pattern.exec(path || "/");
-    if (found) return { view, id: found[1] && decodeURIComponent(found[1]), params: new URLSearchParams(query) };
+  for (const entry of ROUTES) {
+    const found = entry.pattern.exec(path || "/");
+    if (found) return { ...entry, id: found[1] && decodeURIComponent(found[1]), params: new URLSearchParams(query) };
   }
-  return { view: null, path };
+  return { load: null, path };
 }
 
 async function show(_event, early) {
@@ -45,20 +44,20 @@ async function show(_event, early) {
   open = null;
   delete main.dataset.ready; // each view sets it once drawn
   const found = route();
-  markNav(found.view);
-  if (!found.view) {
+  markNav(found.nav);
+  if (!found.load) {
     replace(main, h("h1", {}, "Not found"), h("p", {}, `No view at ${found.path}.`));
     return;
   }
   try {
-    open = await found.view(main, found, context, early);
+    const view = await found.load();
+    open = await view(main, found, context, early);
   } catch (error) {
     handle(error);
   }
 }
 
-function markNav(view) {
-  const name = { [catalogView.name]: "catalog", [orphansView.name]: "orphans", [costsView.name]: "costs" }[view?.name];
+function markNav(name) {
   for (const link of document.querySelectorAll(".top nav a")) {
     if (link.dataset.view === name) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
@@ -89,12 +88,7 @@ function askForKey(problem) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     rememberKey(input.value);
-    // the skip link moves focus without touching the hash, which holds the route
-document.querySelector(".skip").addEventListener("click", (event) => {
-  event.preventDefault();
-  main.focus();
-});
-boot();
+    boot();
   });
   replace(main, form);
   input.focus();
@@ -112,13 +106,15 @@ async function poll() {
 async function boot() {
   if (!currentKey()) return askForKey();
   const first = route();
-  const early = first.view?.prefetch?.(first); // the view's first query, beside the boot's
+  const early = first.prefetch?.(first); // the view's first query, beside the boot's
   early?.catch(() => {});
   try {
     const data = await gql(BOOT);
     context = { viewer: data.viewer, projects: data.projects.edges.map((edge) => edge.node) };
   } catch (error) {
     return handle(error);
+  } finally {
+    forgetAnswersSentWithPage(); // the first view's prefetch took its own, if any
   }
   document.body.classList.toggle("can-write", context.viewer.canWrite);
   const role = context.viewer.canWrite ? "write" : "read only";
@@ -128,7 +124,9 @@ async function boot() {
     setInterval(poll, POLL_MS);
     started = true;
   }
-  show(null, early);
+  await show(null, early);
+  // once the page is idle (its first screen's images in), the other views, to open at once
+  requestIdleCallback(() => ROUTES.forEach((entry) => entry.load().catch(() => {})), { timeout: 5000 });
 }
 
 // the skip link moves focus without touching the hash, which holds the route

@@ -7,7 +7,7 @@ import { CARD_FIELDS, label, thumbnail } from "../media.js";
 import { assetLink, navigate } from "../router.js";
 
 const PAGE = 60;
-const FIRST_SCREEN = 18; // cards fetched eagerly: the most a wide screen shows at once
+const FIRST_SCREEN = 24; // cards fetched eagerly: the most a wide screen shows at once (4 rows of 6)
 const TYPES = ["IMAGE", "VIDEO", "AUDIO", "MUSIC", "THUMBNAIL"];
 const STATUSES = ["READY", "GENERATING", "FAILED", "ARCHIVED"];
 const SORTS = {
