@@ -1,7 +1,7 @@
 """The catalog's first screen against a static page of the same thumbnails, in Chromium.
 
-    LINEAGE_TEST_INSTANCE=... .venv/bin/python -m tests.web.bench_first_screen [--runs 9] [--warmup 5]
-        [--assets 100000]
+    LINEAGE_TEST_INSTANCE=... .venv/bin/python -m tests.web.bench_first_screen [--runs 9]
+        [--warmup 5] [--assets 100000]
 
 Loads the demo into the test suite's Neo4j (LINEAGE_TEST_* names it; its data is
 wiped), with `--assets N` also a generated graph of N assets (`lineage bench`'s
