@@ -139,9 +139,7 @@ async def first_page_previews(server: ThreadedServer, token: str) -> list[dict[s
     return [edge["node"]["preview"] for edge in edges if edge["node"]["preview"]]
 
 
-async def measure(
-    settings: Settings, token: str, runs: int, warmup: int
-) -> dict[str, float | int]:
+async def measure(settings: Settings, token: str, runs: int, warmup: int) -> dict[str, float | int]:
     with ThreadedServer(create_app(settings, dev_token=token)) as server:
         html = static_page(await first_page_previews(server, token))
         async with async_playwright() as playwright:
