@@ -10,7 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lineage.bench.database import bench_database, lineage_bench_settings, story_bench_settings
+from lineage.bench.database import (
+    WipeOk,
+    bench_database,
+    lineage_bench_settings,
+    story_bench_settings,
+)
 from lineage.console import clear_errors, err, out
 from lineage.errors import InvalidInputError
 from lineage.settings import get_settings
@@ -37,9 +42,7 @@ def bench(
     seed: Annotated[int, typer.Option(help="Seed of the generated graph and the starts.")] = 1,
     warmup: Annotated[int, typer.Option(help="Unmeasured starts run first.")] = 20,
     json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    wipe_ok: Annotated[
-        bool, typer.Option("--wipe-ok", help="Allow wiping the database NEO4J_URI names.")
-    ] = False,
+    wipe_ok: WipeOk = False,
 ) -> None:
     """Time lineage(depth 5) through the GraphQL API against the same traversal via the driver.
 
@@ -71,9 +74,7 @@ def bench_orphans(
         typer.Option(help="Live dependants of each hub (default: one per 1,000 assets, ≤1,000)."),
     ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    wipe_ok: Annotated[
-        bool, typer.Option("--wipe-ok", help="Allow wiping the database NEO4J_URI names.")
-    ] = False,
+    wipe_ok: WipeOk = False,
 ) -> None:
     """Time orphan detection through the API against the plainest Cypher, in the same run.
 
@@ -116,9 +117,7 @@ def bench_orphans(
 @clear_errors
 def bench_floor(
     runs: Annotated[int, typer.Option(help="Measured requests to each side.")] = 2_000,
-    wipe_ok: Annotated[
-        bool, typer.Option("--wipe-ok", help="Allow using the database NEO4J_URI names.")
-    ] = False,
+    wipe_ok: WipeOk = False,
 ) -> None:
     """Time `{ __typename }` through Lineage against a bare Starlette app serving
     strawberry's view of the same schema (the issue's aim: at most 1.5x)."""
@@ -143,9 +142,7 @@ def bench_story(
         "lighthouse watercolor"
     ),
     json_output: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    wipe_ok: Annotated[
-        bool, typer.Option("--wipe-ok", help="Allow wiping the database NEO4J_URI names.")
-    ] = False,
+    wipe_ok: WipeOk = False,
 ) -> None:
     """Time Story Builder's pages through Lineage, @neo4j/graphql and one Cypher query.
 

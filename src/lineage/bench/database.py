@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Annotated
 
+import typer
 from rich.console import Console
 
 from lineage.errors import InvalidInputError
@@ -39,6 +41,12 @@ def lineage_bench_settings() -> Settings:
 def story_bench_settings() -> Settings:
     """The instance of `lineage bench-story` and `lineage bench-floor`."""
     return dedicated("bench-story", 7730, 7530, heap="2g", pagecache="1g")
+
+
+# every bench command's --wipe-ok, the flag `bench_database` reads
+WipeOk = Annotated[
+    bool, typer.Option("--wipe-ok", help="Allow using (and wiping) the database NEO4J_URI names.")
+]
 
 
 @contextmanager

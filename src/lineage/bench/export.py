@@ -26,7 +26,7 @@ import typer
 from rich.table import Table
 
 from lineage.bench.bundleprobe import run_probe
-from lineage.bench.database import bench_database, dedicated
+from lineage.bench.database import WipeOk, bench_database, dedicated
 from lineage.bench.generate import auto_commit, wipe
 from lineage.bench.imports import write_plainly
 from lineage.bench.synthetic import STUDIO, TINY, write_tree
@@ -55,9 +55,7 @@ def bench_export(
             "about five times: mind the free disk)."
         ),
     ] = False,
-    wipe_ok: Annotated[
-        bool, typer.Option(help="Allow using (and wiping) the database NEO4J_URI names.")
-    ] = False,
+    wipe_ok: WipeOk = False,
 ) -> None:
     """Benchmark export and import of a project against tar and the importer's floor."""
     instance = dedicated(INSTANCE, BOLT_PORT, HTTP_PORT)

@@ -24,7 +24,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from lineage.bench.database import bench_database, dedicated
+from lineage.bench.database import WipeOk, bench_database, dedicated
 from lineage.bench.generate import wipe
 from lineage.bench.memprobe import run_probe
 from lineage.bench.synthetic import TreeShape, write_music_index, write_tree
@@ -54,9 +54,7 @@ def bench_import(
     memory_mb: Annotated[int, typer.Option(help="MB of base64 in the memory test.")] = 100,
     track_mb: Annotated[float, typer.Option(help="MB of audio per track there.")] = 2.0,
     skip_memory: Annotated[bool, typer.Option(help="Skip the memory measurement.")] = False,
-    wipe_ok: Annotated[
-        bool, typer.Option(help="Allow using (and wiping) the database NEO4J_URI names.")
-    ] = False,
+    wipe_ok: WipeOk = False,
 ) -> None:
     """Benchmark the legacy importer (assets/s on N records, peak memory on a big index)."""
     instance = dedicated(BENCH_INSTANCE, BENCH_BOLT_PORT, BENCH_HTTP_PORT)
