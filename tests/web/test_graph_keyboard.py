@@ -1,5 +1,6 @@
 """The lineage graph driven by the keyboard alone, on the demo and on a graph of a few
-hundred nodes built through the API (every node drawn, focus and expand still work)."""
+hundred nodes built through the API (every node listed, wide fan-outs folded into
+"+N more" nodes that open on demand, focus and expand still work)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,13 @@ CANVAS_FOCUSED = "() => document.activeElement?.classList.contains('graph-canvas
 LAYOUT_MS = """() => performance.getEntriesByName('lineage-graph-layout').map(e => e.duration)"""
 READY_MS = "() => performance.now()"
 DRAWN = "() => /^\\d+ nodes/.test(document.querySelector('p.count').textContent)"
+STATUS_SAYS = "(text) => document.querySelector('p.count').textContent.includes(text)"
 COUNTS = re.compile(r"^(\d+) nodes, (\d+) edges")
 LINEAGE = """query($id: ID!, $depth: Int!) { lineage(id: $id, depth: $depth, direction: BOTH) {
   nodes { id } edges { fromId } } }"""
 BRANCHES = 18  # images built from the root, each the source of as many videos: 343 assets
+FAN_OUT = 10  # neighbours drawn on one side of a node before the rest fold (graph-fold.js)
+FOLDED = re.compile(r"; (\d+) drawn, the others behind (\d+) “\+N more” nodes")
 
 
 async def tab_to_the_graph(page: Page) -> None:
@@ -38,6 +42,19 @@ async def counts(page: Page) -> tuple[int, int]:
     found = COUNTS.match(text)
     assert found, text
     return int(found[1]), int(found[2])
+
+
+async def drawn(page: Page) -> tuple[int, int]:
+    """The nodes the status line says are drawn, and the "+N more" nodes standing for
+    the rest; checked against the list of every node, which marks the folded ones."""
+    found = FOLDED.search(await page.locator("p.count").inner_text())
+    if found:
+        shown, folds = int(found[1]), int(found[2])
+    else:
+        shown, folds = (await counts(page))[0], 0
+    listed = await page.locator(".graph-list li").count()
+    assert listed - await page.locator(".graph-list li", has_text="(folded)").count() == shown
+    return shown, folds
 
 
 async def expand(page: Page) -> None:
@@ -108,12 +125,12 @@ async def branching_lineage(gql: GraphQLClient) -> str:
     return "big-root"
 
 
-async def test_a_graph_of_a_few_hundred_nodes_is_drawn_whole_and_still_works(
+async def test_a_graph_of_a_few_hundred_nodes_folds_its_fan_outs_and_still_works(
     studio: LiveServer, offline: OfflinePage, gql: GraphQLClient
 ) -> None:
     root = await branching_lineage(gql)
-    drawn = (await gql.data(LINEAGE, id=root, depth=2))["lineage"]
-    api_nodes, api_edges = len(drawn["nodes"]), len(drawn["edges"])
+    answer = (await gql.data(LINEAGE, id=root, depth=2))["lineage"]
+    api_nodes, api_edges = len(answer["nodes"]), len(answer["edges"])
     assert api_nodes == 3 + BRANCHES + BRANCHES * BRANCHES  # prompt, source, root and the rest
 
     page = await open_view(offline, f"{studio.url}/#/graph/{root}?depth=2")
@@ -121,6 +138,8 @@ async def test_a_graph_of_a_few_hundred_nodes_is_drawn_whole_and_still_works(
     assert await counts(page) == (api_nodes, api_edges)
     assert "shown around its root" in await page.locator("p.count").inner_text()
     assert await page.locator(".graph-list li").count() == api_nodes
+    # the root's images and each image's videos beyond FAN_OUT wait behind "+N more"
+    assert await drawn(page) == (3 + FAN_OUT + FAN_OUT * FAN_OUT, 1 + FAN_OUT)
     layouts = await page.evaluate(LAYOUT_MS)
     assert len(layouts) == 1
     measured = f"layout {layouts[0]:.0f} ms, ready {ready_ms:.0f} ms after navigation"
@@ -129,6 +148,21 @@ async def test_a_graph_of_a_few_hundred_nodes_is_drawn_whole_and_still_works(
 
     await tab_to_the_graph(page)
     assert (await said(page)).startswith("Selected image big-root v1 (current): 2 upstream, 18")
+    folded_images = BRANCHES - FAN_OUT
+    more = f"Selected {folded_images} more built from image big-root v1: Enter draws them."
+    await press(page, "ArrowRight")
+    for _ in range(2 * FAN_OUT):
+        if await said(page) == more:
+            break
+        await press(page, "ArrowDown")
+    assert await said(page) == more
+    await page.keyboard.press("Enter")
+    unfolded = 3 + BRANCHES + BRANCHES * FAN_OUT
+    await page.wait_for_function(STATUS_SAYS, arg=f"; {unfolded} drawn", timeout=TIMEOUT_MS)
+    assert await drawn(page) == (unfolded, BRANCHES)
+    assert await counts(page) == (api_nodes, api_edges)
+
+    await press(page, "Home")
     branch = await press(page, "ArrowRight")
     assert re.match(r"Selected image big-\d+ v1 \(current\): 1 upstream, 18 downstream", branch)
     video = await press(page, "ArrowRight")
@@ -140,6 +174,7 @@ async def test_a_graph_of_a_few_hundred_nodes_is_drawn_whole_and_still_works(
     assert title in below
     await expand(page)
     assert await counts(page) == (api_nodes, api_edges)  # nothing beyond depth 2 here
+    assert await drawn(page) == (unfolded, BRANCHES)  # a video's expansion folds nothing
     await page.keyboard.press("0")
     await offline.screenshot("studio-graph-large-keyboard")
     nothing_went_wrong(offline)

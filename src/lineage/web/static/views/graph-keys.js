@@ -2,10 +2,11 @@
 // thick blue border) moves along the edges with → (to what was built from it) and ←
 // (to what it came from), through its column of the layout with ↑ and ↓, and back to
 // the graph's root with Home. Enter focuses the selected node (its panel follows, with
-// open, expand and centre), O opens its page, E expands its neighbours, + and - zoom
-// around it, 0 fits the whole graph. A live region says where the selection is.
+// open, expand and centre; on a "+N more" node it draws what that node stands for),
+// O opens its page, E expands its neighbours, + and - zoom around it, 0 fits the whole
+// graph. A live region says where the selection is.
 
-export const KEYS_HELP = "Keyboard: in the graph, ← → follow the edges, ↑ ↓ move within a column, Home returns to the root, Enter focuses the node, O opens it, E expands its neighbours, + − zoom, 0 fits.";
+export const KEYS_HELP = "Keyboard: in the graph, ← → follow the edges, ↑ ↓ move within a column, Home returns to the root, Enter focuses the node (on “+N more”, draws what it stands for), O opens it, E expands its neighbours, + − zoom, 0 fits.";
 
 const COLUMN_PX = 40; // nodes of one layout rank are drawn within this of each other's x
 
@@ -70,8 +71,10 @@ function keepInView(cy, node) {
 }
 
 function describe(node) {
-  const what = node.data("asset") ? assetNamed(node.data()) : node.data("label").replace("\n", ": ");
-  return `Selected ${what}: ${node.incomers("node").length} upstream, ${node.outgoers("node").length} downstream.`;
+  const data = node.data();
+  if (data.more) return `Selected ${data.title}: Enter draws them.`;
+  const what = data.asset ? assetNamed(data) : data.label.replace("\n", ": ");
+  return `Selected ${what}: ${data.upstream} upstream, ${data.downstream} downstream.`;
 }
 
 function assetNamed({ asset, title }) {

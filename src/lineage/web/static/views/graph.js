@@ -2,13 +2,15 @@
 // (Cytoscape.js with its dagre layout, pinned and served by this service), nodes with
 // thumbnails, type, version and orphan badges, edges labelled by type and frame role.
 // Click a node to focus it, expand it to see its own neighbours, follow an orphan's
-// root-cause path (highlighted). Depth and direction live in the URL. The keyboard
-// reaches every node too (graph-keys.js).
+// root-cause path (highlighted). Wide fan-outs are folded into "+N more" nodes
+// (graph-fold.js). Depth and direction live in the URL. The keyboard reaches every node
+// too (graph-keys.js).
 
 import { gql } from "../api.js";
 import { badge, errorBox, field, h, replace, shortId } from "../dom.js";
 import { label } from "../media.js";
 import { assetLink, graphLink } from "../router.js";
+import { fold } from "./graph-fold.js";
 import { KEYS_HELP, keyboardFor, select } from "./graph-keys.js";
 
 const SCRIPTS = [
@@ -67,7 +69,10 @@ export async function graphView(main, route) {
     container: canvas, elements: [], minZoom: 0.02, maxZoom: 3,
     style: STYLE,
   });
-  const state = { cy, route, canvas, announcer, panel, list, status, seen: "" };
+  const state = {
+    cy, route, canvas, announcer, panel, list, status, seen: "",
+    nodes: new Map(), edges: new Map(), opened: new Set(), path: [], truncated: false,
+  };
   await refresh(state, route.id, depth, direction, true);
   cy.on("tap", "node", (event) => focus(state, event.target.id()));
   keyboardFor(state, {
@@ -104,38 +109,72 @@ async function refresh(state, id, depth, direction, first) {
   const fingerprint = JSON.stringify(lineage.nodes.map((n) => [n.id, n.asset?.orphanStatus?.state, n.asset?.isCurrent]));
   if (fingerprint === state.seen) return;
   state.seen = fingerprint;
-  const whole = merge(state, lineage, true);
-  const more = lineage.truncated ? " (more beyond this depth: raise it or expand a node)" : "";
-  const shown = whole ? "" : "; shown around its root at a readable size (0 on the graph fits it whole)";
-  replace(state.status, `${lineage.nodes.length} nodes, ${lineage.edges.length} edges${more}${shown}`);
+  state.truncated = lineage.truncated;
+  merge(state, lineage);
   if (first) focus(state, lineage.rootId);
   else highlightCause(state, state.cause);
 }
 
-function merge(state, lineage, relayout) {
+// Adds what `lineage` found to what is known and draws it again.
+function merge(state, lineage) {
+  for (const node of lineage.nodes) state.nodes.set(node.id, node);
+  for (const edge of lineage.edges) state.edges.set(`${edge.fromId}|${edge.type}|${edge.toId}`, edge);
+  draw(state);
+}
+
+// Draws the nodes the folds leave shown, a "+N more" node for each fold, and the edges
+// among them; lays them out and says what is drawn in the status line.
+function draw(state) {
   const { cy } = state;
+  const rootId = state.route.id;
+  const drawing = fold({ nodes: state.nodes, edges: [...state.edges.values()], rootId, opened: state.opened, kept: new Set(state.path) });
+  const elements = [
+    ...[...drawing.shown].map((id) => ({ group: "nodes", data: nodeData(state.nodes.get(id), drawing.around.get(id)), classes: classesOf(state.nodes.get(id)) })),
+    ...drawing.folds.flatMap((group) => moreElements(state, group)),
+    ...[...state.edges.entries()].filter(([, e]) => drawing.shown.has(e.fromId) && drawing.shown.has(e.toId)).map(edgeElement),
+  ];
+  const wanted = new Set(elements.map((element) => element.data.id));
   cy.batch(() => {
-    for (const node of lineage.nodes) {
-      const data = nodeData(node);
-      const existing = cy.getElementById(node.id);
-      if (existing.nonempty()) {
-        existing.data(data);
-        existing.classes(classesOf(node));
-      } else cy.add({ group: "nodes", data, classes: classesOf(node) });
-    }
-    for (const edge of lineage.edges) {
-      const id = `${edge.fromId}|${edge.type}|${edge.toId}`;
-      if (cy.getElementById(id).nonempty()) continue;
-      const role = edge.properties?.role;
-      const text = edge.type.toLowerCase().replace("_", " ") + (role ? ` (${String(role).toLowerCase()})` : "");
-      // drawn from what it came from to what was built: left to right
-      cy.add({ group: "edges", data: { id, source: edge.toId, target: edge.fromId, label: text }, classes: edge.type.toLowerCase() });
+    cy.elements().filter((element) => !wanted.has(element.id())).remove();
+    for (const element of elements) {
+      const existing = cy.getElementById(element.data.id);
+      if (existing.empty()) cy.add(element);
+      else if (element.group === "nodes") existing.data(element.data).classes(element.classes);
     }
   });
-  const whole = relayout ? layout(cy, lineage.rootId) : true;
-  cy.getElementById(lineage.rootId).addClass("root");
+  const whole = layout(cy, rootId);
+  cy.getElementById(rootId).addClass("root");
+  replace(state.status, statusLine(state, drawing, whole));
+  markPath(state);
   renderList(state);
-  return whole;
+}
+
+function edgeElement([id, edge]) {
+  const role = edge.properties?.role;
+  const text = edge.type.toLowerCase().replace("_", " ") + (role ? ` (${String(role).toLowerCase()})` : "");
+  // drawn from what it came from to what was built: left to right
+  return { group: "edges", data: { id, source: edge.toId, target: edge.fromId, label: text }, classes: edge.type.toLowerCase() };
+}
+
+// A fold's "+N more" node, beside its owner on the fold's side, and the edge to it.
+function moreElements(state, group) {
+  const id = `more:${group.key}`;
+  const count = group.hidden.length;
+  const owner = describeNode(state.nodes.get(group.ownerId));
+  const title = group.side === "down" ? `${count} more built from ${owner}` : `${count} more that ${owner} came from`;
+  const [source, target] = group.side === "down" ? [group.ownerId, id] : [id, group.ownerId];
+  return [
+    { group: "nodes", data: { id, more: group.key, owner: group.ownerId, label: `+${count} more`, title, kind: "MORE" }, classes: "more" },
+    { group: "edges", data: { id: `${id}|edge`, source, target, label: "" }, classes: "folded" },
+  ];
+}
+
+function statusLine(state, drawing, whole) {
+  const more = state.truncated ? " (more beyond this depth: raise it or expand a node)" : "";
+  const folded = drawing.folds.length
+    ? `; ${drawing.shown.size} drawn, the others behind ${drawing.folds.length} “+N more” nodes (open one to draw them)` : "";
+  const shown = whole ? "" : "; shown around its root at a readable size (0 on the graph fits it whole)";
+  return `${state.nodes.size} nodes, ${state.edges.size} edges${more}${folded}${shown}`;
 }
 
 // Lays the graph out and fits it, unless it would be too small to read (then it is shown
@@ -151,21 +190,29 @@ function layout(cy, rootId) {
   return false;
 }
 
-function nodeData(node) {
+// What a node shows; `around` (its neighbours, graph-fold.js) gives the counts the
+// keyboard's live line says, folded ones included.
+function nodeData(node, around) {
   const asset = node.asset;
   const props = node.properties ?? {};
+  const counts = { upstream: around?.up.length ?? 0, downstream: around?.down.length ?? 0 };
   if (!asset) {
     const text = props.text ? String(props.text).slice(0, 40) : node.id;
-    return { id: node.id, label: `${node.kind.toLowerCase().replace("_", " ")}\n${text}`, kind: node.kind, title: props.text ?? node.id };
+    return { id: node.id, label: `${node.kind.toLowerCase().replace("_", " ")}\n${text}`, kind: node.kind, title: props.text ?? node.id, ...counts };
   }
   const state = asset.orphanStatus.state;
   const badgeText = state === "OK" ? "" : `\n${state}${asset.orphanStatus.pinnedInputs.length ? " · pinned" : ""}`;
   const thumb = asset.preview?.url ?? null;
   return {
     id: node.id, kind: node.kind, asset, thumb, title: label(asset),
-    label: `${asset.type.toLowerCase()} ${asset.slot} v${asset.version}${asset.isCurrent ? " ★" : ""}${badgeText}`,
-    colour: COLOURS[state],
+    label: `${describeNode(node)}${asset.isCurrent ? " ★" : ""}${badgeText}`,
+    colour: COLOURS[state], ...counts,
   };
+}
+
+function describeNode(node) {
+  const asset = node?.asset;
+  return asset ? `${asset.type.toLowerCase()} ${asset.slot} v${asset.version}` : shortId(node?.id ?? "");
 }
 
 function classesOf(node) {
@@ -179,6 +226,10 @@ function focus(state, id) {
   const { cy, panel } = state;
   const node = cy.getElementById(id);
   if (node.empty()) return;
+  if (node.data("more")) {
+    unfold(state, node.data("more"), node.data("owner"));
+    return;
+  }
   cy.elements().removeClass("focused neighbour faded");
   const around = node.closedNeighborhood();
   cy.elements().not(around).addClass("faded");
@@ -207,12 +258,25 @@ function reasonsOf(state, asset) {
   )));
 }
 
+// Draws a fold's nodes, and keeps its owner focused.
+function unfold(state, key, ownerId) {
+  state.opened.add(key);
+  draw(state);
+  focus(state, ownerId);
+}
+
+// Fetches a node's own neighbours and draws them all (its fan-outs unfolded).
 async function expand(state, id) {
+  const more = state.cy.getElementById(id).data("more");
+  if (more) {
+    focus(state, id);
+    return;
+  }
   replace(state.status, `Expanding ${shortId(id)}…`);
   try {
     const { lineage } = await gql(QUERY, { id, depth: 1, direction: "BOTH" });
-    merge(state, { ...lineage, rootId: state.route.id }, true);
-    replace(state.status, `${state.cy.nodes().length} nodes, ${state.cy.edges().length} edges`);
+    state.opened.add(`down:${id}`).add(`up:${id}`);
+    merge(state, lineage);
     focus(state, id);
   } catch (error) {
     replace(state.status, errorBox(error));
@@ -226,22 +290,37 @@ function highlightCause(state, cause) {
   if (reason) highlightPath(state, reason.path);
 }
 
+// Draws `path` (node ids) in red, unfolding what hides part of it.
 function highlightPath(state, path) {
-  const { cy } = state;
+  state.path = path;
+  if (path.some((id) => state.nodes.has(id) && state.cy.getElementById(id).empty())) draw(state);
+  else {
+    markPath(state);
+    renderList(state);
+  }
+}
+
+function markPath(state) {
+  const { cy, path } = state;
   cy.elements().removeClass("on-path");
   path.forEach((id, index) => {
     cy.getElementById(id).addClass("on-path");
     const next = path[index + 1];
     if (next) cy.edges().filter((e) => (e.source().id() === id && e.target().id() === next) || (e.source().id() === next && e.target().id() === id)).addClass("on-path");
   });
-  renderList(state);
 }
 
+// Every node known, drawn or folded, as text.
 function renderList(state) {
-  replace(state.list, state.cy.nodes().map((node) => h("li", { class: node.hasClass("on-path") ? "on-path" : "" },
-    node.data("asset") ? h("a", { href: assetLink(node.id()) }, node.data("label").replace("\n", " · ")) : node.data("label").replace("\n", ": "),
-    node.hasClass("on-path") ? " (on the root-cause path)" : "",
-  )));
+  const onPath = new Set(state.path);
+  replace(state.list, [...state.nodes.values()].map((node) => {
+    const text = nodeData(node).label;
+    return h("li", { class: onPath.has(node.id) ? "on-path" : "" },
+      node.asset ? h("a", { href: assetLink(node.id) }, text.replace("\n", " · ")) : text.replace("\n", ": "),
+      onPath.has(node.id) ? " (on the root-cause path)" : "",
+      state.cy.getElementById(node.id).empty() ? " (folded)" : "",
+    );
+  }));
 }
 
 const STYLE = [
@@ -250,6 +329,10 @@ const STYLE = [
     "text-valign": "bottom", "text-margin-y": 4, width: 64, height: 64, shape: "round-rectangle",
     "min-zoomed-font-size": 6,
     "background-color": "#e2e8f0", "border-width": 3, "border-color": "data(colour)", color: "#1e293b",
+  } },
+  { selector: "node.more", style: {
+    shape: "ellipse", width: 40, height: 40, "background-color": "#f8fafc", "border-style": "dashed",
+    "border-color": "#64748b", "text-valign": "center", "text-margin-y": 0, "font-size": 11,
   } },
   { selector: "node.prompt", style: { shape: "round-tag", "background-color": "#dbeafe", "border-color": "#3b82f6", width: 48, height: 48 } },
   { selector: "node.with-thumb", style: { "background-image": "data(thumb)", "background-fit": "cover", "background-image-crossorigin": "null" } },
@@ -266,6 +349,7 @@ const STYLE = [
     "min-zoomed-font-size": 6,
   } },
   { selector: "edge.uses_frame", style: { "line-style": "dashed" } },
+  { selector: "edge.folded", style: { "line-style": "dashed", "line-color": "#cbd5e1", "target-arrow-shape": "none" } },
   { selector: "edge.regenerates", style: { "line-style": "dotted", "line-color": "#cbd5e1" } },
   { selector: "edge.on-path", style: { "line-color": "#dc2626", "target-arrow-color": "#dc2626", width: 4, opacity: 1 } },
   { selector: "node.on-path", style: { "border-color": "#dc2626", "border-width": 6, "border-style": "solid", opacity: 1 } },
