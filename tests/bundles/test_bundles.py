@@ -195,3 +195,27 @@ async def test_answers_survive_an_import_into_a_fresh_graph(first: Instance) -> 
     await first.store.write("admin/wipe_data")
     await import_over_http(first, bundle)
     assert await answers(first.gql, PROJECT) == expected
+
+
+async def test_a_file_whose_bytes_changed_stops_the_export_before_its_first_byte(
+    first: Instance, tmp_path: Path
+) -> None:
+    await record_scene(first.gql)
+    nodes = member(await export_over_http(first, PROJECT), "graph/nodes.jsonl").splitlines()
+    ref = next(json.loads(n)["properties"]["fileRef"] for n in nodes if b'"fileRef"' in n)
+    stored = first.assets_root / "catalog" / ref
+    mode, data = stored.stat().st_mode, stored.read_bytes()
+    stored.chmod(0o644)
+    stored.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    try:
+        response = await first.http.get(f"/projects/{PROJECT}/export")
+        assert response.status_code == 422, response.text
+        detail = response.json()["detail"]
+        assert detail["code"] == "INVALID_BUNDLE", detail
+        assert f"{stored.name} no longer has the bytes recorded" in detail["message"]
+        exported = await run_cli(first, "export", PROJECT, "-o", str(tmp_path / "vss-001.tar"))
+        assert exported.exit_code != 0 and "no longer has the bytes recorded" in exported.output
+        assert list(tmp_path.iterdir()) == []
+    finally:  # the catalog is the session's: later tests store the same bytes
+        stored.write_bytes(data)
+        stored.chmod(mode)

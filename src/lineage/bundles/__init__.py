@@ -2,6 +2,8 @@
 
 models.py       the bundle's layout, manifest and lines
 exporter.py     graph -> spooled members -> streamed tar (tarstream.py, provjson.py)
+provprocess.py  the PROV-JSON written by a child process from the exporter's lines
+filecheck.py    files hashed while the graph is read, copied unchanged into the tar
 checking.py     an import's first pass: every byte checked, nothing written
 planning.py     how the bundle meets the graph: renames, differences, files to store
 importer.py     files, nodes and edges written in batches; orphan state recomputed

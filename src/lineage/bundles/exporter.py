@@ -1,29 +1,40 @@
 """Exporting a project (or one asset and its upstream) as a bundle, in two steps.
 
 `Exporter.prepare` reads the graph a page at a time and spools the graph members
-(nodes, edges, PROV-JSON) to a temporary folder, hashing them, and notes every
-file once; `tar_chunks` then streams the tar: the manifest, the files (read from
-the catalog or the archive, each hash checked as it goes), the graph members.
-A project is read by one streamed statement, a page of nodes a row (a row per
-node cost more in the driver than the rest of the export); an upstream scope
-is read by its keys. Memory holds a few pages, the files' hashes, the outside
-references (and an upstream scope's keys), never the files or the lines.
+(nodes, edges) to a temporary folder, hashing them; a child process writes the
+PROV-JSON from the same lines meanwhile (`provprocess.py`), and threads hash
+every file once as the graph names it (`filecheck.py`), all on the other core.
+`write_tar` (into a file) and `tar_chunks` (a stream) then give the tar: the
+manifest, the files (from the catalog or the archive, checked unchanged since
+hashed), the graph members. A project is read by one streamed statement, a page
+of nodes a row (a row per node cost more in the driver than the rest of the
+export); an upstream scope is read by its keys. Memory holds a few pages, the
+files' hashes, the outside references (and an upstream scope's keys), never the
+files or the lines.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import orjson
 
-from lineage.bundles.errors import InvalidBundleError
 from lineage.bundles.filearchive import FileArchive
+from lineage.bundles.filecheck import (
+    FileHasher,
+    HashedFile,
+    copy_into,
+    identify,
+    read_chunks,
+    write_all,
+)
 from lineage.bundles.models import (
     EDGES,
     FILES_PREFIX,
@@ -37,9 +48,9 @@ from lineage.bundles.models import (
     Reference,
     ScopeKind,
 )
-from lineage.bundles.provjson import ProvWriter
+from lineage.bundles.provprocess import ProvProcess
 from lineage.bundles.repository import BundleRepository, Key
-from lineage.bundles.tarstream import CHUNK, end_of_archive, header, member_stream, padding
+from lineage.bundles.tarstream import end_of_archive, header, padding
 from lineage.db.store import Row, Store
 from lineage.errors import NotFoundError
 from lineage.files import FileStore
@@ -57,10 +68,12 @@ FLUSH = 1024 * 1024
 
 
 class LineWriter:
-    """A spooled graph member: JSON lines written and hashed, a buffer at a time."""
+    """A spooled graph member: JSON lines written and hashed, a buffer at a time (each
+    buffer also handed to `forward`)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, forward: Callable[[bytes], None]) -> None:
         self.path = path
+        self.forward = forward
         self.file = path.open("wb")
         self.buffer = bytearray()
         self.hash = hashlib.sha256()
@@ -74,6 +87,9 @@ class LineWriter:
             self._flush()
 
     def _flush(self) -> None:
+        if not self.buffer:
+            return
+        self.forward(bytes(self.buffer))
         self.file.write(self.buffer)
         self.hash.update(self.buffer)
         self.size += len(self.buffer)
@@ -85,19 +101,13 @@ class LineWriter:
         return MemberDigest(sha256=self.hash.hexdigest(), bytes=self.size)
 
 
-@dataclass(frozen=True)
-class BundleFile:
-    sha256: str
-    size: int
-    path: Path | None  # None: neither in the catalog nor in the archive
-
-
 @dataclass
 class Spooled:
     """What the graph pass found, besides the lines it wrote."""
 
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
-    files: dict[str, BundleFile] = field(default_factory=dict)
+    files: dict[str, Path | None] = field(default_factory=dict)  # None: nowhere to be found
+    hasher: FileHasher = field(default_factory=FileHasher)
     outside: dict[Key, str | None] = field(default_factory=dict)
     newest: str = EPOCH
 
@@ -114,11 +124,12 @@ class GraphSource:
 
 @dataclass
 class PreparedExport:
-    """A bundle ready to stream: its manifest, its files, its spooled graph members."""
+    """A bundle ready to stream: its manifest, its files (hashed, in hash order), its
+    spooled graph members."""
 
     folder: tempfile.TemporaryDirectory[str]
     manifest: Manifest
-    files: list[BundleFile]
+    files: list[HashedFile]
 
     @property
     def mtime(self) -> int:
@@ -129,7 +140,7 @@ class PreparedExport:
     @property
     def size(self) -> int:
         """The tar's length in bytes."""
-        sizes = [len(self.manifest_bytes())] + [f.size for f in self.files if f.path]
+        sizes = [len(self.manifest_bytes())] + [f.size for f in self.files]
         sizes += [digest.bytes for digest in self.manifest.members.values()]
         written = sum(512 + s + (-s % 512) for s in sizes)
         return written + len(end_of_archive(written))
@@ -140,6 +151,15 @@ class PreparedExport:
 
     def member_path(self, name: str) -> Path:
         return Path(self.folder.name) / name.replace("/", "_")
+
+    def members(self) -> list[tuple[str, HashedFile]]:
+        """Every member after the manifest, by name, in bundle order."""
+        files = [(f"{FILES_PREFIX}{f.sha256}", f) for f in self.files]
+        graph = [
+            (name, identify(self.manifest.members[name].sha256, self.member_path(name)))
+            for name in (NODES, EDGES, PROV)
+        ]
+        return files + graph
 
     def close(self) -> None:
         self.folder.cleanup()
@@ -195,32 +215,27 @@ class Exporter:
         progress: Progress,
     ) -> PreparedExport:
         root = Path(folder.name)
-        nodes, edges = LineWriter(root / "nodes"), LineWriter(root / "edges")
-        prov = ProvWriter(root)
+        prepared = PreparedExport(folder, _blank_manifest(), [])
+        prov = ProvProcess(root, prepared.member_path(PROV))
+        nodes = LineWriter(prepared.member_path(NODES), prov.add_nodes)
+        edges = LineWriter(prepared.member_path(EDGES), prov.add_edges)
         spooled = Spooled()
         progress.begin("graph", source.total)
         try:
             async for rows in source.pages:
-                self._write_rows(rows, spooled, source.is_inside, (nodes, edges, prov))
+                self._write_rows(rows, spooled, source.is_inside, (nodes, edges))
                 progress.advance(len(rows))
             references = await self._write_references(
-                spooled, scope, source.is_inside, (nodes, edges, prov)
+                spooled, scope, source.is_inside, (nodes, edges)
             )
             counts = spooled.counts | {"references": len(references), "edges": edges.lines}
-            node_digest, edge_digest = nodes.finish(), edges.finish()
-            with (root / "prov").open("wb") as sink:
-                prov.write(sink)
+            members = {NODES: nodes.finish(), EDGES: edges.finish()}
+            members[PROV] = await asyncio.to_thread(prov.finish)
+            hashed = await asyncio.to_thread(spooled.hasher.finish)
         finally:
             prov.close()
-        prepared = PreparedExport(folder, _blank_manifest(), sorted_files(spooled.files))
-        nodes.path.rename(prepared.member_path(NODES))
-        edges.path.rename(prepared.member_path(EDGES))
-        (root / "prov").rename(prepared.member_path(PROV))
-        members = {
-            NODES: node_digest,
-            EDGES: edge_digest,
-            PROV: _digest(prepared.member_path(PROV)),
-        }
+            spooled.hasher.close()
+        prepared.files = [hashed[sha] for sha in sorted(hashed)]
         prepared.manifest = Manifest(
             source_instance=await self.repository.source_instance(),
             scope=scope,
@@ -228,7 +243,7 @@ class Exporter:
             counts=counts | _file_counts(prepared.files),
             members=members,
             outside_references=references,
-            missing_files=[f.sha256 for f in prepared.files if f.path is None],
+            missing_files=sorted(sha for sha, path in spooled.files.items() if path is None),
         )
         return prepared
 
@@ -237,20 +252,16 @@ class Exporter:
         rows: Sequence[Row],
         spooled: Spooled,
         is_inside: Callable[[Row], bool],
-        writers: tuple[LineWriter, LineWriter, ProvWriter],
+        writers: tuple[LineWriter, LineWriter],
     ) -> None:
-        nodes, edges, prov = writers
+        nodes, edges = writers
         for row in rows:
-            node = _node_line(row)
-            nodes.write(node)
-            prov.add_node(node)
+            nodes.write(_node_line(row))
             spooled.counts[row["kind"]] += 1
-            spooled.newest = max([spooled.newest, *_times(row["properties"])])
+            spooled.newest = _newest(row["properties"], spooled.newest)
             self._note_file(row, spooled)
             for edge in row["edges"]:
-                line = _edge_line(row, edge)
-                edges.write(line)
-                prov.add_edge(line)
+                edges.write(_edge_line(row, edge))
                 if not is_inside(edge):
                     spooled.outside.setdefault((edge["toKind"], edge["to"]), None)
 
@@ -259,25 +270,23 @@ class Exporter:
         spooled: Spooled,
         scope: BundleScope,
         is_inside: Callable[[Row], bool],
-        writers: tuple[LineWriter, LineWriter, ProvWriter],
+        writers: tuple[LineWriter, LineWriter],
     ) -> list[Reference]:
         """The nodes outside the scope that its nodes point at, and everything those
         were built from (any depth), with the edges between them and into the scope:
         lineage through another project's asset stays whole."""
-        nodes, edges, prov = writers
+        nodes, edges = writers
         keys, known = await self._outside(spooled, scope, is_inside)
         references = []
         for start in range(0, len(keys), BATCH):
             for row in await self.repository.read_nodes(keys[start : start + BATCH]):
                 line = {**_node_line(row), "reference": True}
                 nodes.write(line)
-                prov.add_node(line)
                 code = line["properties"].get("projectCode")
                 references.append(Reference(kind=line["kind"], id=line["id"], project_code=code))
                 for edge in row["edges"]:
                     if (edge["toKind"], edge["to"]) in known:
                         edges.write(_edge_line(row, edge))
-                        prov.add_edge(_edge_line(row, edge))
         return references
 
     async def _outside(
@@ -298,9 +307,9 @@ class Exporter:
         sha = props.get("fileSha256")
         if row["kind"] != "Asset" or not sha or sha in spooled.files:
             return
-        spooled.files[sha] = BundleFile(
-            sha, int(props.get("fileSizeBytes") or 0), self._locate(props)
-        )
+        path = spooled.files[sha] = self._locate(props)
+        if path is not None:
+            spooled.hasher.add(sha, path)
 
     def _locate(self, props: dict[str, Any]) -> Path | None:
         """The file's bytes: in the catalog, else in the archive (released), else nowhere."""
@@ -311,16 +320,6 @@ class Exporter:
                 return path
         kept = self.archive.file_path(props["fileSha256"])
         return kept if kept.is_file() else None
-
-
-def sorted_files(files: dict[str, BundleFile]) -> list[BundleFile]:
-    """The files in hash order, each with its size on disk (the node's may be absent)."""
-    ordered = []
-    for sha in sorted(files):
-        found = files[sha]
-        size = found.path.stat().st_size if found.path else found.size
-        ordered.append(BundleFile(sha, size, found.path))
-    return ordered
 
 
 def _node_line(row: Row) -> dict[str, Any]:
@@ -343,21 +342,17 @@ def _edge_line(row: Row, edge: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _times(properties: dict[str, Any]) -> list[str]:
-    return [str(properties[name]) for name in TIMES if properties.get(name)]
+def _newest(properties: dict[str, Any], newest: str) -> str:
+    """The newest of `newest` and the node's times."""
+    for name in TIMES:
+        value = properties.get(name)
+        if value and str(value) > newest:
+            newest = str(value)
+    return newest
 
 
-def _file_counts(files: list[BundleFile]) -> dict[str, int]:
-    present = [f for f in files if f.path is not None]
-    return {"files": len(present), "fileBytes": sum(f.size for f in present)}
-
-
-def _digest(path: Path) -> MemberDigest:
-    digest = hashlib.sha256()
-    with path.open("rb") as reader:
-        while chunk := reader.read(CHUNK):
-            digest.update(chunk)
-    return MemberDigest(sha256=digest.hexdigest(), bytes=path.stat().st_size)
+def _file_counts(files: list[HashedFile]) -> dict[str, int]:
+    return {"files": len(files), "fileBytes": sum(f.size for f in files)}
 
 
 def _blank_manifest() -> Manifest:
@@ -365,47 +360,41 @@ def _blank_manifest() -> Manifest:
     return Manifest(source_instance="", scope=scope, created_at=EPOCH, counts={}, members={})
 
 
-def tar_chunks(prepared: PreparedExport) -> Iterator[bytes]:
-    """The bundle's bytes, in order (a file whose bytes changed stops the stream)."""
-    written = 0
+def tar_pieces(prepared: PreparedExport) -> Iterator[bytes | HashedFile]:
+    """The bundle in order: bytes of headers and padding, and the files whose bytes
+    follow them (each checked unchanged as it is taken)."""
     manifest = prepared.manifest_bytes()
-    yield header(MANIFEST, len(manifest), prepared.mtime) + manifest + padding(len(manifest))
-    written += 512 + len(manifest) + (-len(manifest) % 512)
-    for bundle_file in prepared.files:
-        if bundle_file.path is None:
-            continue
-        for chunk in _file_member(bundle_file, prepared.mtime):
-            written += len(chunk)
-            yield chunk
-    for name in (NODES, EDGES, PROV):
-        path = prepared.member_path(name)
-        with path.open("rb") as reader:
-            for chunk in member_stream(name, reader, path.stat().st_size, prepared.mtime):
-                written += len(chunk)
-                yield chunk
+    piece = header(MANIFEST, len(manifest), prepared.mtime) + manifest + padding(len(manifest))
+    written = len(piece)
+    yield piece
+    for name, member in prepared.members():
+        yield header(name, member.size, prepared.mtime)
+        yield member
+        yield padding(member.size)
+        written += 512 + member.size + len(padding(member.size))
     yield end_of_archive(written)
 
 
-def _file_member(bundle_file: BundleFile, mtime: int) -> Iterator[bytes]:
-    assert bundle_file.path is not None
-    digest = hashlib.sha256()
-    name = f"{FILES_PREFIX}{bundle_file.sha256}"
-    with bundle_file.path.open("rb") as reader:
-        yield from member_stream(name, _Hashing(reader, digest), bundle_file.size, mtime)
-    if digest.hexdigest() != bundle_file.sha256:
-        raise InvalidBundleError(
-            f"the catalog's file {bundle_file.path.name} no longer has the bytes recorded "
-            f"(SHA-256 {bundle_file.sha256}); run `lineage verify`"
-        )
+def tar_chunks(prepared: PreparedExport) -> Iterator[bytes]:
+    """The bundle's bytes, in order (a file that changed since it was hashed stops the
+    stream)."""
+    for piece in tar_pieces(prepared):
+        if isinstance(piece, bytes):
+            yield piece
+        else:
+            yield from read_chunks(piece)
 
 
-class _Hashing:
-    """A reader that hashes what it hands out."""
-
-    def __init__(self, reader: IO[bytes], digest: Any) -> None:
-        self.reader, self.digest = reader, digest
-
-    def read(self, size: int) -> bytes:
-        chunk = self.reader.read(size)
-        self.digest.update(chunk)
-        return chunk
+def write_tar(prepared: PreparedExport, sink: int, progress: Progress) -> None:
+    """The bundle written to the open file `sink`, its files copied by the kernel."""
+    pending = bytearray()
+    for piece in tar_pieces(prepared):
+        if isinstance(piece, bytes):
+            pending += piece
+            continue
+        write_all(sink, pending)
+        copy_into(piece, sink)
+        progress.advance(len(pending) + piece.size)
+        pending.clear()
+    write_all(sink, pending)
+    progress.advance(len(pending))

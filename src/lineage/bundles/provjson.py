@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 
 import orjson
 
@@ -27,6 +27,10 @@ NAMESPACE = "urn:lineage:"
 FLUSH = 1024 * 1024
 SECTIONS = ("entity", "activity", "wasGeneratedBy", "wasDerivedFrom", "hadMember")
 Line = dict[str, Any]
+
+
+class Writable(Protocol):
+    def write(self, data: bytes, /) -> object: ...
 
 
 def node_name(kind: str, node_id: str) -> str:
@@ -142,7 +146,7 @@ class ProvWriter:
             self.parts[section].write(buffer)
             buffer.clear()
 
-    def write(self, sink: IO[bytes]) -> None:
+    def write(self, sink: Writable) -> None:
         sink.write(b'{"prefix":{"lineage":"' + NAMESPACE.encode() + b'"}')
         for section in SECTIONS:
             if self.first[section]:

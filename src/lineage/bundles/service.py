@@ -16,7 +16,7 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from lineage.bundles.exporter import Exporter, PreparedExport, tar_chunks
+from lineage.bundles.exporter import Exporter, PreparedExport, write_tar
 from lineage.bundles.filearchive import FileArchive
 from lineage.bundles.importer import ImportReport, import_bundle
 from lineage.bundles.models import BundleScope, Manifest, ScopeKind
@@ -51,10 +51,8 @@ async def export_to_file(
 def write_bundle(prepared: PreparedExport, target: Path, progress: Progress) -> None:
     partial = target.with_name(f".{target.name}.partial")
     try:
-        with partial.open("wb") as sink:
-            for chunk in tar_chunks(prepared):
-                sink.write(chunk)
-                progress.advance(len(chunk))
+        with partial.open("wb", buffering=0) as sink:
+            write_tar(prepared, sink.fileno(), progress)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tarfile
 from collections.abc import Iterator
-from typing import IO, Protocol
+from typing import IO
 
 from lineage.bundles.errors import InvalidBundleError
 from lineage.bundles.models import EDGES, FILES_PREFIX, MANIFEST, NODES, PROV
@@ -39,23 +39,6 @@ def end_of_archive(written: int) -> bytes:
     """Two zero blocks, then zeros up to a whole record (as tar itself writes)."""
     closing = 2 * BLOCK
     return b"\0" * (closing + (-(written + closing) % RECORD))
-
-
-class Readable(Protocol):
-    def read(self, size: int, /) -> bytes: ...
-
-
-def member_stream(name: str, source: Readable, size: int, mtime: int) -> Iterator[bytes]:
-    """A member's header, its `size` bytes read from `source`, and its padding."""
-    yield header(name, size, mtime)
-    left = size
-    while left:
-        chunk = source.read(min(CHUNK, left))
-        if not chunk:
-            raise InvalidBundleError(f"{name} ended {left} bytes early while being exported")
-        left -= len(chunk)
-        yield chunk
-    yield padding(size)
 
 
 def check_member(info: tarfile.TarInfo) -> str:
