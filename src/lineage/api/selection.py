@@ -91,7 +91,12 @@ def value_serializer(output: GraphQLOutputType, where: str) -> Callable[[Any], A
     """A leaf or list of leaves of type `output` as graphql-core completes it; NotCompiled
     for a null where `output` forbids one (graphql-core reports an error there)."""
     if is_non_null_type(output):
-        inner = value_serializer(output.of_type, where)
+        nullable = output.of_type  # a leaf's serializer at once: one call less a value
+        inner = (
+            leaf_serializer(nullable)
+            if is_leaf_type(nullable)
+            else value_serializer(nullable, where)
+        )
 
         def required(value: Any) -> Any:
             if value is None:

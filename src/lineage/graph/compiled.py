@@ -91,11 +91,13 @@ def _typed(
         if field_name == "__typename":
             readers.append((key, lambda _: parent.name))
         elif field_name in plain:
-            readers.append((key, _read(field, field_name, _key(field_name))))
+            readers.append((key, _named(field, field_name)))
         else:
             raise NotCompiled(f"{parent.name}.{field_name}")
     return lambda item: {key: each(item) for key, each in readers}
 
 
-def _key(name: str) -> Reader:
-    return lambda item: item[name]
+def _named(field: GraphQLField, name: str) -> Reader:
+    """The reader of a node's or an edge's field, held under its name."""
+    serialize = value_serializer(field.type, name)
+    return lambda item: serialize(item[name])
