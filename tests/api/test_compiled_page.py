@@ -4,7 +4,7 @@ a graph with two projects sharing slot names, regenerations, orphans and Thai pr
 what it cannot read, and every error, the normal execution answers.
 
 The normal answer of the same selection is asked with a second root field (`viewer`),
-which the fast path never serves; `compile_page` is called directly to show that the
+which the fast path never serves; `compile_operation` is called directly to show that the
 first request was one it serves.
 """
 
@@ -17,9 +17,9 @@ import httpx
 import pytest
 from graphql import parse
 
-from lineage.api.schema import schema
-from lineage.assets.compiled import answer, compile_page
-from lineage.assets.compiled_shape import NotCompiled
+from lineage.api.compiled import compile_operation
+from lineage.api.schema import COMPILED_FIELDS, schema
+from lineage.api.selection import NotCompiled
 from lineage.assets.service import AssetService
 from lineage.db.store import Store
 from lineage.settings import Settings
@@ -98,7 +98,8 @@ async def compare(
     """The fast and the normal answer of one page (node, around), checked equal; the answer."""
     document = query(*page)
     normal = await text(http, query(*page, beside="viewer { keyId }"), variables)
-    direct = await answer(compile_page(schema, parse(document), variables, None), services)
+    compiled = compile_operation(schema, parse(document), variables, None, COMPILED_FIELDS)
+    direct = await compiled.answer(schema, variables, services)
     fast = await text(http, document, variables)
     assert assets_json(fast) == assets_json(normal)
     assert json.dumps(direct["assets"], ensure_ascii=False) == assets_json(normal)
@@ -139,9 +140,9 @@ async def test_pages_by_words_or_slot_compile_without_nested_fields(
         found = json.loads(await compare(http, services, page, {**arguments, "first": 5}))
         assert found["edges"], arguments
     nested = query(NODES["story builder"], EDGES["edges only"])
-    compiled = compile_page(schema, parse(nested), SEARCHES["by words"], None)
+    compiled = compile_operation(schema, parse(nested), SEARCHES["by words"], None, COMPILED_FIELDS)
     with pytest.raises(NotCompiled):  # not read along: the loaders answer
-        await answer(compiled, services)
+        await compiled.answer(schema, SEARCHES["by words"], services)
 
 
 def errors_of(body: str) -> list[tuple[str, str, Any]]:
@@ -198,12 +199,13 @@ NOT_COMPILED = {
 def test_what_is_not_plain_is_left_to_the_normal_execution(selection: str) -> None:
     document = parse(query(NOT_COMPILED[selection], EDGES["edges only"]))
     with pytest.raises(NotCompiled):
-        compile_page(schema, document, {}, None)
+        compile_operation(schema, document, {}, None, COMPILED_FIELDS)
 
 
 def test_an_operation_with_more_than_one_page_is_left_to_the_normal_execution() -> None:
     two = "query { a: assets { edges { node { id } } } b: assets { edges { node { id } } } }"
     with pytest.raises(NotCompiled):
-        compile_page(schema, parse(two), {}, None)
+        compile_operation(schema, parse(two), {}, None, COMPILED_FIELDS)
     with pytest.raises(NotCompiled):
-        compile_page(schema, parse(query("id", EDGES["edges only"], "viewer { keyId }")), {}, None)
+        beside = parse(query("id", EDGES["edges only"], "viewer { keyId }"))
+        compile_operation(schema, beside, {}, None, COMPILED_FIELDS)

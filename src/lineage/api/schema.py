@@ -22,17 +22,19 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
+from lineage.api.compiled import CompiledQueries, FieldCompiler, OperationPlans
 from lineage.api.context import Context
 from lineage.api.errors import ErrorPolicy
 from lineage.api.over_http import SpecGraphQL
 from lineage.api.scalars import schema_config
-from lineage.assets.compiled import CompiledPages
+from lineage.assets.compiled import compile_page
 from lineage.assets.gql import AssetQueries
 from lineage.auth.gql import AuthQueries, ScopePolicy
 from lineage.auth.loopback import may_see_dev_key
 from lineage.bundles.gql import BundleMutations
 from lineage.explorers.graphiql import graphiql_page
 from lineage.generations.gql import GenerationMutations
+from lineage.graph.compiled import compile_lineage
 from lineage.graph.gql import GraphQueries
 from lineage.orphans.gql import OrphanMutations, OrphanQueries
 from lineage.projects.gql import ProjectMutations, ProjectQueries
@@ -64,6 +66,9 @@ Mutation = merge_types(
     ),
 )
 
+# The root fields answered from their statements' rows when their selection allows.
+COMPILED_FIELDS: dict[str, FieldCompiler] = {"assets": compile_page, "lineage": compile_lineage}
+
 # The schema as `lineage export-schema` prints it; each app builds its own from settings.
 schema = strawberry.Schema(
     query=Query, mutation=Mutation, extensions=[ErrorPolicy], config=schema_config()
@@ -77,7 +82,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(AddValidationRules, _limit_rules(settings)),
         ScopePolicy,
-        CompiledPages,  # after the scope check: a refused query is never read
+        # after the scope check: a refused query is never read
+        partial(CompiledQueries, plans=OperationPlans(COMPILED_FIELDS)),
         partial(ParsedDocuments, cache={}),  # the same documents arrive again and again:
         ValidationCache,  # parse and validate each once
     ]

@@ -13,29 +13,22 @@ field with a resolver, a nested field below the page's nodes, @defer) raises
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
-    GraphQLEnumType,
     GraphQLField,
-    GraphQLLeafType,
     GraphQLObjectType,
-    GraphQLSchema,
-    GraphQLString,
     get_named_type,
     get_nullable_type,
     is_leaf_type,
     is_list_type,
-    is_non_null_type,
 )
-from graphql.execution.collect_fields import FieldDetails, FragmentDetails, collect_subfields
-from graphql.execution.values import VariableValues
-from graphql.language import OperationDefinitionNode
+from graphql.execution.collect_fields import FieldDetails
 from pydantic import BaseModel
 
+from lineage.api.selection import NotCompiled, Selection, value_serializer
 from lineage.assets.models import Asset
 from lineage.prompts.models import Prompt
 
@@ -50,62 +43,20 @@ NESTED_ROWS = frozenset(
     {"frames", "prompts", "sources", "versions", "previousVersion", "currentVersion", "usedBy"}
 )
 MISSING: Any = object()
-KEPT_AS_THEY_ARE: dict[str, Callable[[Any], bool]] = {
-    "String": lambda value: type(value) is str,
-    "ID": lambda value: type(value) is str,
-    "DateTime": lambda value: type(value) is str,
-    "Int": lambda value: type(value) is int and -(2**31) <= value < 2**31,
-    "Float": lambda value: type(value) is float and math.isfinite(value),
-    "Boolean": lambda value: type(value) is bool,
-}
-TYPENAME = GraphQLField(GraphQLString)  # what `__typename` stands for in `Selection.named`
-
-
-class NotCompiled(Exception):
-    """The selection (or a row) holds something only the normal execution answers."""
 
 
 @dataclass
-class Selection:
-    """What a compiled selection needs: graphql-core's view of the operation; and, filled
-    while compiling, the nested fields of the page's nodes it found and the properties
-    it reads of each kind of node (`lineage.assets.nested.SHOWN_KINDS`)."""
+class PageSelection(Selection):
+    """A page's selection; and, filled while compiling, the nested fields of the page's
+    nodes it found and the properties it reads of each kind of node
+    (`lineage.assets.nested.SHOWN_KINDS`)."""
 
-    schema: GraphQLSchema
-    fragments: dict[str, FragmentDetails]
-    variables: VariableValues
-    operation: OperationDefinitionNode
     nested: set[str] = field(default_factory=set)
     shown: dict[str, set[str]] = field(default_factory=dict)  # kind of node -> properties
 
-    def fields(
-        self, parent: GraphQLObjectType, details: list[FieldDetails]
-    ) -> dict[str, tuple[str, GraphQLField, list[FieldDetails]]]:
-        """{response key: (field name, definition, its nodes)} of `details`' selections."""
-        grouped = collect_subfields(
-            self.schema, self.fragments, self.variables, self.operation, parent, details
-        ).grouped_field_set
-        return self.named(parent, grouped)
-
-    def named(
-        self, parent: GraphQLObjectType, grouped: dict[str, list[FieldDetails]]
-    ) -> dict[str, tuple[str, GraphQLField, list[FieldDetails]]]:
-        """{response key: (field name, definition, its nodes)} of collected fields
-        (`__typename`'s definition: the parent's first field, never read)."""
-        found = {}
-        for key, group in grouped.items():
-            if any(d.defer_usage or d.fragment_variable_values for d in group):
-                raise NotCompiled("@defer or fragment variables")
-            name = group[0].node.name.value
-            definition = parent.fields.get(name, TYPENAME if name == "__typename" else None)
-            if definition is None:
-                raise NotCompiled(name)
-            found[key] = (name, definition, group)
-        return found
-
 
 def object_reader(
-    selection: Selection, parent: GraphQLObjectType, details: list[FieldDetails], kind: str
+    selection: PageSelection, parent: GraphQLObjectType, details: list[FieldDetails], kind: str
 ) -> Reader:
     """The reader of one object of type `parent` (its fields selected in `details`), of
     the `kind` of node the statement returns ("asset": the page's own, which alone has
@@ -132,7 +83,7 @@ def object_reader(
 
 
 def _items(
-    selection: Selection, definition: GraphQLField, group: list[FieldDetails], kind: str
+    selection: PageSelection, definition: GraphQLField, group: list[FieldDetails], kind: str
 ) -> Reader:
     """A reader of a nested field's rows (property maps): a list, or one (maybe null)."""
     item_type = get_named_type(definition.type)
@@ -177,31 +128,8 @@ def _plain(type_name: str, name: str, definition: GraphQLField) -> tuple[str, Re
     if strawberry_field is None or strawberry_field.base_resolver is not None:
         raise NotCompiled(f"{type_name}.{name}")
     key, default = _property(MODELS[type_name], strawberry_field.python_name, name)
-    serialize = _serializer(get_named_type(definition.type))  # type: ignore[arg-type]
-    required = is_non_null_type(definition.type)
-
-    def read(properties: Row, _: Row) -> Any:
-        value = properties.get(key, default)
-        if value is None:
-            if required:
-                raise NotCompiled(f"{type_name}.{name} is missing")
-            return None
-        return serialize(value)
-
-    return key, read
-
-
-def _serializer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
-    """`leaf.serialize`, without its call for the values it returns as they are: a
-    string of String, ID or DateTime (`str`), a 32-bit int, a finite float, a bool;
-    an enum's stored value looked up."""
-    if isinstance(leaf, GraphQLEnumType):
-        names = {value.value: name for name, value in leaf.values.items()}
-        return lambda value: names[value] if value in names else leaf.serialize(value)
-    kept = KEPT_AS_THEY_ARE.get(leaf.name)
-    if kept is None:
-        return leaf.serialize
-    return lambda value: value if kept(value) else leaf.serialize(value)
+    serialize = value_serializer(definition.type, f"{type_name}.{name}")
+    return key, lambda properties, _: serialize(properties.get(key, default))
 
 
 def _property(model: type[BaseModel] | None, python_name: str, name: str) -> tuple[str, Any]:

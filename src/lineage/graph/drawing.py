@@ -14,6 +14,7 @@ case. The JSON Schema of a drawing is `docs/lineage-graph.schema.json`.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from lineage.assets.models import AssetStatus, FrameRole
@@ -46,6 +47,11 @@ INTERNAL_PROPERTIES = frozenset({"paramsJson", "currentSince"})
 
 
 def kind_of(labels: list[str]) -> str:
+    return _kind(tuple(labels))
+
+
+@lru_cache(maxsize=64)
+def _kind(labels: tuple[str, ...]) -> str:
     return next((kind for label, kind in KINDS.items() if label in labels), "OTHER")
 
 
@@ -54,12 +60,35 @@ def graphql_spelling(enum: type[StrEnum], value: Any) -> Any:
     return next((member.name for member in enum if member.value == value), value)
 
 
-def _spelled(properties: dict[str, Any], enums: dict[str, type[StrEnum]]) -> dict[str, Any]:
-    return {
-        key: graphql_spelling(enums[key], value) if key in enums else value
-        for key, value in properties.items()
-        if key not in INTERNAL_PROPERTIES and not key.startswith("__")
-    }
+EDGE = "edge"  # the spellings' key of edges, beside the kinds of nodes
+SPELLINGS: dict[str, dict[str, dict[str, str]]] = {
+    kind: {key: {m.value: m.name for m in enum} for key, enum in enums.items()}
+    for kind, enums in {**ENUM_PROPERTIES, EDGE: EDGE_ENUM_PROPERTIES}.items()
+}
+
+
+@lru_cache(maxsize=1024)
+def _reshaping(
+    keys: tuple[str, ...], kind: str
+) -> tuple[tuple[str, ...], tuple[tuple[str, dict[str, str]], ...]]:
+    """(the keys not shown, (key, its spellings) of the enum ones) of a property map with
+    `keys` of a `kind` of node (or EDGE): maps of one kind share a few key sets."""
+    hidden = tuple(key for key in keys if key in INTERNAL_PROPERTIES or key.startswith("__"))
+    spellings = SPELLINGS.get(kind, {})
+    return hidden, tuple((key, spellings[key]) for key in keys if key in spellings)
+
+
+def _spelled(properties: dict[str, Any], kind: str) -> dict[str, Any]:
+    """`properties` (the walk's own map, changed in place) without the internal ones,
+    enum values spelled as GraphQL spells them (`graphql_spelling`, looked up)."""
+    hidden, enums = _reshaping(tuple(properties), kind)
+    for key in hidden:
+        del properties[key]
+    for key, names in enums:
+        value = properties[key]
+        if isinstance(value, str):
+            properties[key] = names.get(value, value)
+    return properties
 
 
 async def draw_lineage(
@@ -91,10 +120,10 @@ def _drawn(
     """`{rootId, truncated, nodes: [{id, kind, labels, distance, properties}],
     edges: [{fromId, toId, type, properties}]}`, in drawing order."""
     for node in nodes:
-        node["kind"] = kind_of(node["labels"])
-        node["properties"] = _spelled(node["properties"], ENUM_PROPERTIES.get(node["kind"], {}))
+        node["kind"] = kind = kind_of(node["labels"])
+        node["properties"] = _spelled(node["properties"], kind)
     for edge in edges:
-        edge["properties"] = _spelled(edge["properties"], EDGE_ENUM_PROPERTIES)
+        edge["properties"] = _spelled(edge["properties"], EDGE)
     nodes.sort(key=lambda n: (n["distance"], n["id"]))
     edges.sort(key=_edge_order)
     return {"rootId": root_id, "truncated": truncated, "nodes": nodes, "edges": edges}
