@@ -41,8 +41,12 @@ CALL () {
   CALL (r, below, complete) {
     CALL (r, below, complete) {
       WITH r WHERE complete AND $add
-      MATCH ANY SHORTEST (r)(()<-[e:GENERATED_FROM|USES_FRAME WHERE NOT coalesce(e.pinned, false)]-
-            (n:Asset WHERE n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent)))+(d)
+      // (one breadth-first walk that visits each asset once: Neo4j prunes a
+      // variable-length pattern whose predicates hold for each node and each edge)
+      MATCH live = (r)<-[:GENERATED_FROM|USES_FRAME*1..]-(d)
+      WHERE all(e IN relationships(live) WHERE NOT coalesce(e.pinned, false))
+        AND all(n IN nodes(live) WHERE n = r OR (n:Asset
+              AND (n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent))))
       WITH DISTINCT d WHERE NOT d.id IN $exclude
       WITH d, coalesce(d.orphanRootCauses, []) AS before WHERE NOT $root IN before
       RETURN d, before, COLLECT { UNWIND before + $root AS x RETURN x ORDER BY x } AS after

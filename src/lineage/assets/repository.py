@@ -30,6 +30,7 @@ from lineage.assets.nested import (
     nested_values,
     with_properties,
 )
+from lineage.assets.rules import StatusMove
 from lineage.assets.slots import name_of
 from lineage.db.cypher import Ending, composed
 from lineage.db.store import Row, Store, Tx
@@ -206,12 +207,15 @@ class AssetRepository:
 
     @staticmethod
     async def change_status(
-        tx: Tx, asset_id: str, status: str, changes: dict[str, Any], ending: Ending
+        tx: Tx, asset_id: str, status: StatusMove, changes: dict[str, Any], ending: Ending
     ) -> Row:
-        """Set an attempt's status (and `changes`) and recompute its slot's current
-        attempt, in one statement that `ending` ends."""
+        """Set an attempt's status (and `changes`) when it is one of `status.before` and
+        its project is not archived, and recompute its slot's current attempt, in one
+        statement that `ending` ends (refused, it changes nothing: the ending starts from
+        no changed node)."""
         name = composed(SET_STATUS, REFRESH_CURRENT, ending.name)
-        params = {"id": asset_id, "status": status, "changes": changes, **ending.params}
+        params: dict[str, Any] = {"id": asset_id, "status": status.after, "from": status.before}
+        params |= {"changes": changes, **ending.params}
         [result] = await tx.run(name, **params)
         return result
 

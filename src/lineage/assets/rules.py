@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
 from lineage.assets.models import ID_PREFIX, AssetStatus, FrameRole, NewGeneration
 from lineage.assets.params import ParamsLimits, check_params
@@ -19,6 +19,24 @@ ALLOWED_CHANGES: dict[AssetStatus, frozenset[AssetStatus]] = {
     AssetStatus.FAILED: frozenset({AssetStatus.ARCHIVED}),
     AssetStatus.ARCHIVED: frozenset(),
 }
+
+
+class StatusMove(NamedTuple):
+    """A status change as its statement takes it (assets/changes/set_status): the
+    statuses the attempt may have `before`, and the one it gets."""
+
+    before: list[str]
+    after: str
+
+
+def status_move(wanted: AssetStatus) -> StatusMove:
+    """The move to `wanted` from every status ALLOWED_CHANGES lets become it."""
+    before = sorted(s.value for s, allowed in ALLOWED_CHANGES.items() if wanted in allowed)
+    return StatusMove(before, wanted.value)
+
+
+# A revert makes a ready attempt current again: its status stays ready.
+REVERT = StatusMove([AssetStatus.READY.value], AssetStatus.READY.value)
 
 
 def check_status_change(asset_id: str, current: AssetStatus, wanted: AssetStatus) -> None:

@@ -5,14 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from lineage import idempotency
-from lineage.assets.models import Asset, AssetStatus, Completion, NewGeneration
+from lineage.assets.models import AssetStatus, Completion, NewGeneration
 from lineage.assets.params import ParamsLimits
 from lineage.assets.precheck import is_replay
 from lineage.assets.repository import CHANGED_IDS, AssetRepository, completion_changes
-from lineage.assets.rules import check_references, check_shape, check_status_change, new_asset_id
+from lineage.assets.rules import (
+    REVERT,
+    StatusMove,
+    check_references,
+    check_shape,
+    check_status_change,
+    new_asset_id,
+    status_move,
+)
 from lineage.assets.slots import project_namespace, slot_key
 from lineage.assets.sources import stored_source
 from lineage.db.cypher import Ending
@@ -20,7 +28,7 @@ from lineage.db.store import Row, Store, Tx
 from lineage.errors import ConflictError, InvalidInputError
 from lineage.files import FileClaim, FileStore, StoredFile
 from lineage.models import utc_timestamp
-from lineage.orphans.models import AssetChange, OrphanChanges
+from lineage.orphans.models import AssetChange, OrphanChanges, RefreshClaim
 from lineage.orphans.refresh import refreshed_after
 from lineage.orphans.repository import claiming
 from lineage.projects.readonly import refuse_if_archived
@@ -176,52 +184,48 @@ class GenerationService:
     async def complete(self, asset_id: str, completion: Completion) -> AssetChange:
         """A `generating` attempt finished: it becomes `ready` (and current)."""
         changes = completion_changes(completion, utc_timestamp())
-        return await self._change(asset_id, AssetStatus.READY, changes)
+        return await self._change(asset_id, status_move(AssetStatus.READY), changes)
 
     async def fail(self, asset_id: str, error: str) -> AssetChange:
         if not error.strip():
             raise InvalidInputError("failGeneration needs the error message")
-        return await self._change(asset_id, AssetStatus.FAILED, {"error": error})
+        return await self._change(asset_id, status_move(AssetStatus.FAILED), {"error": error})
 
     async def archive(self, asset_id: str) -> AssetChange:
-        return await self._change(asset_id, AssetStatus.ARCHIVED, {"archivedAt": utc_timestamp()})
+        changes = {"archivedAt": utc_timestamp()}
+        return await self._change(asset_id, status_move(AssetStatus.ARCHIVED), changes)
 
     async def revert_to(self, asset_id: str) -> AssetChange:
         """Make an older ready attempt its slot's current version again."""
-
-        async def work(tx: Tx) -> AssetChange:
-            asset = await _changeable(tx, asset_id)
-            if asset.status is not AssetStatus.READY:
-                raise InvalidInputError(
-                    f"only a ready attempt can become current; {asset_id!r} is {asset.status.value}"
-                )
-            changes = {"currentSince": utc_timestamp()}
-            claimed = await AssetRepository.change_status(
-                tx, asset_id, "ready", changes, claiming()
-            )
-            return await _refreshed(tx, asset_id, claimed)
-
-        return await self.store.in_write_tx(work)
+        changes = {"currentSince": utc_timestamp()}
+        return await self._change(asset_id, REVERT, changes)
 
     async def _change(
-        self, asset_id: str, status: AssetStatus, changes: dict[str, Any]
+        self, asset_id: str, move: StatusMove, changes: dict[str, Any]
     ) -> AssetChange:
+        """The change and its orphan update in two statements (the rules checked by the
+        first); a refused change reads why in a third, and raises it."""
+
         async def work(tx: Tx) -> AssetChange:
-            asset = await _changeable(tx, asset_id)
-            check_status_change(asset_id, asset.status, status)
-            claimed = await AssetRepository.change_status(
-                tx, asset_id, status.value, changes, claiming()
-            )
+            claimed = await AssetRepository.change_status(tx, asset_id, move, changes, claiming())
+            if asset_id not in RefreshClaim.seeds_of(claimed):
+                await _refuse(tx, asset_id, move)
             return await _refreshed(tx, asset_id, claimed)
 
         return await self.store.in_write_tx(work)
 
 
-async def _changeable(tx: Tx, asset_id: str) -> Asset:
-    """The asset a status change is asked for; refused when its project is archived."""
+async def _refuse(tx: Tx, asset_id: str, move: StatusMove) -> NoReturn:
+    """Raise why the change `move` of `asset_id` was refused: no such asset, its project
+    is archived, or its status cannot become `move.after`."""
     asset, archived = await AssetRepository.find_for_change(tx, asset_id)
     refuse_if_archived(asset.project_code, archived)
-    return asset
+    if move == REVERT:
+        raise InvalidInputError(
+            f"only a ready attempt can become current; {asset_id!r} is {asset.status.value}"
+        )
+    check_status_change(asset_id, asset.status, AssetStatus(move.after))
+    raise ConflictError(f"asset {asset_id!r} changed while it was being changed; try again")
 
 
 async def _refreshed(tx: Tx, asset_id: str, claimed: Row | None) -> AssetChange:

@@ -81,6 +81,12 @@ class RefreshClaim:
         """Every changed node the claim started from."""
         return [*self.others, *([self.move_root] if self.move_root else [])]
 
+    @staticmethod
+    def seeds_of(row: dict[str, Any]) -> list[str]:
+        """`changed_ids` of the claim whose result row is `row`, read without the
+        claimed assets."""
+        return [*row["others"], *([row["moveRoot"]] if row["moveRoot"] else [])]
+
 
 @dataclass(frozen=True)
 class StoredRefresh:
