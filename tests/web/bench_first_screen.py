@@ -1,25 +1,28 @@
 """The catalog's first screen against a static page of the same thumbnails, in Chromium.
 
     LINEAGE_TEST_INSTANCE=... .venv/bin/python -m tests.web.bench_first_screen [--runs 9]
-        [--warmup 5] [--assets 100000]
+        [--warmup 5] [--assets 0 100000]
 
-Loads the demo into the test suite's Neo4j (LINEAGE_TEST_* names it; its data is
-wiped), with `--assets N` also a generated graph of N assets (`lineage bench`'s
-generator) beside it, serves the app, and opens, alternately and each in a fresh
-browser context (cold cache), the studio at `/` and a static HTML page of `<img>`
-elements pointing at the very preview URLs the catalog's first page shows, from the
-same server, after `--warmup` unmeasured loads of each (the service warm, as one that
-has been up a while). Time to ready, read in the page with the Performance API
-(`performance.now()`, from the navigation's start): when every image on the screen
-has loaded and, for the studio, the grid says it is drawn. Prints each side's median
-and their ratio (the issue asks for at most 2), and what the studio's first screen
-fetched by then (API requests, image bytes; the browser's own count).
+For each `--assets N` (by default the demo alone, then the demo beside 100,000
+generated assets), loads the demo into the test suite's Neo4j (LINEAGE_TEST_* names
+it; its data is wiped) with N assets of `lineage bench`'s generator beside it, serves
+the app alone in its own process (`tests.web.studio_server`, as `lineage serve` does)
+and opens, alternately and each in a fresh browser context (cold cache), the studio at
+`/` and a static HTML page of `<img>` elements pointing at the very preview URLs the
+catalog's first page shows, from the same server, after `--warmup` unmeasured loads of
+each (the service warm, as one that has been up a while). Time to ready, read in the
+page with the Performance API (`performance.now()`, from the navigation's start): when
+every image on the screen has loaded and, for the studio, the grid says it is drawn.
+Prints, for each catalog, each side's median and their ratio (the issue asks for at
+most 2), what the studio's first screen fetched by then (API requests, image bytes;
+the browser's own count) and the machine's load average.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import statistics
 import tempfile
@@ -28,10 +31,9 @@ from pathlib import Path
 
 from playwright.async_api import Browser, async_playwright
 
-from lineage.app import create_app
 from lineage.auth.dev import ensure_dev_key
 from lineage.bench.generate import generate, wipe
-from lineage.bench.server import ThreadedServer
+from lineage.bench.server import ServerProcess
 from lineage.db.driver import create_driver
 from lineage.db.store import Store
 from lineage.legacy.demo import import_demo_if_empty
@@ -39,6 +41,7 @@ from lineage.settings import Settings
 from lineage.upgrades import migrate
 from tests.neo4j_provider import test_neo4j
 
+SERVER = "tests.web.studio_server"
 SAMPLE = Path(__file__).resolve().parents[2] / "assets"
 VIEWPORT = {"width": 1280, "height": 900}
 FIRST_PAGE = """query { assets(first: 60) { edges { node {
@@ -81,8 +84,19 @@ def static_page(previews: list[dict[str, int | str]]) -> str:
     )
 
 
+async def wiped(settings: Settings) -> None:
+    """The graph emptied in batches, so that the test suite's one-statement wipe that
+    follows stays quick."""
+    driver = create_driver(settings)
+    try:
+        await wipe(Store(driver, settings.neo4j_database))
+    finally:
+        await driver.close()
+
+
 async def prepare(settings: Settings, assets: int) -> str:
-    """The demo (and `assets` generated ones) in a wiped graph; the development key."""
+    """The demo (and `assets` generated ones) in a wiped graph; the development key,
+    also written to `settings.dev_key_file` for the server's process."""
     driver = create_driver(settings)
     store = Store(driver, settings.neo4j_database)
     try:
@@ -91,7 +105,7 @@ async def prepare(settings: Settings, assets: int) -> str:
         await import_demo_if_empty(settings, store)
         if assets:
             await generate(store, assets)
-        token, _ = await ensure_dev_key(store, settings.assets_root / "dev-api-key")
+        token, _ = await ensure_dev_key(store, settings.dev_key_file)
         return token
     finally:
         await driver.close()
@@ -128,7 +142,7 @@ async def time_to_ready(
         await context.close()
 
 
-async def first_page_previews(server: ThreadedServer, token: str) -> list[dict[str, int | str]]:
+async def first_page_previews(server: ServerProcess, token: str) -> list[dict[str, int | str]]:
     import httpx
 
     async with httpx.AsyncClient(base_url=server.url, timeout=60) as client:
@@ -140,7 +154,7 @@ async def first_page_previews(server: ThreadedServer, token: str) -> list[dict[s
 
 
 async def measure(settings: Settings, token: str, runs: int, warmup: int) -> dict[str, float | int]:
-    with ThreadedServer(create_app(settings, dev_token=token)) as server:
+    with ServerProcess(settings, SERVER) as server:
         html = static_page(await first_page_previews(server, token))
         async with async_playwright() as playwright:
             chromium = shutil.which("chromium")
@@ -167,25 +181,47 @@ async def measure(settings: Settings, token: str, runs: int, warmup: int) -> dic
     }
 
 
+def load_average() -> str:
+    return "/".join(f"{minutes:.1f}" for minutes in os.getloadavg())
+
+
+def report(assets: int, runs: int, result: dict[str, float | int], load: str) -> str:
+    catalog = f"demo + {assets:,} generated assets" if assets else "demo"
+    return (
+        f"{catalog}: studio first screen {result['studio_ms']:.0f} ms, static page of the same "
+        f"{result['images']} thumbnails {result['static_ms']:.0f} ms (medians of {runs}); "
+        f"ratio {result['ratio']:.2f}; the studio's first screen made {result['api_requests']} "
+        f"API requests and fetched {result['image_bytes']:,} bytes of images; load average "
+        f"(1/5/15 min) {load}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9, help="measured loads of each page")
     parser.add_argument("--warmup", type=int, default=5, help="unmeasured loads of each first")
-    parser.add_argument("--assets", type=int, default=0, help="generated assets beside the demo")
+    parser.add_argument(
+        "--assets",
+        type=int,
+        nargs="+",
+        default=[0, 100_000],
+        help="generated assets beside the demo, one measure each (0: the demo alone)",
+    )
     options = parser.parse_args()
+    lines = []
     with tempfile.TemporaryDirectory() as work, test_neo4j() as found:
         folder = Path(work) / "assets"
         shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("catalog"))
-        settings = found.model_copy(update={"assets_root": folder})
-        token = asyncio.run(prepare(settings, options.assets))
-        result = asyncio.run(measure(settings, token, options.runs, options.warmup))
-    catalog = f"demo + {options.assets:,} generated assets" if options.assets else "demo"
-    print(
-        f"{catalog}: studio first screen {result['studio_ms']:.0f} ms, static page of the same "
-        f"{result['images']} thumbnails {result['static_ms']:.0f} ms (medians of {options.runs}); "
-        f"ratio {result['ratio']:.2f}; the studio's first screen made {result['api_requests']} "
-        f"API requests and fetched {result['image_bytes']:,} bytes of images"
-    )
+        key_file = Path(work) / "dev-api-key"
+        settings = found.model_copy(update={"assets_root": folder, "dev_key_file": key_file})
+        for assets in options.assets:
+            token = asyncio.run(prepare(settings, assets))
+            before = load_average()
+            result = asyncio.run(measure(settings, token, options.runs, options.warmup))
+            lines.append(report(assets, options.runs, result, f"{before} to {load_average()}"))
+            print(lines[-1], flush=True)
+        asyncio.run(wiped(settings))
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":

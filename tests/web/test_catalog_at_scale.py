@@ -25,7 +25,7 @@ from tests.files.encoded import noisy_jpeg, with_comment
 from tests.live_server import LiveServer
 from tests.web.conftest import TIMEOUT_MS, nothing_went_wrong, open_view
 
-GENERATED = 50_000  # assets without files around the photos (`lineage bench`'s generator)
+GENERATED = 100_000  # assets without files around the photos (`lineage bench`'s generator)
 PHOTOS = 61  # newer than all of them: the first page (60) is photos, and one more
 PAGE = 60
 BUDGET = 3 * 1024 * 1024

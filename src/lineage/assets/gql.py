@@ -169,6 +169,7 @@ class AssetQueries:
         asked = page(order_name(order_by), first, after, info.context.settings)
         query = catalog_query(filter, order_by)
         nested = page_plan.plan(info.selected_fields)
-        hits, total = await info.context.assets.list_page(asked, query, nested)
+        counted = page_plan.selects(info.selected_fields, "totalCount")
+        hits, total = await info.context.assets.list_page(asked, query, nested, counted)
         shown = [replace(hit, nested=info.context.loaders.shown(hit.nested)) for hit in hits]
         return AssetConnection.of(shown, asked, total, query)

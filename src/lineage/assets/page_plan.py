@@ -47,6 +47,16 @@ def plan(assets: Sequence[Selection]) -> tuple[str, ...]:
     return tuple(name for name in NESTED if name in wanted)
 
 
+def selects(assets: Sequence[Selection], name: str) -> bool:
+    """Whether the `assets` field's selection (`info.selected_fields`) holds the page's
+    field `name` (`totalCount`); False when it holds what the plan does not read."""
+    try:
+        page = [inner for field in _included(assets) for inner in field.selections]
+        return any(field.name == name for field in _included(page))
+    except NotUnderstood:
+        return False
+
+
 def _inside(selections: Sequence[Selection], name: str) -> list[Selection]:
     """The selections inside the included fields called `name` (under any alias)."""
     return [

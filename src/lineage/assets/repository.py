@@ -285,6 +285,10 @@ class AssetRepository:
         found: list[dict[str, Any]] = row["assets"]
         return found
 
+    def counts_with_page(self, query: CatalogQuery, slot_key: str | None) -> bool:
+        """Whether `list_page` counts the matches itself (a page by words or in a slot)."""
+        return not catalog.found_by_index(catalog_params(query, slot_key))
+
     async def count(self, query: CatalogQuery, slot_key: str | None) -> int:
         """How many assets pass the filters of a page anchored on an index (a page
         found by words or in a slot counts its matches itself: `list_page`)."""

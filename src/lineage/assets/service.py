@@ -3,6 +3,7 @@ Recording generations and changing their status is `lineage.generations`."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 from lineage.assets.models import Asset, CatalogQuery, CostGroup, SearchHit
@@ -38,13 +39,21 @@ class AssetService:
         return asset
 
     async def list_page(
-        self, asked: Page, query: CatalogQuery, nested: Sequence[str] = ()
+        self, asked: Page, query: CatalogQuery, nested: Sequence[str] = (), total: bool = False
     ) -> tuple[list[SearchHit], int | None]:
         """Up to `asked.size + 1` assets after the cursor, and how many match in all
-        when the page's statement counted them (else `count` does, when asked); with
-        the `nested` fields (`lineage.assets.page_plan`) of each read along."""
+        when the page's statement counted them or, with `total`, when `count`'s statement
+        counted them at the same time as the page's (one round trip to Neo4j in the
+        time of the longer; else `count` does, when asked); with the `nested` fields
+        (`lineage.assets.page_plan`) of each read along."""
         slot_key = catalog_slot_key(query)
-        return await self.repository.list_page(asked, query, slot_key, nested)
+        if not total or self.repository.counts_with_page(query, slot_key):
+            return await self.repository.list_page(asked, query, slot_key, nested)
+        (hits, _), counted = await asyncio.gather(
+            self.repository.list_page(asked, query, slot_key, nested),
+            self.repository.count(query, slot_key),
+        )
+        return hits, counted
 
     async def list_page_rows(
         self, asked: Page, query: CatalogQuery, nested: Sequence[str], shown: dict[str, list[str]]

@@ -125,8 +125,16 @@ async function boot() {
     started = true;
   }
   await show(null, early);
-  // once the page is idle (its first screen's images in), the other views, to open at once
-  requestIdleCallback(() => ROUTES.forEach((entry) => entry.load().catch(() => {})), { timeout: 5000 });
+  afterFirstScreen(() => ROUTES.forEach((entry) => entry.load().catch(() => {})));
+}
+
+// The other views' modules, to open at once, fetched only once the first screen's images
+// are in (the window's load event) and the page is idle: not competing with them for the
+// service or the main thread.
+function afterFirstScreen(work) {
+  const whenIdle = () => requestIdleCallback(work, { timeout: 5000 });
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
 }
 
 // the skip link moves focus without touching the hash, which holds the route

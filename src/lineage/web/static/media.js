@@ -9,11 +9,11 @@ export function label(asset) {
   return asset.name || asset.prompt || `${asset.type.toLowerCase()} ${asset.slot} v${asset.version}`;
 }
 
-// The fields a card needs, previews included (one query for a whole page of cards).
+// The fields a card shows, previews included (one query for a whole page of cards), and
+// no more: each costs the service a resolver call per card on the catalog's first screen.
 export const CARD_FIELDS = `
   id type slot version isCurrent provider model status name prompt createdAt projectCode
-  mediaType orphaned fileMissing signedUrl
-  estimatedCostMoney { amount currency }
+  fileMissing signedUrl
   orphanStatus { state }
   preview(size: GRID) { url width height }
   waveform(points: 48)

@@ -13,6 +13,7 @@ const CHAIN = `prompts { ${STEP} refinedFrom { ${STEP} refinedFrom { ${STEP} } }
 const QUERY = `query AssetDetail($id: ID!) {
   asset(id: $id) {
     ${CARD_FIELDS}
+    mediaType estimatedCostMoney { amount currency }
     filename url error completedAt generationTimeMs fileRef fileSha256 fileSizeBytes
     fileProblem metadataMissing params
     media { width height durationSeconds }

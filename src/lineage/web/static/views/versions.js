@@ -7,7 +7,7 @@ import { badge, errorBox, h, money, replace, when } from "../dom.js";
 import { CARD_FIELDS, fullMedia, label } from "../media.js";
 import { assetLink, graphLink, versionsLink } from "../router.js";
 
-const VERSION = `${CARD_FIELDS} error params media { width height }`;
+const VERSION = `${CARD_FIELDS} estimatedCostMoney { amount currency } error params media { width height }`;
 const QUERY = `query Versions($id: ID!) { asset(id: $id) { id slot projectCode versions { ${VERSION} } } }`;
 const IMPACT = `query RevertImpact($id: ID!) {
   impact(assetId: $id, action: REVERT) {
