@@ -3,7 +3,9 @@ causes and counts, stored) against one Cypher statement that only flags orphans
 (recompute_orphans_plain), cold and warm.
 
 Cold is each side's first run after a start of Neo4j (empty page cache, no query
-plans); on a database the bench may not restart, after emptying the query caches.
+plans): of the bench's own instance, or of the local instance `lineage db start`
+runs (the LINEAGE_LOCAL_NEO4J_* settings) when NEO4J_URI names it; on any other
+database, which the bench may not restart, after emptying the query caches.
 Warm runs follow, interleaved, the side that goes first alternating.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from functools import partial
+from urllib.parse import urlsplit
 
 from lineage.bench.generate import auto_commit
 from lineage.bench.orphan_changes import Timing, clocked
@@ -30,6 +33,17 @@ async def api_side(store: Store) -> None:
 
 async def plain_side(store: Store) -> None:
     await auto_commit(store, "bench/recompute_orphans_plain")
+
+
+def restartable(settings: Settings) -> bool:
+    """Whether the bench may restart the database: its own instance (no NEO4J_URI), or
+    the running local instance of these settings when NEO4J_URI names it."""
+    if not settings.neo4j_uri:
+        return True
+    local = LocalNeo4j(settings)
+    named, own = urlsplit(settings.neo4j_uri), urlsplit(local.bolt_uri)
+    same_host = named.hostname in {"localhost", own.hostname}
+    return same_host and named.port == own.port and local.status().running
 
 
 async def cold_start(settings: Settings, restart: bool) -> None:
