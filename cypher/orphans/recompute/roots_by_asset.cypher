@@ -3,17 +3,18 @@
 // the graph. Root causes are superseded, failed or archived attempts and revised
 // prompts (for each live asset built straight from them), and live assets whose own
 // file is missing (their own root); each reaches everything built from that live
-// asset through live assets (current, or generating) and unpinned edges. Every asset
-// stored as orphaned is there too (with no root cause when none reaches it now).
+// asset through live assets (current, or generating) and unpinned edges (a pruning
+// walk: each asset once per start, where a shortest-path pattern costs more to plan and,
+// cold, to run). Every asset stored as orphaned is there too (with no root cause when
+// none reaches it now). Revised prompts are found from the REGENERATES relationships
+// (a scan of every prompt costs 3x the db hits).
 // No parameters.
 // Binds: d (the asset), roots: [root cause id] (distinct, in id order)
 CALL () {
   CALL () {
     CALL () {
-      MATCH (r:Asset) WHERE r.status IN ['failed', 'archived']
-      RETURN r
-      UNION ALL
-      MATCH (r:Asset {status: 'ready'}) WHERE NOT coalesce(r.isCurrent, false)
+      MATCH (r:Asset) WHERE r.status IN ['failed', 'archived', 'ready']
+        AND NOT (r.status = 'ready' AND coalesce(r.isCurrent, false))
       RETURN r
       UNION ALL
       MATCH ()-[g:REGENERATES]->(r)
@@ -30,8 +31,10 @@ CALL () {
     RETURN s.id AS root, s
   }
   WITH s, collect(root) AS rootsOfS
-  MATCH ANY SHORTEST (s)(()<-[e:GENERATED_FROM|USES_FRAME WHERE NOT coalesce(e.pinned, false)]-
-        (n:Asset WHERE n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent)))*(d)
+  MATCH p = (s)<-[:GENERATED_FROM|USES_FRAME*0..]-(d:Asset)
+  WHERE all(e IN relationships(p) WHERE NOT coalesce(e.pinned, false))
+    AND all(n IN nodes(p) WHERE n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent))
+  WITH DISTINCT rootsOfS, d
   UNWIND rootsOfS AS root
   RETURN d, root
   UNION ALL
