@@ -6,7 +6,9 @@ Cold is each side's first run after a start of Neo4j (empty page cache, no query
 plans): of the bench's own instance, or of the local instance `lineage db start`
 runs (the LINEAGE_LOCAL_NEO4J_* settings) when NEO4J_URI names it; on any other
 database, which the bench may not restart, after emptying the query caches.
-Warm runs follow, interleaved, the side that goes first alternating.
+Warm runs follow, interleaved, the side that goes first alternating, after one
+unmeasured run of each (the cold runs leave only the last side's plans and compiled
+code in the restarted Neo4j).
 """
 
 from __future__ import annotations
@@ -66,13 +68,16 @@ async def first_run(settings: Settings, side: Side, restart: bool) -> float:
 
 
 async def full_recompute(settings: Settings, runs: int, restart: bool) -> list[Timing]:
-    """Cold: each side's first run after a cold start; warm: `runs` runs of each."""
+    """Cold: each side's first run after a cold start; warm: `runs` runs of each,
+    after one unmeasured run of each."""
     cold = Timing("full recomputation, cold (s)")
     cold.api.append(await first_run(settings, api_side, restart))
     cold.plain.append(await first_run(settings, plain_side, restart))
     cold.notes.append("after a restart of Neo4j" if restart else "after emptying query caches")
     warm = Timing("full recomputation, warm (s)")
     async with open_store(settings) as store:
+        for side in (api_side, plain_side):
+            await side(store)
         for n in range(runs):
             sides = [(api_side, warm.api), (plain_side, warm.plain)]
             for side, times in sides[::-1] if n % 2 else sides:
