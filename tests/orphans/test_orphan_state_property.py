@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lineage.assets.models import AssetStatus, Completion, Frame, FrameRole, NewGeneration
+from lineage.db.cypher import composed
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.generations.service import GenerationService
@@ -26,7 +27,7 @@ from lineage.integrity import check_integrity
 from lineage.models import AssetType
 from lineage.orphans import tracker
 from lineage.orphans.refresh import recompute_all, refresh_in
-from lineage.orphans.repository import OrphanRepository
+from lineage.orphans.repository import RECOMPUTED_ROOTS
 from lineage.orphans.service import OrphanService
 from lineage.prompts.models import NewPrompt, PromptKind
 from lineage.prompts.service import PromptService
@@ -174,14 +175,14 @@ class Runner:
 async def assert_stored_equals_recomputed(store: Store) -> None:
     """Both from-scratch computations agree with the stored state: the rules run in
     Python over every asset (check_integrity, which also checks the reasons derived
-    when read and the projects' counts) and the one-pass Cypher (compute_roots)."""
+    when read and the projects' counts) and the one-pass Cypher of the full
+    recomputation (orphans/recompute/roots_by_asset, as a dry run): every asset it
+    orphans or that is stored as orphaned stores exactly its root causes."""
     assert await check_integrity(store) == []
-    reads = OrphanRepository.reading(store)
-    computed = await reads.compute_roots()
-    assert {i: c.roots for i, c in computed.items()} == {
-        i: frozenset(c.stored.roots) for i, c in computed.items() if c.stored.orphaned
+    rows = await store.read(composed(RECOMPUTED_ROOTS, "orphans/recompute/list_recomputed"))
+    assert {r["id"]: (r["orphaned"], set(r["rootCauses"] or ())) for r in rows} == {
+        r["id"]: (bool(r["roots"]), set(r["roots"])) for r in rows
     }
-    assert set(computed) == set(await reads.list_stored_orphans())
 
 
 @pytest.fixture(params=["short way whenever it applies", "short way from its threshold"])

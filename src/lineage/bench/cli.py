@@ -78,16 +78,18 @@ def bench_orphans(
 ) -> None:
     """Time orphan detection through the API against the plainest Cypher, in the same run.
 
-    Full recomputation (cold, after a restart of the bench Neo4j, and warm); regeneration,
+    Full recomputation (cold, after a restart of the bench Neo4j, or of the local instance
+    of `lineage db start` that NEO4J_URI names, and warm); regeneration,
     revert and archive with their orphan updates, of used images and of a hub with ~1,000
     dependants (--hub-dependants); a page of orphans. On a generated graph (reused when
     present) in the dedicated bench Neo4j.
     """
+    from lineage.bench.orphan_recompute import restartable
     from lineage.bench.orphans import OrphanBenchOptions, run_orphan_bench
 
     log = err if json_output else out
     with bench_database(wipe_ok, lineage_bench_settings(), log) as settings:
-        restart = not get_settings().neo4j_uri  # its own instance: restarted when cold
+        restart = restartable(get_settings())  # restarted when cold
         options = OrphanBenchOptions(assets, seed, runs, recompute_runs, restart, hub_dependants)
         report = asyncio.run(run_orphan_bench(settings, options, log.print))
     if json_output:

@@ -3,8 +3,12 @@ causes and counts, stored) against one Cypher statement that only flags orphans
 (recompute_orphans_plain), cold and warm.
 
 Cold is each side's first run after a start of Neo4j (empty page cache, no query
-plans); on a database the bench may not restart, after emptying the query caches.
-Warm runs follow, interleaved, the side that goes first alternating.
+plans): of the bench's own instance, or of the local instance `lineage db start`
+runs (the LINEAGE_LOCAL_NEO4J_* settings) when NEO4J_URI names it; on any other
+database, which the bench may not restart, after emptying the query caches.
+Warm runs follow, interleaved, the side that goes first alternating, after one
+unmeasured run of each (the cold runs leave only the last side's plans and compiled
+code in the restarted Neo4j).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from functools import partial
+from urllib.parse import urlsplit
 
 from lineage.bench.generate import auto_commit
 from lineage.bench.orphan_changes import Timing, clocked
@@ -30,6 +35,17 @@ async def api_side(store: Store) -> None:
 
 async def plain_side(store: Store) -> None:
     await auto_commit(store, "bench/recompute_orphans_plain")
+
+
+def restartable(settings: Settings) -> bool:
+    """Whether the bench may restart the database: its own instance (no NEO4J_URI), or
+    the running local instance of these settings when NEO4J_URI names it."""
+    if not settings.neo4j_uri:
+        return True
+    local = LocalNeo4j(settings)
+    named, own = urlsplit(settings.neo4j_uri), urlsplit(local.bolt_uri)
+    same_host = named.hostname in {"localhost", own.hostname}
+    return same_host and named.port == own.port and local.status().running
 
 
 async def cold_start(settings: Settings, restart: bool) -> None:
@@ -52,13 +68,16 @@ async def first_run(settings: Settings, side: Side, restart: bool) -> float:
 
 
 async def full_recompute(settings: Settings, runs: int, restart: bool) -> list[Timing]:
-    """Cold: each side's first run after a cold start; warm: `runs` runs of each."""
+    """Cold: each side's first run after a cold start; warm: `runs` runs of each,
+    after one unmeasured run of each."""
     cold = Timing("full recomputation, cold (s)")
     cold.api.append(await first_run(settings, api_side, restart))
     cold.plain.append(await first_run(settings, plain_side, restart))
     cold.notes.append("after a restart of Neo4j" if restart else "after emptying query caches")
     warm = Timing("full recomputation, warm (s)")
     async with open_store(settings) as store:
+        for side in (api_side, plain_side):
+            await side(store)
         for n in range(runs):
             sides = [(api_side, warm.api), (plain_side, warm.plain)]
             for side, times in sides[::-1] if n % 2 else sides:

@@ -98,14 +98,6 @@ class StoredRefresh:
     asset: Asset | None
 
 
-@dataclass(frozen=True)
-class Computed:
-    """One orphan found by the one-pass recomputation, with what its node stores."""
-
-    roots: frozenset[str]
-    stored: Stored
-
-
 class AffectedAsset(NamedTuple):
     """An asset with the facts the rules need (orphans/find_affected, list_all_facts):
     `inputs` are [id, isPrompt, status, isCurrent, revised, pinned, rootCauses] lists

@@ -14,8 +14,6 @@ when read (`OrphanRepository.reasons_of`), from the graph as it is.
 
 from __future__ import annotations
 
-import asyncio
-from collections import Counter
 from collections.abc import Collection
 
 from lineage.assets.models import Asset
@@ -65,28 +63,15 @@ async def recompute_all(store: Store) -> OrphanChanges:
     """Recompute every asset's orphan state and every project's count from scratch,
     and store what differs.
 
-    compute_roots finds every orphan and its root causes in one pass; any other
-    asset stored as orphaned has no root cause left and is cleared. Neo4j resamples
-    its outdated indexes first, if any (its cost is in the README's design notes):
-    this runs after bulk changes, and index samples taken before them (of an empty
-    graph, say) have the planner choose a plan for compute_roots that scans every
-    asset per root cause and never ends. With no index outdated, the cached plan is
-    kept: resampling would change nothing, and emptying the caches only costs a
-    replanning (the warm recomputation's largest extra over plain Cypher).
+    One statement (orphans/recompute/*) finds every orphan and its root causes in one
+    pass from the root causes, compares them with what is stored (stored orphans no
+    root cause reaches any more are cleared) and writes only the differences. Neo4j
+    resamples its outdated indexes first, if any (its cost is in the README's design
+    notes): this runs after bulk changes, and index samples taken before them (of an
+    empty graph, say) have the planner choose a plan that scans every asset per root
+    cause and never ends. With no index outdated, the cached plan is kept: resampling
+    would change nothing, and emptying the caches only costs a replanning.
     """
-    await OrphanRepository.writing(store).prepare_for_recompute()
-    reads = OrphanRepository.reading(store)
-    found, stored = await asyncio.gather(reads.compute_roots(), reads.list_stored_orphans())
-    update = StateUpdate()
-    with paused_gc():
-        for c in found.values():
-            if c.stored.differs(c.roots):
-                update.note(c.stored, c.roots)
-    for asset_id, was in sorted(stored.items()):
-        if asset_id not in found:
-            update.note(was, frozenset())
-    writes = OrphanRepository.writing(store)
-    await writes.set_status(update.rows, [])  # the counts are recounted whole instead
-    counts = Counter(c.stored.project for c in found.values() if c.stored.project is not None)
-    await writes.set_counts(dict(counts))
-    return update.changes
+    orphans = OrphanRepository.writing(store)
+    await orphans.prepare_for_recompute()
+    return await orphans.store_recomputed()

@@ -6,23 +6,18 @@ store's reads or writes (`reading`, `writing`), each in a transaction of its own
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Collection
-from functools import partial
 from typing import Any
 
 from lineage.assets.models import Asset
 from lineage.assets.nested import asset_of, assets_of
-from lineage.bulk import paused_gc
 from lineage.db.cypher import Ending, composed
 from lineage.db.store import Row, Store, Tx
 from lineage.orphans import tracker
 from lineage.orphans.models import (
     AffectedAsset,
-    Computed,
     OrphanChanges,
     RefreshClaim,
-    Stored,
     StoredRefresh,
 )
 from lineage.orphans.rules import OrphanStatus
@@ -31,13 +26,13 @@ from lineage.paging import Page
 
 Run = Callable[..., Awaitable[list[Row]]]
 WRITE_BATCH = 10_000
-RESULT_CHUNK = 10_000
-COMPUTE_PARTS = 2  # Neo4j runs each query on one thread; two use both cores
 FULL_RECOMPUTE_PAGE = 20_000
 OUTDATED_SAMPLE_SHARE = 0.05  # Neo4j's db.index_sampling.update_percentage default
 
 
 SEEDS_BY_ID = "orphans/refresh/seeds_by_id"
+RECOMPUTED_ROOTS = "orphans/recompute/roots_by_asset"
+RECOMPUTE = composed(RECOMPUTED_ROOTS, "orphans/recompute/store_recomputed")
 
 
 def claiming() -> Ending:
@@ -138,34 +133,12 @@ class OrphanRepository:
         await self.run("orphans/prepare_for_recompute")
         return True
 
-    async def compute_roots(self) -> dict[str, Computed]:
-        """Every asset the rules orphan, by one pass in Cypher (in COMPUTE_PARTS run
-        side by side), with what it stores."""
-        query = partial(self.run, "orphans/compute_roots", parts=COMPUTE_PARTS)
-        parts = await asyncio.gather(
-            *(query(part=part, chunk=RESULT_CHUNK) for part in range(COMPUTE_PARTS))
-        )
-        roots: dict[str, set[str]] = {}
-        found: dict[str, Stored] = {}
-        with paused_gc():
-            for rows in parts:
-                for row in rows:
-                    for asset_id, project, flagged, stored, causes in row["chunk"]:
-                        roots.setdefault(asset_id, set()).update(causes)
-                        found[asset_id] = Stored(asset_id, project, flagged, tuple(stored or ()))
-            return {i: Computed(frozenset(roots[i]), found[i]) for i in roots}
-
-    async def list_stored_orphans(self) -> dict[str, Stored]:
-        """Every asset stored as orphaned."""
-        rows = await self.run("orphans/list_stored_orphans", chunk=RESULT_CHUNK)
-        return {
-            asset_id: Stored(asset_id, project, True, ())
-            for row in rows
-            for asset_id, project in row["orphans"]
-        }
-
-    async def set_counts(self, counts: dict[str, int]) -> None:
-        await self.run("orphans/set_counts", counts=counts)
+    async def store_recomputed(self) -> OrphanChanges:
+        """Recompute every asset's orphan state and every project's count from scratch
+        and store what differs, in one statement; what changed, each list in id order."""
+        [row] = await self.run(RECOMPUTE)
+        moves = row["moves"]
+        return OrphanChanges(*(sorted(i for move in moves for i in move[k]) for k in range(3)))
 
     # -- pages of a project's orphans ------------------------------------------
 
