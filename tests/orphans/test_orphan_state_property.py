@@ -13,6 +13,7 @@ import contextlib
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -212,3 +213,34 @@ async def test_stored_orphan_state_always_equals_a_full_recomputation(
             await runner.run(operation)
         await assert_stored_equals_recomputed(store)
     assert (await recompute_all(store)).count == 0  # the full recomputation agrees
+
+
+async def test_a_new_attempt_built_from_what_its_slot_made_inherits_the_old_one(
+    store: Store, short_way: None
+) -> None:
+    """A case the property found: img-1 is made from img-0, then img-2 regenerates
+    img-0's slot from img-1. img-1 is stale against img-0, and img-2, built from it,
+    inherits img-0 as its root cause, whichever way the refresh goes (the short way
+    once left img-2 unorphaned)."""
+    await store.write("admin/wipe_data")
+    generations = GenerationService(store)
+
+    async def image(asset_id: str, slot: str | None = None, source: str | None = None) -> Any:
+        return await generations.record(
+            NewGeneration(
+                id=asset_id,
+                type=AssetType.IMAGE,
+                provider="fal",
+                model="flux",
+                status=AssetStatus.READY,
+                slot=slot,
+                source_asset_ids=[source] if source else [],
+            )
+        )
+
+    first = await image("img-0")
+    await image("img-1", source="img-0")
+    change = await image("img-2", slot=first.asset.slot, source="img-1")
+    assert sorted(change.orphans.orphaned) == ["img-1", "img-2"]
+    await assert_stored_equals_recomputed(store)
+    assert (await recompute_all(store)).count == 0

@@ -8,7 +8,10 @@
 // live: superseded, failed or archived) or stop being one (it is live, its file is
 // there, and nothing it was built from orphans it: no unpinned input is superseded,
 // failed, archived, a revised prompt, changed, affected by the change, or live with
-// root causes), it is not claimed: orphans/store_refresh moves its root cause below it.
+// root causes), it is not claimed: orphans/store_refresh moves its root cause below it,
+// unless an asset the other changes claim is built from it, at any depth (a new attempt
+// built from what its slot's previous attempt made, say: the claimed assets'
+// re-evaluation reads their inputs' stored state, which the short way has not moved yet).
 // Everything else is claimed: every changed node and every asset built from them, at
 // any depth, write-locked first, so two
 // transactions whose changes reach the same assets re-evaluate them one after the
@@ -37,12 +40,14 @@ WITH seeds, u,
   END AS add
 WITH seeds, u, add, [s IN seeds WHERE add IS NULL OR s <> u] AS others
 CALL (others, add) {
-  UNWIND CASE WHEN add = false THEN others ELSE [] END AS seed
+  UNWIND CASE WHEN add IS NOT NULL THEN others ELSE [] END AS seed
   MATCH (seed)<-[:GENERATED_FROM|USES_FRAME*0..]-(a:Asset)
   RETURN collect(DISTINCT a) AS reached
 }
 WITH seeds, u, others,
-  CASE WHEN add = false AND (u IN reached OR EXISTS {
+  CASE WHEN any(c IN reached WHERE EXISTS { (c)-[:GENERATED_FROM|USES_FRAME*1..]->(u) })
+         THEN null
+       WHEN add = false AND (u IN reached OR EXISTS {
       MATCH (u)-[e:GENERATED_FROM|USES_FRAME]->(i)
       WHERE NOT coalesce(e.pinned, false) AND (i:Asset OR i:Prompt)
         AND (i IN reached OR i IN seeds
