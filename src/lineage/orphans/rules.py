@@ -18,7 +18,7 @@ deterministic.
 
 The graph stores only what the rules' reasons project to: whether an asset is
 orphaned and its root causes. The same rules run in Cypher where the graph is
-walked (orphans/refresh/claim_changed, compute_roots, explain_reasons); the property
+walked (orphans/refresh/claim_changed, orphans/recompute, explain_reasons); the property
 test checks every one of them against `evaluate_all` here.
 """
 
