@@ -43,7 +43,7 @@ class AssetService:
     ) -> tuple[list[SearchHit], int | None]:
         """Up to `asked.size + 1` assets after the cursor, and how many match in all
         when the page's statement counted them or, with `total`, when `count`'s statement
-        counted them at the same time as the page's (one round trip to Neo4j in the
+        counted them at the same time as the page's (two statements at once, in the
         time of the longer; else `count` does, when asked); with the `nested` fields
         (`lineage.assets.page_plan`) of each read along."""
         slot_key = catalog_slot_key(query)
