@@ -1,27 +1,27 @@
-// Fragment, first part of a statement (then assets/changes/refresh_current): creates
-// one asset attempt of its slot ($row.slotKey: the slot's namespace and
+// Fragment, after assets/changes/check_generation (then assets/changes/refresh_current):
+// creates one asset attempt of its slot (row.slotKey: the slot's namespace and
 // name, see src/lineage/assets/slots.py) and every edge to what it came from.
 // (Its inputs stay write-locked until the transaction ends: see the end.)
 // First it holds a write lock on the slot's lock node until the transaction ends,
 // so concurrent attempts of a slot queue and get distinct, gap-free versions:
 // the new attempt's version is one more than the slot's newest attempt's, and it
-// regenerates $previousId, else (when it names none) the slot's newest attempt.
-// $row: the node's properties (slot and slotKey included, version left to this query); $at;
-// $projectCode; $promptIds; $sourceIds; $frames: [{assetId, role, position}];
-// $workflowId; $previousId (the attempt it regenerates, or null)
+// regenerates previousId, else (when it is null) the slot's newest attempt.
+// Bound before: row (the node's properties, slot and slotKey included, version left to
+// this query), projectCode (its project, or null), previousId (or null).
+// $at; $promptIds; $sourceIds; $frames: [{assetId, role, position}]; $workflowId
 // Binds: a (the new attempt)
-MERGE (lock:SlotLock {key: $row.slotKey})
+MERGE (lock:SlotLock {key: row.slotKey})
 SET lock.claimedAt = $at
-WITH lock
-CALL () {
-  OPTIONAL MATCH (n:Asset {slotKey: $row.slotKey})
+WITH row, projectCode, previousId
+CALL (row) {
+  OPTIONAL MATCH (n:Asset {slotKey: row.slotKey})
   RETURN n AS newest ORDER BY n.version DESC LIMIT 1
 }
 CREATE (a:Asset)
-SET a = $row, a.version = coalesce(newest.version, 0) + 1
-WITH a, coalesce($previousId, newest.id) AS previousId
-CALL (a) {
-  MATCH (p:Project {code: $projectCode})
+SET a = row, a.version = coalesce(newest.version, 0) + 1
+WITH a, projectCode, coalesce(previousId, newest.id) AS previousId
+CALL (a, projectCode) {
+  MATCH (p:Project {code: projectCode})
   MERGE (a)-[:PART_OF]->(p)
 }
 CALL (a) {

@@ -130,10 +130,18 @@ def completion_changes(completion: Completion, now: str) -> dict[str, Any]:
     return {**given, "completedAt": at, "currentSince": at, "error": None}
 
 
+CHECK_GENERATION = "assets/changes/check_generation"
 CREATE_ATTEMPT = "assets/changes/create_attempt"
 SET_STATUS = "assets/changes/set_status"
 REFRESH_CURRENT = "assets/changes/refresh_current"
-CHANGED_IDS = Ending("assets/changes/return_changed", {})
+
+
+def returned_changed_ids(row: Row) -> list[str]:
+    """The ids assets/changes/return_changed returned."""
+    return list(row["changedIds"])
+
+
+CHANGED_IDS = Ending("assets/changes/return_changed", {}, returned_changed_ids)
 
 
 class AssetRepository:
@@ -179,22 +187,24 @@ class AssetRepository:
         return asset_of(rows[0]["asset"]), bool(rows[0]["projectArchived"])
 
     @staticmethod
-    async def create(
-        tx: Tx, gen: NewGeneration, key: str, previous_id: str | None, ending: Ending
-    ) -> Row:
-        """A new attempt of the slot `key`, with its edges (`previous_id`: it regenerates),
-        and its slot's current attempt recomputed, in one statement that `ending` ends."""
-        name = composed(CREATE_ATTEMPT, REFRESH_CURRENT, ending.name)
+    async def create(tx: Tx, gen: NewGeneration, key: str, ending: Ending) -> Row:
+        """A new attempt, with its edges, and its slot's current attempt recomputed, in
+        one statement that `ending` ends, when the checks of recordGeneration's write
+        pass (assets/changes/check_generation; refused, it changes nothing: the ending
+        starts from no changed node). It joins the slot `key`, or, when it regenerates
+        an attempt, that attempt's slot (and project, when it names none)."""
+        name = composed(CHECK_GENERATION, CREATE_ATTEMPT, REFRESH_CURRENT, ending.name)
         [result] = await tx.run(
             name,
             row=asset_row(gen, key),
             at=utc_timestamp(),
             projectCode=gen.project_code,
+            slot=gen.slot or None,
             promptIds=gen.prompt_ids,
             sourceIds=gen.source_asset_ids,
             frames=[f.to_row() for f in gen.frames],
             workflowId=gen.workflow_id,
-            previousId=previous_id,
+            regeneratesId=gen.regenerates_id,
             **ending.params,
         )
         return result

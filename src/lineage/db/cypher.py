@@ -6,6 +6,7 @@ Queries live in the top-level `cypher/` folder (shipped inside the wheel as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -36,10 +37,13 @@ def composed(*parts: str) -> str:
 class Ending(NamedTuple):
     """The last fragment of a composed statement and its parameters: one domain's
     repository runs its change, and ends the statement with another domain's part,
-    which that domain names (each names only its own queries)."""
+    which that domain names (each names only its own queries); `changed_ids` reads
+    from the statement's result row the ids of the nodes the change changed (none when
+    the change was refused)."""
 
     name: str
     params: dict[str, Any]
+    changed_ids: Callable[[dict[str, Any]], list[str]]
 
 
 @cache

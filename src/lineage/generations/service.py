@@ -34,16 +34,14 @@ from lineage.orphans.repository import claiming
 from lineage.projects.readonly import refuse_if_archived
 
 
-def slot_of(gen: NewGeneration, previous: dict[str, Any] | None) -> str:
-    """The slot key of a new attempt: the regenerated attempt's slot, else the one named
-    in the attempt's project, else a slot of its own."""
-    if previous is None:
-        return slot_key(project_namespace(gen.project_code), gen.slot or str(gen.id))
-    if gen.slot and gen.slot != previous["slot"]:
+def check_slot(gen: NewGeneration, previous: dict[str, Any] | None) -> None:
+    """A regeneration names no other slot than its regenerated attempt's (it joins that
+    one; any other attempt joins the one it names in its project, else a slot of its
+    own)."""
+    if previous is not None and gen.slot and gen.slot != previous["slot"]:
         raise InvalidInputError(
             f"slot: asset {previous['id']!r} belongs to slot {previous['slot']!r}, not {gen.slot!r}"
         )
-    return str(previous["slotKey"])
 
 
 def in_project_of(gen: NewGeneration, previous: dict[str, Any] | None) -> NewGeneration:
@@ -158,7 +156,8 @@ class GenerationService:
     ) -> Recorded:
         """Record one attempt inside `tx` (shared with workflow runs); `sent` is the
         request as the client sent it, before its file was attached; `ending` ends the
-        statement that creates it (by default it returns the ids it changed)."""
+        statement that checks and creates it (by default it returns the ids it changed).
+        A refused write reads why in one more statement, and raises it."""
         replayed = await idempotency.claim(tx, client_key, "recordGeneration", sent)
         if replayed is not None:
             return Recorded(replayed, None)
@@ -168,16 +167,10 @@ class GenerationService:
                 "created_at": gen.created_at or utc_timestamp(),
             }
         )
-        found = await AssetRepository.references(tx, gen)
-        if found["idTaken"]:
-            raise ConflictError(f"an asset with id {gen.id!r} already exists")
-        check_references(gen, found)
-        previous = found["previous"]
-        gen = in_project_of(gen, previous)
-        refuse_if_archived(gen.project_code, found["projectArchived"])
-        key = slot_of(gen, previous)
-        previous_id = previous["id"] if previous else None
-        ended = await AssetRepository.create(tx, gen, key, previous_id, ending)
+        key = slot_key(project_namespace(gen.project_code), gen.slot or str(gen.id))
+        ended = await AssetRepository.create(tx, gen, key, ending)
+        if str(gen.id) not in ending.changed_ids(ended):
+            await _refuse_generation(tx, gen)
         await idempotency.remember(tx, client_key, str(gen.id))
         return Recorded(str(gen.id), ended)
 
@@ -213,6 +206,21 @@ class GenerationService:
             return await _refreshed(tx, asset_id, claimed)
 
         return await self.store.in_write_tx(work)
+
+
+async def _refuse_generation(tx: Tx, gen: NewGeneration) -> NoReturn:
+    """Raise why recording `gen` was refused: its id is taken, something it names is
+    missing or not what it must be, its regenerated attempt is in another slot or
+    project, or its project is archived."""
+    found = await AssetRepository.references(tx, gen)
+    if found["idTaken"]:
+        raise ConflictError(f"an asset with id {gen.id!r} already exists")
+    check_references(gen, found)
+    previous = found["previous"]
+    gen = in_project_of(gen, previous)
+    refuse_if_archived(gen.project_code, found["projectArchived"])
+    check_slot(gen, previous)
+    raise ConflictError(f"asset {gen.id!r} was refused by a concurrent change; try again")
 
 
 async def _refuse(tx: Tx, asset_id: str, move: StatusMove) -> NoReturn:

@@ -39,7 +39,9 @@ def claiming() -> Ending:
     """The ending of a change's statement that claims, in the same round trip, what the
     change can affect for the orphan refresh (lineage.orphans.refresh)."""
     return Ending(
-        "orphans/refresh/claim_changed", {"shortWayConsumers": tracker.SHORT_WAY_CONSUMERS}
+        "orphans/refresh/claim_changed",
+        {"shortWayConsumers": tracker.SHORT_WAY_CONSUMERS},
+        RefreshClaim.seeds_of,
     )
 
 
