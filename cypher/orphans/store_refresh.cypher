@@ -33,30 +33,33 @@ CALL () {
   FOREACH (a IN below | SET a.id = a.id)
   WITH r, below
   CALL (r, below) {
+    // Gaining the root cause: the live assets built from r, read under the locks
+    // (one breadth-first walk that visits each asset once: Neo4j prunes a
+    // variable-length pattern whose predicates hold for each node and each edge); one
+    // the walk below did not find came meanwhile
+    WITH r WHERE $add
+    MATCH live = (r)<-[:GENERATED_FROM|USES_FRAME*1..]-(d)
+    WHERE all(e IN relationships(live) WHERE NOT coalesce(e.pinned, false))
+      AND all(n IN nodes(live) WHERE n = r OR (n:Asset
+            AND (n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent))))
+    RETURN collect(DISTINCT d) AS reached
+  }
+  CALL (r, below) {
+    // Losing it: what has it is below r, unless a consumer came meanwhile
+    WITH r, below WHERE NOT $add
     UNWIND [r] + below AS c
     OPTIONAL MATCH (c)<-[:GENERATED_FROM|USES_FRAME]-(n:Asset) WHERE NOT n IN below
-    RETURN count(n) = 0 AS complete
+    RETURN count(n) = 0 AS consumersKnown
   }
-  WITH r, below, complete
-  CALL (r, below, complete) {
-    CALL (r, below, complete) {
-      WITH r WHERE complete AND $add
-      // (one breadth-first walk that visits each asset once: Neo4j prunes a
-      // variable-length pattern whose predicates hold for each node and each edge)
-      MATCH live = (r)<-[:GENERATED_FROM|USES_FRAME*1..]-(d)
-      WHERE all(e IN relationships(live) WHERE NOT coalesce(e.pinned, false))
-        AND all(n IN nodes(live) WHERE n = r OR (n:Asset
-              AND (n.status = 'generating' OR (n.status = 'ready' AND n.isCurrent))))
-      WITH DISTINCT d WHERE NOT d.id IN $exclude
-      WITH d, coalesce(d.orphanRootCauses, []) AS before WHERE NOT $root IN before
-      RETURN d, before, COLLECT { UNWIND before + $root AS x RETURN x ORDER BY x } AS after
-      UNION ALL
-      WITH below WHERE complete AND NOT $add
-      UNWIND below AS d
-      WITH d, coalesce(d.orphanRootCauses, []) AS before
-      WHERE $root IN before AND NOT d.id IN $exclude
-      RETURN d, before, [x IN before WHERE x <> $root] AS after
-    }
+  WITH below, CASE WHEN $add THEN reached ELSE below END AS candidates,
+    consumersKnown AND size(COLLECT { UNWIND below + reached AS x RETURN DISTINCT x })
+      = size(below) AS complete
+  CALL (candidates, complete) {
+    UNWIND CASE WHEN complete THEN candidates ELSE [] END AS d
+    WITH d, coalesce(d.orphanRootCauses, []) AS before
+    WHERE NOT d.id IN $exclude AND $add <> ($root IN before)
+    WITH d, before, CASE WHEN $add THEN COLLECT { UNWIND before + $root AS x RETURN x ORDER BY x }
+                         ELSE [x IN before WHERE x <> $root] END AS after
     SET d.orphanRootCauses = after, d.orphaned = size(after) > 0
     RETURN collect([d.id, d.projectCode, size(before) > 0, size(after) > 0]) AS moved
   }

@@ -6,7 +6,13 @@ import pytest
 from neo4j import AsyncDriver
 
 from lineage.assets import catalog, page_plan
-from lineage.assets.repository import CHANGED_IDS, CREATE_ATTEMPT, REFRESH_CURRENT, SET_STATUS
+from lineage.assets.repository import (
+    CHANGED_IDS,
+    CHECK_GENERATION,
+    CREATE_ATTEMPT,
+    REFRESH_CURRENT,
+    SET_STATUS,
+)
 from lineage.db import cypher
 from lineage.orphans.repository import SEEDS_BY_ID, claiming
 
@@ -98,8 +104,8 @@ def test_every_catalog_fragment_is_used() -> None:
 
 CHANGES = sorted(
     {
-        cypher.composed(CREATE_ATTEMPT, REFRESH_CURRENT, CHANGED_IDS.name),
-        cypher.composed(CREATE_ATTEMPT, REFRESH_CURRENT, claiming().name),
+        cypher.composed(CHECK_GENERATION, CREATE_ATTEMPT, REFRESH_CURRENT, CHANGED_IDS.name),
+        cypher.composed(CHECK_GENERATION, CREATE_ATTEMPT, REFRESH_CURRENT, claiming().name),
         cypher.composed(SET_STATUS, REFRESH_CURRENT, claiming().name),
         cypher.composed(SEEDS_BY_ID, claiming().name),
     }
