@@ -58,7 +58,7 @@ CALL () {
     UNWIND CASE WHEN complete THEN candidates ELSE [] END AS d
     WITH d, coalesce(d.orphanRootCauses, []) AS before
     WHERE NOT d.id IN $exclude AND $add <> ($root IN before)
-    WITH d, before, CASE WHEN $add THEN COLLECT { UNWIND before + $root AS x RETURN x ORDER BY x }
+    WITH d, before, CASE WHEN $add THEN [x IN before WHERE x < $root] + $root + [x IN before WHERE x > $root]
                          ELSE [x IN before WHERE x <> $root] END AS after
     SET d.orphanRootCauses = after, d.orphaned = size(after) > 0
     RETURN collect([d.id, d.projectCode, size(before) > 0, size(after) > 0]) AS moved
