@@ -52,8 +52,9 @@ CALL () {
     RETURN count(n) = 0 AS consumersKnown
   }
   WITH below, CASE WHEN $add THEN reached ELSE below END AS candidates,
-    consumersKnown AND size(COLLECT { UNWIND below + reached AS x RETURN DISTINCT x })
-      = size(below) AS complete
+    CASE WHEN $add THEN size(COLLECT { UNWIND below + reached AS x RETURN DISTINCT x })
+                        = size(below)
+         ELSE consumersKnown END AS complete
   CALL (candidates, complete) {
     UNWIND CASE WHEN complete THEN candidates ELSE [] END AS d
     WITH d, coalesce(d.orphanRootCauses, []) AS before
