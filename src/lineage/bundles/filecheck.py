@@ -64,8 +64,9 @@ class FileHasher:
         self.pool = ThreadPoolExecutor(HASHERS, thread_name_prefix="export-hash")
         self.pending: dict[str, Future[HashedFile]] = {}
 
-    def add(self, sha256: str, path: Path) -> None:
-        self.pending[sha256] = self.pool.submit(hash_file, sha256, path)
+    def add(self, sha256: str, path: Path) -> Future[HashedFile]:
+        hashing = self.pending[sha256] = self.pool.submit(hash_file, sha256, path)
+        return hashing
 
     def finish(self) -> dict[str, HashedFile]:
         """Every file hashed (the first that failed raises)."""
