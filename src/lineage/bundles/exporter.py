@@ -38,6 +38,7 @@ from lineage.bundles.filecheck import (
     write_all,
 )
 from lineage.bundles.filesection import FileSection
+from lineage.bundles.gcpause import collection_paused
 from lineage.bundles.models import (
     EDGES,
     FILES_PREFIX,
@@ -236,9 +237,10 @@ class Exporter:
         edges = LineWriter(prepared.member_path(EDGES), prov.add_edges)
         progress.begin("graph", source.total)
         try:
-            async for rows in source.pages:
-                self._write_rows(rows, spooled, source.is_inside, (nodes, edges))
-                progress.advance(len(rows))
+            with collection_paused():
+                async for rows in source.pages:
+                    self._write_rows(rows, spooled, source.is_inside, (nodes, edges))
+                    progress.advance(len(rows))
             references = await self._write_references(
                 spooled, scope, source.is_inside, (nodes, edges)
             )
