@@ -3,7 +3,8 @@
 As the graph pass finds each file, a thread hashes it (hashing lets go of the
 interpreter, so it runs beside the graph's reading) and notes what the file is on
 disk: inode, size, modification and change times. A file whose bytes are not the
-recorded SHA-256 stops the export before the bundle's first byte. The tar then
+recorded SHA-256 stops the export (before an HTTP stream's first byte; an export
+into a file leaves no bundle). The tar then
 takes the same file only if it is still that file, before and after its bytes are
 copied (by `copy_file_range` into a bundle file, read otherwise): a file replaced
 or written since it was hashed stops the stream.
