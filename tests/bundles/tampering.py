@@ -55,3 +55,12 @@ def with_member(members: Members, name: str, data: bytes, *, rehash: bool) -> Me
         digests[name] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
 
     return with_manifest(changed, update)
+
+
+def as_version_1(members: Members) -> Members:
+    """The same bundle in format version 1's layout: the manifest first, the files in
+    hash order, the graph members."""
+    manifest = with_manifest(members, lambda m: m.update(formatVersion=1))
+    files = sorted((n, d) for n, d in members if n.startswith("files/"))
+    graph = [(n, d) for n, d in members if not n.startswith("files/") and n != "manifest.json"]
+    return [("manifest.json", dict(manifest)["manifest.json"]), *files, *graph]

@@ -6,6 +6,7 @@ import asyncio
 import io
 import json
 import tarfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from lineage.integrity import check_integrity
 from tests.bundles.answers import answers
 from tests.bundles.conftest import Instance
 from tests.bundles.story import OTHER, PROJECT, record_scene, record_story, shots
+from tests.bundles.tampering import as_version_1, pack, unpack
 from tests.bundles.test_round_trip import export_over_http, import_over_http
 from tests.neo4j_provider import cli_pointed_at
 
@@ -43,13 +45,19 @@ def member(bundle: bytes, name: str) -> bytes:
         return reader.read()
 
 
+async def exported_by_cli(instance: Instance, folder: Path) -> Path:
+    """The project's bundle, exported by `lineage export` into `folder`."""
+    target = folder / "vss-001.tar"
+    exported = await run_cli(instance, "export", PROJECT, "-o", str(target))
+    assert exported.exit_code == 0, exported.output
+    return target
+
+
 async def test_cli_export_is_the_http_export_and_imports_under_a_new_code(
     first: Instance, tmp_path: Path
 ) -> None:
     await record_scene(first.gql)
-    target = tmp_path / "vss-001.tar"
-    exported = await run_cli(first, "export", PROJECT, "-o", str(target))
-    assert exported.exit_code == 0, exported.output
+    target = await exported_by_cli(first, tmp_path)
     assert target.read_bytes() == await export_over_http(first, PROJECT)
 
     imported = await run_cli(first, "import", str(target), "--as", "VSS-009", "--json")
@@ -67,6 +75,35 @@ async def test_cli_export_is_the_http_export_and_imports_under_a_new_code(
 
     again = await run_cli(first, "import", str(target), "--as", "VSS-009", "--json")
     assert json.loads(again.stdout)["created"] == 0
+
+
+async def test_files_come_first_as_the_graph_names_them_and_the_manifest_last(
+    first: Instance, tmp_path: Path
+) -> None:
+    await record_story(first.gql)
+    target = await exported_by_cli(first, tmp_path)
+    with tarfile.open(target) as tar:
+        infos = tar.getmembers()
+    names = [info.name for info in infos]
+    graph = ["graph/nodes.jsonl", "graph/edges.jsonl", "prov.json", "manifest.json"]
+    assert names[-4:] == graph
+    nodes = [json.loads(line) for line in member(target.read_bytes(), graph[0]).splitlines()]
+    named = [n["properties"].get("fileSha256") for n in nodes if not n.get("reference")]
+    in_graph_order = list(dict.fromkeys(sha for sha in named if sha))
+    assert len(in_graph_order) > 1 and in_graph_order != sorted(in_graph_order)
+    assert names[:-4] == [f"files/{sha}" for sha in in_graph_order]
+    manifest = json.loads(member(target.read_bytes(), "manifest.json"))
+    created = datetime.fromisoformat(manifest["createdAt"].replace("Z", "+00:00")).timestamp()
+    assert {info.mtime for info in infos} == {int(created)}
+
+
+async def test_a_version_1_bundle_still_imports(first: Instance) -> None:
+    await record_scene(first.gql)
+    expected = await answers(first.gql, PROJECT)
+    bundle = pack(as_version_1(unpack(await export_over_http(first, PROJECT))))
+    await first.store.write("admin/wipe_data")
+    await import_over_http(first, bundle)
+    assert await answers(first.gql, PROJECT) == expected
 
 
 async def test_a_project_with_other_content_is_refused(first: Instance) -> None:

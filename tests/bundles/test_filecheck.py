@@ -41,6 +41,14 @@ def test_a_file_without_the_recorded_bytes_is_refused(tmp_path: Path) -> None:
         hash_file(hashlib.sha256(b"other").hexdigest(), path)
 
 
+def test_an_empty_file_is_hashed_and_a_different_empty_file_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert hash_file(hashlib.sha256(b"").hexdigest(), path).size == 0
+    with pytest.raises(InvalidBundleError, match="no longer has the bytes recorded"):
+        hash_file(hashlib.sha256(b"x").hexdigest(), path)
+
+
 def appended(path: Path) -> None:
     with path.open("ab") as writer:
         writer.write(b"more")

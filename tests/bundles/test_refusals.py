@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from lineage.bundles.models import FORMAT_VERSION
 from tests.bundles.conftest import Instance
 from tests.bundles.story import PROJECT, record_scene
 from tests.bundles.tampering import Members, pack, unpack, with_manifest, with_member
@@ -15,7 +16,16 @@ from tests.files.samples import files_under
 
 
 def newer_format(members: Members) -> bytes:
-    return pack(with_manifest(members, lambda m: m.update(formatVersion=2)))
+    return pack(with_manifest(members, lambda m: m.update(formatVersion=FORMAT_VERSION + 1)))
+
+
+def manifest_first(members: Members) -> bytes:
+    manifest = [(n, d) for n, d in members if n == "manifest.json"]
+    return pack(manifest + [(n, d) for n, d in members if n != "manifest.json"])
+
+
+def version_1_manifest_last(members: Members) -> bytes:
+    return pack(with_manifest(members, lambda m: m.update(formatVersion=1)))
 
 
 def truncated(members: Members) -> bytes:
@@ -55,7 +65,9 @@ def unknown_label(members: Members) -> bytes:
 
 
 BAD: dict[str, tuple[Callable[[Members], bytes], str]] = {
-    "newer format": (newer_format, "format version 2 is newer"),
+    "newer format": (newer_format, f"format version {FORMAT_VERSION + 1} is newer"),
+    "manifest not last": (manifest_first, "follows manifest.json, which ends a bundle"),
+    "version 1, manifest last": (version_1_manifest_last, "version 1 starts with manifest.json"),
     "truncated": (truncated, "truncated"),
     "wrong file hash": (wrong_file_hash, "its bytes have SHA-256"),
     "wrong graph hash": (wrong_graph_hash, "graph/nodes.jsonl: SHA-256"),

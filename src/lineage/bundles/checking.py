@@ -1,10 +1,11 @@
 """The first pass of an import: every byte of the bundle checked, nothing written.
 
-Reads the tar once, as a stream: the manifest first (its format version), every
-file hashed against its name, the graph members hashed against the manifest and
-spooled to a temporary folder; then every node and edge line checked (kinds,
-labels, edge types, property values, file references, counts). Whatever is
-wrong is an `InvalidBundleError` naming it.
+Reads the tar once, as a stream: every file hashed against its name, the graph
+members hashed and spooled to a temporary folder, the manifest (its format
+version) last (first in a version 1 bundle); then the graph members' hashes
+checked against the manifest, and every node and edge line (kinds, labels, edge
+types, property values, file references, counts). Whatever is wrong is an
+`InvalidBundleError` naming it.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from lineage.bundles.models import (
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
+    MANIFEST_FIRST_VERSION,
     NODES,
     PROV,
     Manifest,
+    MemberDigest,
 )
 from lineage.bundles.tarstream import members, read_all
 from lineage.errors import LineageError
@@ -68,32 +71,37 @@ class CheckedBundle:
 
 
 def check_bundle(stream: IO[bytes], folder: Path, progress: Progress) -> CheckedBundle:
-    checked: CheckedBundle | None = None
+    manifest: Manifest | None = None
+    files: dict[str, int] = {}
+    spooled: dict[str, MemberDigest] = {}
     seen: set[str] = set()
     for name, reader in members(stream):
         if name in seen:
             raise InvalidBundleError(f"bundle member {name} appears twice")
-        seen.add(name)
-        if checked is None:
-            checked = CheckedBundle(_manifest(name, reader), folder)
+        if manifest is not None and manifest.format_version > MANIFEST_FIRST_VERSION:
+            raise InvalidBundleError(f"{name} follows {MANIFEST}, which ends a bundle")
+        if name == MANIFEST:
+            manifest = _manifest(reader, first=not seen)
         elif name.startswith(FILES_PREFIX):
-            checked.files[name.removeprefix(FILES_PREFIX)] = _check_file(name, reader, progress)
+            files[name.removeprefix(FILES_PREFIX)] = _check_file(name, reader, progress)
         else:
-            _spool_member(name, reader, checked, progress)
-    if checked is None:
-        raise InvalidBundleError("the bundle is empty")
-    missing = {NODES, EDGES, PROV} - seen
+            spooled[name] = _spool_member(name, reader, folder, progress)
+        seen.add(name)
+    missing = {NODES, EDGES, PROV, MANIFEST} - seen
     if missing:
         raise InvalidBundleError(f"the bundle ends early: no {', '.join(sorted(missing))}")
+    assert manifest is not None
+    for name, found in spooled.items():
+        _check_digest(name, found, manifest)
+    checked = CheckedBundle(manifest, folder, files)
     _check_graph(checked)
     return checked
 
 
-def _manifest(name: str, reader: IO[bytes]) -> Manifest:
-    if name != MANIFEST:
-        raise InvalidBundleError(f"a bundle starts with {MANIFEST}, not {name}")
+def _manifest(reader: IO[bytes], first: bool) -> Manifest:
+    """The manifest, of a version this Lineage reads, where that version puts it."""
     try:
-        data = orjson.loads(b"".join(read_all(reader, name)))
+        data = orjson.loads(b"".join(read_all(reader, MANIFEST)))
     except orjson.JSONDecodeError as exc:
         raise InvalidBundleError(f"{MANIFEST} is not JSON: {exc}") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -104,6 +112,8 @@ def _manifest(name: str, reader: IO[bytes]) -> Manifest:
             f"the bundle's format version {version!r} is newer than this Lineage reads "
             f"({FORMAT_VERSION}); upgrade Lineage to import it"
         )
+    if version <= MANIFEST_FIRST_VERSION and not first:
+        raise InvalidBundleError(f"a bundle of format version {version} starts with {MANIFEST}")
     try:
         return Manifest.model_validate(data)
     except ValidationError as exc:
@@ -121,20 +131,25 @@ def _check_file(name: str, reader: IO[bytes], progress: Progress) -> int:
     return size
 
 
-def _spool_member(name: str, reader: IO[bytes], checked: CheckedBundle, progress: Progress) -> None:
-    expected = checked.manifest.members.get(name)
-    if expected is None:
-        raise InvalidBundleError(f"{MANIFEST} lists no hash for {name}")
+def _spool_member(name: str, reader: IO[bytes], folder: Path, progress: Progress) -> MemberDigest:
+    """A graph member spooled to `folder`; its hash and size."""
     digest, size = hashlib.sha256(), 0
-    with (checked.folder / name.replace("/", "_")).open("wb") as spool:
+    with (folder / name.replace("/", "_")).open("wb") as spool:
         for chunk in read_all(reader, name):
             digest.update(chunk)
             size += len(chunk)
             spool.write(chunk)
             progress.advance(len(chunk))
-    if (digest.hexdigest(), size) != (expected.sha256, expected.bytes):
+    return MemberDigest(sha256=digest.hexdigest(), bytes=size)
+
+
+def _check_digest(name: str, found: MemberDigest, manifest: Manifest) -> None:
+    expected = manifest.members.get(name)
+    if expected is None:
+        raise InvalidBundleError(f"{MANIFEST} lists no hash for {name}")
+    if found != expected:
         raise InvalidBundleError(
-            f"{name}: SHA-256 {digest.hexdigest()} ({size} bytes), but {MANIFEST} says "
+            f"{name}: SHA-256 {found.sha256} ({found.bytes} bytes), but {MANIFEST} says "
             f"{expected.sha256} ({expected.bytes} bytes)"
         )
 

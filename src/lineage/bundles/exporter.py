@@ -4,9 +4,11 @@
 (nodes, edges) to a temporary folder, hashing them; a child process writes the
 PROV-JSON from the same lines meanwhile (`provprocess.py`), and threads hash
 every file once as the graph names it (`filecheck.py`), all on the other core.
-`write_tar` (into a file) and `tar_chunks` (a stream) then give the tar: the
-manifest, the files (from the catalog or the archive, checked unchanged since
-hashed), the graph members. A project is read by one streamed statement, a page
+An export into a file also writes the bundle's files meanwhile, each once hashed
+(`filesection.py`). `write_tar` (into a file) and `tar_chunks` (a stream) then
+give the rest of the tar: the files (from the catalog or the archive, checked
+unchanged since hashed) unless written already, the graph members, the manifest
+last. A project is read by one streamed statement, a page
 of nodes a row (a row per node cost more in the driver than the rest of the
 export); an upstream scope is read by its keys. Memory holds a few pages, the
 files' hashes, the outside references (and an upstream scope's keys), never the
@@ -35,6 +37,8 @@ from lineage.bundles.filecheck import (
     read_chunks,
     write_all,
 )
+from lineage.bundles.filesection import FileSection
+from lineage.bundles.gcpause import collection_paused
 from lineage.bundles.models import (
     EDGES,
     FILES_PREFIX,
@@ -50,7 +54,7 @@ from lineage.bundles.models import (
 )
 from lineage.bundles.provprocess import ProvProcess
 from lineage.bundles.repository import BundleRepository, Key
-from lineage.bundles.tarstream import end_of_archive, header, padding
+from lineage.bundles.tarstream import end_of_archive, header, member_bytes, padding
 from lineage.db.store import Row, Store
 from lineage.errors import NotFoundError
 from lineage.files import FileStore
@@ -108,6 +112,7 @@ class Spooled:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     files: dict[str, Path | None] = field(default_factory=dict)  # None: nowhere to be found
     hasher: FileHasher = field(default_factory=FileHasher)
+    section: FileSection | None = None  # an export into a file: its files written meanwhile
     outside: dict[Key, str | None] = field(default_factory=dict)
     newest: str = EPOCH
 
@@ -124,12 +129,14 @@ class GraphSource:
 
 @dataclass
 class PreparedExport:
-    """A bundle ready to stream: its manifest, its files (hashed, in hash order), its
-    spooled graph members."""
+    """A bundle ready to stream: its manifest, its files (hashed, in the order the graph
+    names them), its spooled graph members, and the bytes of its files written already
+    (an export into a file writes them while the graph is read; 0 otherwise)."""
 
     folder: tempfile.TemporaryDirectory[str]
     manifest: Manifest
     files: list[HashedFile]
+    files_written: int = 0
 
     @property
     def mtime(self) -> int:
@@ -140,9 +147,9 @@ class PreparedExport:
     @property
     def size(self) -> int:
         """The tar's length in bytes."""
-        sizes = [len(self.manifest_bytes())] + [f.size for f in self.files]
+        sizes = [f.size for f in self.files] + [len(self.manifest_bytes())]
         sizes += [digest.bytes for digest in self.manifest.members.values()]
-        written = sum(512 + s + (-s % 512) for s in sizes)
+        written = sum(member_bytes(s) for s in sizes)
         return written + len(end_of_archive(written))
 
     def manifest_bytes(self) -> bytes:
@@ -153,8 +160,9 @@ class PreparedExport:
         return Path(self.folder.name) / name.replace("/", "_")
 
     def members(self) -> list[tuple[str, HashedFile]]:
-        """Every member after the manifest, by name, in bundle order."""
-        files = [(f"{FILES_PREFIX}{f.sha256}", f) for f in self.files]
+        """The members still to write but the manifest, by name, in bundle order: the
+        files (unless written already), then the graph members."""
+        files = [] if self.files_written else [(f"{FILES_PREFIX}{f.sha256}", f) for f in self.files]
         graph = [
             (name, identify(self.manifest.members[name].sha256, self.member_path(name)))
             for name in (NODES, EDGES, PROV)
@@ -171,13 +179,20 @@ class Exporter:
         self.files = files
         self.archive = archive
 
-    async def prepare(self, scope: BundleScope, progress: Progress | None = None) -> PreparedExport:
+    async def prepare(
+        self, scope: BundleScope, progress: Progress | None = None, sink: int | None = None
+    ) -> PreparedExport:
+        """The bundle ready to stream; with `sink` (an open file at its start), its files
+        written into it meanwhile."""
         source = await self._source(scope)
         folder = tempfile.TemporaryDirectory(prefix="lineage-export-")
+        spooled = Spooled(section=None if sink is None else FileSection(sink))
         try:
-            return await self._spool(scope, source, folder, progress or NoProgress())
+            return await self._spool(scope, source, folder, spooled, progress or NoProgress())
         except BaseException:
             folder.cleanup()
+            if spooled.section is not None:
+                spooled.section.close()
             raise
 
     async def _source(self, scope: BundleScope) -> GraphSource:
@@ -212,6 +227,7 @@ class Exporter:
         scope: BundleScope,
         source: GraphSource,
         folder: tempfile.TemporaryDirectory[str],
+        spooled: Spooled,
         progress: Progress,
     ) -> PreparedExport:
         root = Path(folder.name)
@@ -219,12 +235,12 @@ class Exporter:
         prov = ProvProcess(root, prepared.member_path(PROV))
         nodes = LineWriter(prepared.member_path(NODES), prov.add_nodes)
         edges = LineWriter(prepared.member_path(EDGES), prov.add_edges)
-        spooled = Spooled()
         progress.begin("graph", source.total)
         try:
-            async for rows in source.pages:
-                self._write_rows(rows, spooled, source.is_inside, (nodes, edges))
-                progress.advance(len(rows))
+            with collection_paused():
+                async for rows in source.pages:
+                    self._write_rows(rows, spooled, source.is_inside, (nodes, edges))
+                    progress.advance(len(rows))
             references = await self._write_references(
                 spooled, scope, source.is_inside, (nodes, edges)
             )
@@ -235,7 +251,7 @@ class Exporter:
         finally:
             prov.close()
             spooled.hasher.close()
-        prepared.files = [hashed[sha] for sha in sorted(hashed)]
+        prepared.files = list(hashed.values())
         prepared.manifest = Manifest(
             source_instance=await self.repository.source_instance(),
             scope=scope,
@@ -245,6 +261,8 @@ class Exporter:
             outside_references=references,
             missing_files=sorted(sha for sha, path in spooled.files.items() if path is None),
         )
+        if spooled.section is not None:
+            prepared.files_written = await asyncio.to_thread(spooled.section.finish, prepared.mtime)
         return prepared
 
     def _write_rows(
@@ -309,7 +327,9 @@ class Exporter:
             return
         path = spooled.files[sha] = self._locate(props)
         if path is not None:
-            spooled.hasher.add(sha, path)
+            hashing = spooled.hasher.add(sha, path)
+            if spooled.section is not None:
+                spooled.section.add(hashing)
 
     def _locate(self, props: dict[str, Any]) -> Path | None:
         """The file's bytes: in the catalog, else in the archive (released), else nowhere."""
@@ -361,18 +381,18 @@ def _blank_manifest() -> Manifest:
 
 
 def tar_pieces(prepared: PreparedExport) -> Iterator[bytes | HashedFile]:
-    """The bundle in order: bytes of headers and padding, and the files whose bytes
-    follow them (each checked unchanged as it is taken)."""
-    manifest = prepared.manifest_bytes()
-    piece = header(MANIFEST, len(manifest), prepared.mtime) + manifest + padding(len(manifest))
-    written = len(piece)
-    yield piece
+    """The bundle in order, after the files written already: bytes of headers and
+    padding, and the files whose bytes follow them (each checked unchanged as it is
+    taken), the manifest last."""
+    written = prepared.files_written
     for name, member in prepared.members():
         yield header(name, member.size, prepared.mtime)
         yield member
         yield padding(member.size)
-        written += 512 + member.size + len(padding(member.size))
-    yield end_of_archive(written)
+        written += member_bytes(member.size)
+    manifest = prepared.manifest_bytes()
+    yield header(MANIFEST, len(manifest), prepared.mtime) + manifest + padding(len(manifest))
+    yield end_of_archive(written + member_bytes(len(manifest)))
 
 
 def tar_chunks(prepared: PreparedExport) -> Iterator[bytes]:
@@ -386,7 +406,8 @@ def tar_chunks(prepared: PreparedExport) -> Iterator[bytes]:
 
 
 def write_tar(prepared: PreparedExport, sink: int, progress: Progress) -> None:
-    """The bundle written to the open file `sink`, its files copied by the kernel."""
+    """The rest of the bundle written to the open file `sink` (after the files written
+    already), its files copied by the kernel."""
     pending = bytearray()
     for piece in tar_pieces(prepared):
         if isinstance(piece, bytes):

@@ -38,7 +38,8 @@ from lineage.orphans.refresh import recompute_all
 BATCH = 2_000
 Line = dict[str, Any]
 IN_MEMORY = 8 * 1024 * 1024  # files up to this size are read whole, and stored in batches
-FILE_BATCH = 64  # small files stored together (at most IN_MEMORY bytes) ...
+FILE_BATCH = 64  # small files stored together (a batch ends once it holds BATCH_BYTES) ...
+BATCH_BYTES = 4 * 1024 * 1024
 BATCHES_IN_FLIGHT = 4  # ... so many batches at a time
 
 
@@ -149,7 +150,7 @@ def _needed_files(
             continue
         batch.append((sha, reader.read()))
         held += checked.files[sha]
-        if len(batch) >= FILE_BATCH or held >= IN_MEMORY:
+        if len(batch) >= FILE_BATCH or held >= BATCH_BYTES:
             yield batch
             batch, held = [], 0
     if batch:

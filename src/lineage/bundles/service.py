@@ -16,7 +16,7 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from lineage.bundles.exporter import Exporter, PreparedExport, write_tar
+from lineage.bundles.exporter import Exporter, write_tar
 from lineage.bundles.filearchive import FileArchive
 from lineage.bundles.importer import ImportReport, import_bundle
 from lineage.bundles.models import BundleScope, Manifest, ScopeKind
@@ -37,25 +37,23 @@ def archive_of(settings: Settings) -> FileArchive:
 async def export_to_file(
     exporter: Exporter, scope: BundleScope, target: Path, progress: Progress | None = None
 ) -> Manifest:
-    """Write the scope's bundle to `target` (whole, or not at all)."""
+    """Write the scope's bundle to `target` (whole, or not at all): its files while the
+    graph is read, then the rest."""
     progress = progress or NoProgress()
-    prepared = await exporter.prepare(scope, progress)
-    try:
-        progress.begin("bytes", prepared.size)
-        await asyncio.to_thread(write_bundle, prepared, target, progress)
-    finally:
-        prepared.close()
-    return prepared.manifest
-
-
-def write_bundle(prepared: PreparedExport, target: Path, progress: Progress) -> None:
     partial = target.with_name(f".{target.name}.partial")
     try:
         with partial.open("wb", buffering=0) as sink:
-            write_tar(prepared, sink.fileno(), progress)
+            prepared = await exporter.prepare(scope, progress, sink.fileno())
+            try:
+                progress.begin("bytes", prepared.size)
+                progress.advance(prepared.files_written)
+                await asyncio.to_thread(write_tar, prepared, sink.fileno(), progress)
+            finally:
+                prepared.close()
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
+    return prepared.manifest
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,11 @@ def padding(size: int) -> bytes:
     return b"\0" * (-size % BLOCK)
 
 
+def member_bytes(size: int) -> int:
+    """The bytes a member of `size` bytes takes in the tar: header, data, padding."""
+    return BLOCK + size + (-size % BLOCK)
+
+
 def end_of_archive(written: int) -> bytes:
     """Two zero blocks, then zeros up to a whole record (as tar itself writes)."""
     closing = 2 * BLOCK
