@@ -62,14 +62,18 @@ async def walk(
     store: Store, node_id: str, direction: Direction, depth: int
 ) -> list[dict[str, Any]]:
     """The subgraph around `node_id`, `depth` (at most `ONE_QUERY_MAX_DEPTH`) steps in
-    `direction`, as lineage/find_subgraph's rows: one a direction."""
-    rows = await store.read(
-        "lineage/find_subgraph",
-        id=node_id,
-        depth=depth,
-        upstream=direction is not Direction.DOWNSTREAM,
-        downstream=direction is not Direction.UPSTREAM,
-    )
+    `direction`, as lineage/find_subgraph's rows: one a direction (upstream alone by
+    lineage/find_upstream, the same walk without the other direction's branch)."""
+    if direction is Direction.UPSTREAM:
+        rows = await store.read("lineage/find_upstream", id=node_id, depth=depth)
+    else:
+        rows = await store.read(
+            "lineage/find_subgraph",
+            id=node_id,
+            depth=depth,
+            upstream=direction is Direction.BOTH,
+            downstream=True,
+        )
     if not rows:
         raise NotFoundError(f"no asset, prompt or workflow run with id {node_id!r}")
     return rows

@@ -35,6 +35,18 @@ RECOMPUTED_ROOTS = "orphans/recompute/roots_by_asset"
 RECOMPUTE = composed(RECOMPUTED_ROOTS, "orphans/recompute/store_recomputed")
 
 
+def outdated_indexes(samples: list[dict[str, Any]]) -> int:
+    """How many of the indexes (as Neo4j's `GRAPH COUNTS` describes them) Neo4j would
+    resample: those updated since their last sample by more than `OUTDATED_SAMPLE_SHARE`
+    of their size, or sampled empty and updated since."""
+    return sum(
+        1
+        for each in samples
+        if (updates := each["updatesSinceEstimation"]) > 0
+        and updates > OUTDATED_SAMPLE_SHARE * each["totalSize"]
+    )
+
+
 def claiming() -> Ending:
     """The ending of a change's statement that claims, in the same round trip, what the
     change can affect for the orphan refresh (lineage.orphans.refresh)."""
@@ -129,8 +141,8 @@ class OrphanRepository:
     async def prepare_for_recompute(self) -> bool:
         """Have Neo4j resample its outdated indexes and plan again, when any is
         outdated (else that would only cost a replanning); whether it did."""
-        [row] = await self.run("orphans/count_outdated_index_samples", share=OUTDATED_SAMPLE_SHARE)
-        if not row["outdated"]:
+        [row] = await self.run("orphans/recompute/list_index_samples")
+        if not outdated_indexes(row["indexes"]):
             return False
         await self.run("orphans/prepare_for_recompute")
         return True
