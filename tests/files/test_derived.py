@@ -171,3 +171,21 @@ async def test_what_is_read_of_a_derived_file_is_read_once(file_store: LocalFile
     fresh = Derivatives(file_store)
     assert await fresh.preview(picture_of, PreviewSize.GRID) is None  # damaged, as written
     assert await fresh.waveform(sound, 8) == [0.0] * 8
+
+
+async def test_a_missing_original_waits_for_no_worker(file_store: LocalFileStore) -> None:
+    """A card whose file is not on disk (a catalog of generated assets) is answered at
+    once, without a worker's slot or thread; its file may come back and be made."""
+    picture_of = await saved(file_store, AssetType.IMAGE, image_bytes(color="teal"))
+    sound = await saved(file_store, AssetType.AUDIO, tone_wav(seconds=1.0))
+    kept = {o.ref: file_store.local_path(o.ref).read_bytes() for o in (picture_of, sound)}
+    for ref in kept:
+        file_store.local_path(ref).unlink()
+    no_worker_free = Derivatives(file_store, workers=0)
+    async with asyncio.timeout(2):
+        assert await no_worker_free.preview(picture_of, PreviewSize.GRID) is None
+        assert await no_worker_free.waveform(sound, 8) is None
+    for ref, data in kept.items():
+        file_store.local_path(ref).write_bytes(data)
+    assert await Derivatives(file_store).preview(picture_of, PreviewSize.GRID) is not None
+    assert await Derivatives(file_store).waveform(sound, 8) is not None

@@ -198,6 +198,9 @@ class Derivatives:
             return None
         if path.exists():
             return path
+        if not self._has_original(original):  # a stat, no thread nor worker: the file may come back
+            log.warning("no %s for %s: its file is missing", name, original.ref)
+            return None
         async with self._locks.holding(name):
             if path.exists():
                 return path
@@ -206,10 +209,16 @@ class Derivatives:
             async with self._workers:
                 return await asyncio.to_thread(self._make, name, original, make)
 
+    def _has_original(self, original: Original) -> bool:
+        try:
+            return self.files.local_path(original.ref).is_file()
+        except PathEscapeError:  # logged in full where it is made
+            return True
+
     def _make(self, name: str, original: Original, make: Maker) -> Path | None:
         try:
             source = self.files.local_path(original.ref)
-            if not source.is_file():
+            if not source.is_file():  # removed since `_has_original` found it
                 log.warning("no %s for %s: its file is missing", name, original.ref)
                 return None
             data = make(source)
