@@ -149,3 +149,43 @@ async def test_a_damaged_derived_file_gives_none(file_store: LocalFileStore) -> 
     assert made is not None
     file_store.layout.derived_path(made.name).write_bytes(b"not a picture")
     assert await derivatives.preview(original, PreviewSize.GRID) is None
+
+
+async def test_what_is_read_of_a_derived_file_is_read_once(file_store: LocalFileStore) -> None:
+    """A page of cards opens no preview nor waveform again: what was read is remembered
+    while the file keeps its size (here overwritten with other bytes of the same length,
+    which only a fresh reader sees)."""
+    picture_of = await saved(file_store, AssetType.IMAGE, image_bytes(color="olive"))
+    sound = await saved(file_store, AssetType.AUDIO, tone_wav())
+    derivatives = Derivatives(file_store)
+    described = await derivatives.preview(picture_of, PreviewSize.GRID)
+    peaks = await derivatives.waveform(sound, 8)
+    assert described is not None and peaks is not None and max(peaks) > 0
+    preview_file = file_store.layout.derived_path(described.name)
+    preview_file.write_bytes(b"x" * described.size_bytes)
+    waveform_file = file_store.layout.derived_path(f"{sound.sha256}-waveform.json")
+    silent = waveform_file.read_bytes().translate(bytes.maketrans(b"123456789", b"000000000"))
+    waveform_file.write_bytes(silent)
+    assert await derivatives.preview(picture_of, PreviewSize.GRID) == described
+    assert await derivatives.waveform(sound, 8) == peaks
+    fresh = Derivatives(file_store)
+    assert await fresh.preview(picture_of, PreviewSize.GRID) is None  # damaged, as written
+    assert await fresh.waveform(sound, 8) == [0.0] * 8
+
+
+async def test_a_missing_original_waits_for_no_worker(file_store: LocalFileStore) -> None:
+    """A card whose file is not on disk (a catalog of generated assets) is answered at
+    once, without a worker's slot or thread; its file may come back and be made."""
+    picture_of = await saved(file_store, AssetType.IMAGE, image_bytes(color="teal"))
+    sound = await saved(file_store, AssetType.AUDIO, tone_wav(seconds=1.0))
+    kept = {o.ref: file_store.local_path(o.ref).read_bytes() for o in (picture_of, sound)}
+    for ref in kept:
+        file_store.local_path(ref).unlink()
+    no_worker_free = Derivatives(file_store, workers=0)
+    async with asyncio.timeout(2):
+        assert await no_worker_free.preview(picture_of, PreviewSize.GRID) is None
+        assert await no_worker_free.waveform(sound, 8) is None
+    for ref, data in kept.items():
+        file_store.local_path(ref).write_bytes(data)
+    assert await Derivatives(file_store).preview(picture_of, PreviewSize.GRID) is not None
+    assert await Derivatives(file_store).waveform(sound, 8) is not None

@@ -3,7 +3,9 @@ the development key only to this machine, files revalidated, pinned libraries ca
 
 from __future__ import annotations
 
+import posixpath
 import re
+from importlib import resources
 
 import httpx
 
@@ -14,6 +16,39 @@ from tests.live_server import LiveServer
 VIEWER = "{ viewer { scopes canWrite } }"
 DEV_KEY_META = re.compile(r'<meta name="lineage-dev-key" content="([^"]+)">')
 ANSWERS = '<script type="application/json" id="lineage-answers">'
+STATIC = resources.files("lineage.web") / "static"
+ENTRY = re.compile(r'<script type="module" src="/web/([^"]+)">')
+MODULEPRELOAD = re.compile(r'<link rel="modulepreload" href="/web/([^"]+)">')
+STATIC_IMPORT = re.compile(r'^import (?:[^;]*? from )?"(\.[^"]+)";', re.MULTILINE)
+
+
+def imported_at_once(module: str) -> set[str]:
+    """The modules `module` imports statically, and theirs (the page fetches them before
+    it runs; `import()` of a view comes later), paths relative to `static/`."""
+    found: set[str] = set()
+    waiting = [module]
+    while waiting:
+        current = waiting.pop()
+        for relative in STATIC_IMPORT.findall((STATIC / current).read_text()):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(current), relative))
+            if target not in found:
+                found.add(target)
+                waiting.append(target)
+    return found
+
+
+def test_the_page_preloads_exactly_the_modules_its_first_screen_imports() -> None:
+    """Every module the page's script imports is asked for at once with the page (no
+    import waterfall), and no other (the other views wait for the first screen)."""
+    page = (STATIC / "index.html").read_text()
+    [entry] = ENTRY.findall(page)
+    preloaded = MODULEPRELOAD.findall(page)
+    assert len(preloaded) == len(set(preloaded))
+    assert (
+        set(preloaded)
+        == imported_at_once(entry)
+        == {"api.js", "dom.js", "router.js", "media.js", "views/catalog.js"}
+    )
 
 
 async def test_the_page_is_public_strict_and_never_cached(studio: LiveServer) -> None:

@@ -19,10 +19,9 @@ inputs a plan depends on. The arguments are read from each request's variables.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Protocol
 
 from graphql import (
     DocumentNode,
@@ -45,10 +44,9 @@ from strawberry.types.graphql import OperationType
 
 from lineage.api.selection import NotCompiled, Selection
 from lineage.errors import LineageError
+from lineage.lru import Lru
 
 ROOT_TYPENAME = "Query"
-K = TypeVar("K")
-V = TypeVar("V")
 
 
 class FieldPlan(Protocol):
@@ -144,26 +142,6 @@ def directive_variables(document: DocumentNode) -> tuple[str, ...]:
     found = DirectiveVariables()
     visit(document, found)
     return tuple(sorted(found.names))
-
-
-class Lru(Generic[K, V]):
-    """A dict of at most `size` entries that forgets the least recently used."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.entries: OrderedDict[K, V] = OrderedDict()
-
-    def get(self, key: K) -> V | None:
-        found = self.entries.get(key)
-        if found is not None:
-            self.entries.move_to_end(key)
-        return found
-
-    def put(self, key: K, value: V) -> None:
-        self.entries[key] = value
-        self.entries.move_to_end(key)
-        if len(self.entries) > self.size:
-            self.entries.popitem(last=False)
 
 
 NOT_COMPILED = "not compiled"  # a remembered verdict

@@ -12,6 +12,11 @@ cannot be read leaves `<sha256>-<variant>.failed` with the reason (logged once):
 not decoded again on every request. A missing original, or one of more pixels than
 the limit (found from its header, without decoding), leaves nothing: the file may come
 back, the limit may be raised.
+
+A derived file's name says its content, so what is read of one (a preview's pixel size,
+a waveform's peaks) is kept in memory with the file's size (`REMEMBERED` of each, least
+recently used forgotten): a page of cards opens none of them again, it only checks that
+each is on disk with that size (a file damaged since is read again, and found damaged).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from PIL import Image
 
@@ -40,10 +46,14 @@ from lineage.files.pictures import (
 )
 from lineage.files.store import CatalogEntry, LocalFileStore
 from lineage.files.waveform import fold, waveform
+from lineage.lru import Lru
 
 DERIVED_PREFIX = "derived"  # a derived file's URL is /files/derived/<name>
 DEFAULT_WORKERS = 2
+REMEMBERED = 4096  # previews described, waveforms read: a few hundred bytes each
 Maker = Callable[[Path], bytes]  # the original's path -> the derived file's bytes
+T = TypeVar("T")
+Sized = tuple[int, T]  # what was read of a derived file, with the file's size then
 log = logging.getLogger(__name__)
 
 
@@ -113,6 +123,8 @@ class Derivatives:
         self.layout: CatalogLayout = files.layout
         self._locks = KeyedLocks()
         self._workers = asyncio.Semaphore(workers)
+        self._described: Lru[str, Sized[DerivedFile]] = Lru(REMEMBERED)
+        self._peaks: Lru[str, Sized[list[float]]] = Lru(REMEMBERED)
 
     async def preview(self, original: Original, size: PreviewSize) -> DerivedFile | None:
         """A WebP of the image, or of a video's poster frame; None for other media or
@@ -125,13 +137,18 @@ class Derivatives:
         else:
             return None
         name = f"{original.sha256}-{size.value}.webp"
-        if await self._made(name, original, make) is None:
+        path = await self._made(name, original, make)
+        if path is None:
             return None
-        try:
-            return await asyncio.to_thread(self._describe, name)
-        except (OSError, SyntaxError, ValueError) as exc:  # removed or damaged since made
-            log.warning("cannot read %s made for %s: %s", name, original.ref, exc)
-            return None
+        described = _remembered(self._described, name, path)
+        if described is None:
+            try:
+                described = await asyncio.to_thread(self._describe, name)
+            except (OSError, SyntaxError, ValueError) as exc:  # removed or damaged since made
+                log.warning("cannot read %s made for %s: %s", name, original.ref, exc)
+                return None
+            self._described.put(name, (described.size_bytes, described))
+        return described
 
     async def waveform(self, original: Original, points: int) -> list[float] | None:
         """`points` peaks (0..1) of a sound; None for other media or an unreadable sound."""
@@ -141,11 +158,15 @@ class Derivatives:
         path = await self._made(name, original, _waveform_json)
         if path is None:
             return None
-        try:
-            peaks: list[float] = json.loads(await asyncio.to_thread(path.read_bytes))
-        except (OSError, ValueError) as exc:  # removed or damaged since made
-            log.warning("cannot read %s made for %s: %s", name, original.ref, exc)
-            return None
+        peaks = _remembered(self._peaks, name, path)
+        if peaks is None:
+            try:
+                data = await asyncio.to_thread(path.read_bytes)
+                peaks = json.loads(data)
+            except (OSError, ValueError) as exc:  # removed or damaged since made
+                log.warning("cannot read %s made for %s: %s", name, original.ref, exc)
+                return None
+            self._peaks.put(name, (len(data), peaks))
         return fold(peaks, points)
 
     def path_of(self, name: str) -> Path:
@@ -177,6 +198,9 @@ class Derivatives:
             return None
         if path.exists():
             return path
+        if not self._has_original(original):  # a stat, no thread nor worker: the file may come back
+            log.warning("no %s for %s: its file is missing", name, original.ref)
+            return None
         async with self._locks.holding(name):
             if path.exists():
                 return path
@@ -185,10 +209,16 @@ class Derivatives:
             async with self._workers:
                 return await asyncio.to_thread(self._make, name, original, make)
 
+    def _has_original(self, original: Original) -> bool:
+        try:
+            return self.files.local_path(original.ref).is_file()
+        except PathEscapeError:  # logged in full where it is made
+            return True
+
     def _make(self, name: str, original: Original, make: Maker) -> Path | None:
         try:
             source = self.files.local_path(original.ref)
-            if not source.is_file():
+            if not source.is_file():  # removed since `_has_original` found it
                 log.warning("no %s for %s: its file is missing", name, original.ref)
                 return None
             data = make(source)
@@ -219,6 +249,15 @@ class Derivatives:
         with Image.open(path) as picture:
             width, height = picture.size
         return DerivedFile(name, width, height, MEDIA_TYPE, path.stat().st_size)
+
+
+def _remembered(memory: Lru[str, Sized[T]], name: str, path: Path) -> T | None:
+    """What was read of the derived file `name`, while `path` still has the size it had."""
+    found = memory.get(name)
+    try:
+        return found[1] if found is not None and path.stat().st_size == found[0] else None
+    except OSError:  # removed since: made again, read again
+        return None
 
 
 def _waveform_json(source: Path) -> bytes:
