@@ -1,15 +1,23 @@
-// The nodes of $keys that exist, with their properties (an import compares them
-// with the bundle's, and renames what belongs to someone else).
-// $keys: [{kind: 'Project' | 'Asset' | 'Prompt' | 'Workflow', id (a project's code)}]
+// The nodes of an import's keys that exist, with their properties (an import compares
+// them with the bundle's, and renames what belongs to someone else): the ids come in
+// one list per kind, so each costs one index seek.
+// $assets, $prompts, $workflows: ids; $projects: project codes
 // Result per found node: kind, id, properties
-UNWIND $keys AS key
-CALL (key) {
-  MATCH (n:Asset {id: key.id}) WHERE key.kind = 'Asset' RETURN n
-  UNION
-  MATCH (n:Prompt {id: key.id}) WHERE key.kind = 'Prompt' RETURN n
-  UNION
-  MATCH (n:Workflow {id: key.id}) WHERE key.kind = 'Workflow' RETURN n
-  UNION
-  MATCH (n:Project {code: key.id}) WHERE key.kind = 'Project' RETURN n
+CALL () {
+  UNWIND $assets AS id
+  MATCH (n:Asset {id: id})
+  RETURN 'Asset' AS kind, id, n
+  UNION ALL
+  UNWIND $prompts AS id
+  MATCH (n:Prompt {id: id})
+  RETURN 'Prompt' AS kind, id, n
+  UNION ALL
+  UNWIND $workflows AS id
+  MATCH (n:Workflow {id: id})
+  RETURN 'Workflow' AS kind, id, n
+  UNION ALL
+  UNWIND $projects AS id
+  MATCH (n:Project {code: id})
+  RETURN 'Project' AS kind, id, n
 }
-RETURN key.kind AS kind, key.id AS id, properties(n) AS properties
+RETURN kind, id, properties(n) AS properties

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -47,6 +48,7 @@ LABELS = {
 EDGE_TYPES = frozenset({"PART_OF", "GENERATED_FROM", "USES_FRAME", "REGENERATES"})
 SCALARS = (str, int, float, bool)
 ASSET_TYPES = frozenset(t.value for t in AssetType)
+HASHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-check-hash")
 Key = tuple[str, str]
 
 
@@ -121,11 +123,19 @@ def _manifest(reader: IO[bytes], first: bool) -> Manifest:
 
 
 def _check_file(name: str, reader: IO[bytes], progress: Progress) -> int:
+    """The file's size, once its bytes proved to have the hash it is named by: each
+    chunk hashed in a thread while the next is read (both release the interpreter's
+    lock, so the two take a core each)."""
     digest, size = hashlib.sha256(), 0
+    hashing: Future[None] | None = None
     for chunk in read_all(reader, name):
-        digest.update(chunk)
+        if hashing is not None:
+            hashing.result()
+        hashing = HASHER.submit(digest.update, chunk)
         size += len(chunk)
         progress.advance(len(chunk))
+    if hashing is not None:
+        hashing.result()
     if digest.hexdigest() != name.removeprefix(FILES_PREFIX):
         raise InvalidBundleError(f"{name}: its bytes have SHA-256 {digest.hexdigest()}")
     return size

@@ -188,18 +188,22 @@ async def _write_nodes(
     report: ImportReport,
     progress: Progress,
 ) -> None:
-    """New nodes are created (each in the project, when the bundle is one); those
-    found here and outside references are merged (a stub when absent). The first
-    batch, which holds the project, is written before the others."""
+    """New nodes are created (each in the project, when the bundle is one: the project
+    found once a batch); those found here and outside references are merged (a stub
+    when absent). The first batch, which holds the project, is written before the
+    others."""
     counts = checked.manifest.counts
     progress.begin("nodes", sum(counts[name] for name in (*KINDS, "references")))
 
     async def write(batch: list[Line]) -> None:
         new = [line for line in batch if _is_new(line, plan)]
-        if new:
-            rows = [_new_row(line, plan) for line in new]
-            created = await repository.create_nodes(rows)  # then added: writers run side by side
-            report.created += created
+        alone = [_new_row(line, plan) for line in new if not _is_member(line, plan)]
+        members = [_new_row(line, plan) for line in new if _is_member(line, plan)]
+        if alone:  # the project (first) before its members
+            report.created += await repository.create_nodes(alone)
+        if members:
+            assert plan.code is not None  # a whole project's bundle names its project
+            report.created += await repository.create_project_members(plan.code, members)
         others = [_node_row(line, plan) for line in batch if not _is_new(line, plan)]
         if others:
             written = await repository.merge_nodes(others)
@@ -232,10 +236,13 @@ def _is_new(line: dict[str, Any], plan: ImportPlan) -> bool:
     return not line.get("reference") and plan.is_new(line["kind"], line["id"])
 
 
-def _new_row(line: dict[str, Any], plan: ImportPlan) -> dict[str, Any]:
-    member = plan.whole_project and line["kind"] != "Project"
-    partof = plan.code if member else None
-    return {"labels": line["labels"], "properties": plan.properties(line), "partOf": partof}
+def _is_member(line: Line, plan: ImportPlan) -> bool:
+    """Whether a new node is created part of the project (with its PART_OF edge)."""
+    return plan.whole_project and line["kind"] != "Project"
+
+
+def _new_row(line: Line, plan: ImportPlan) -> dict[str, Any]:
+    return {"labels": line["labels"], "properties": plan.properties(line)}
 
 
 def _node_row(line: dict[str, Any], plan: ImportPlan) -> dict[str, Any]:

@@ -6,8 +6,15 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from lineage.db.store import Row, Store
+from lineage.errors import DatabaseError
 
 Key = tuple[str, str]  # (kind, id): a project's id is its code
+FIND_PARAMETERS = {
+    "Asset": "assets",
+    "Prompt": "prompts",
+    "Workflow": "workflows",
+    "Project": "projects",
+}
 
 
 class BundleRepository:
@@ -66,9 +73,11 @@ class BundleRepository:
         """kind and id -> properties of the nodes of `keys` that exist."""
         if not keys:
             return {}
-        rows = await self.store.read(
-            "bundles/find_nodes", keys=[{"kind": kind, "id": i} for kind, i in keys]
-        )
+        ids: dict[str, list[str]] = {kind: [] for kind in FIND_PARAMETERS}
+        for kind, node_id in keys:
+            ids[kind].append(node_id)
+        params = {FIND_PARAMETERS[kind]: of_kind for kind, of_kind in ids.items()}
+        rows = await self.store.read("bundles/find_nodes", **params)
         return {(row["kind"], row["id"]): row["properties"] for row in rows}
 
     async def merge_nodes(self, rows: list[dict[str, Any]]) -> Row:
@@ -78,6 +87,14 @@ class BundleRepository:
     async def create_nodes(self, rows: list[dict[str, Any]]) -> int:
         [row] = await self.store.write("bundles/create_nodes", rows=rows)
         return int(row["created"])
+
+    async def create_project_members(self, code: str, rows: list[dict[str, Any]]) -> int:
+        """Create `rows` as nodes part of project `code` (which must exist)."""
+        [row] = await self.store.write("bundles/create_project_members", code=code, rows=rows)
+        created = int(row["created"])
+        if created != len(rows):
+            raise DatabaseError(f"project {code!r} is not in the graph: its nodes were not created")
+        return created
 
     async def merge_edges(self, rows: list[dict[str, Any]], *, fresh: bool) -> int:
         [row] = await self.store.write("bundles/merge_edges", rows=rows, fresh=fresh)
