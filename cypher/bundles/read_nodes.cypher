@@ -1,8 +1,8 @@
-// Nodes named by kind and id, each with its labels, properties and outgoing edges
-// (in a fixed order), for an export.
+// Nodes named by kind and id, each with its labels, properties and outgoing edges, for
+// an export (labels and edges unsorted: the exporter sorts them).
 // $keys: [{kind: 'Project' | 'Asset' | 'Prompt' | 'Workflow', id (a project's code)}]
-// Result per found node, in the order of $keys: kind, id, labels (sorted), properties,
-//   edges: [{type, toKind, to, properties}] sorted
+// Result per found node, in the order of $keys: kind, id, labels, properties,
+//   edges: [{type, toKind, to, properties}]
 UNWIND $keys AS key
 CALL (key) {
   MATCH (n:Asset {id: key.id}) WHERE key.kind = 'Asset' RETURN n
@@ -13,15 +13,12 @@ CALL (key) {
   UNION
   MATCH (n:Project {code: key.id}) WHERE key.kind = 'Project' RETURN n
 }
-RETURN key.kind AS kind, key.id AS id,
-  COLLECT { UNWIND labels(n) AS label RETURN label ORDER BY label } AS labels,
-  properties(n) AS properties,
+RETURN key.kind AS kind, key.id AS id, labels(n) AS labels, properties(n) AS properties,
   COLLECT {
     MATCH (n)-[r]->(m)
     WHERE m:Asset OR m:Prompt OR m:Workflow OR m:Project
-    WITH r, m, CASE WHEN m:Asset THEN 'Asset' WHEN m:Prompt THEN 'Prompt'
-                    WHEN m:Workflow THEN 'Workflow' ELSE 'Project' END AS toKind
-    RETURN {type: type(r), toKind: toKind, to: coalesce(m.id, m.code), properties: properties(r)}
-      AS edge
-    ORDER BY edge.type, edge.toKind, edge.to, edge.properties.role, edge.properties.position
+    RETURN {type: type(r),
+            toKind: CASE WHEN m:Asset THEN 'Asset' WHEN m:Prompt THEN 'Prompt'
+                         WHEN m:Workflow THEN 'Workflow' ELSE 'Project' END,
+            to: coalesce(m.id, m.code), properties: properties(r)}
   } AS edges

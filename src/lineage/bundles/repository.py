@@ -43,7 +43,7 @@ class BundleRepository:
         statement (each edge says whether it ends inside the project)."""
         async for row in self.store.stream("bundles/read_project_pages", code=code, page=page):
             nodes: list[Row] = row["nodes"]
-            yield nodes
+            yield _in_bundle_order(nodes)
 
     async def upstream_of(self, asset_id: str) -> list[Key]:
         rows = await self.store.read("bundles/list_upstream", id=asset_id)
@@ -67,7 +67,7 @@ class BundleRepository:
             "bundles/read_nodes", keys=[{"kind": kind, "id": i} for kind, i in keys]
         )
         found = {(row["kind"], row["id"]): row for row in rows}
-        return [found[key] for key in keys if key in found]
+        return _in_bundle_order([found[key] for key in keys if key in found])
 
     async def find_nodes(self, keys: Sequence[Key]) -> dict[Key, dict[str, Any]]:
         """kind and id -> properties of the nodes of `keys` that exist."""
@@ -107,3 +107,24 @@ class BundleRepository:
     async def place_files(self, rows: list[dict[str, Any]]) -> int:
         [row] = await self.store.write("bundles/place_files", rows=rows)
         return int(row["placed"])
+
+
+def _in_bundle_order(rows: list[Row]) -> list[Row]:
+    """`rows` with each node's labels and edges sorted as the bundle lists them (edges by
+    type, end's kind and id, frame role and position: a missing role or position last,
+    as Cypher's ORDER BY puts nulls). Sorting here costs the exporter less than a sort
+    per node costs Neo4j."""
+    for row in rows:
+        row["labels"].sort()
+        row["edges"].sort(key=_edge_order)
+    return rows
+
+
+def _edge_order(edge: Row) -> tuple[Any, ...]:
+    properties = edge["properties"]
+    role, position = properties.get("role"), properties.get("position")
+    return (
+        *(edge["type"], edge["toKind"], edge["to"]),
+        *(role is None, "" if role is None else role),
+        *(position is None, 0 if position is None else position),
+    )
