@@ -3,6 +3,7 @@
 models.py       the bundle's layout, manifest and lines
 exporter.py     graph -> spooled members -> streamed tar (tarstream.py, provjson.py)
 provprocess.py  the PROV-JSON written by a child process from the exporter's lines
+provchild.py    that child: the lines in, the document out, little imported
 filecheck.py    files hashed while the graph is read, copied unchanged into the tar
 checking.py     an import's first pass: every byte checked, nothing written
 planning.py     how the bundle meets the graph: renames, differences, files to store

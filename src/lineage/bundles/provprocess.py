@@ -3,7 +3,7 @@
 Building the PROV records costs the exporter more than writing the graph's lines
 (about three fifths of its work on a 100k-asset project), so the exporter hands
 every buffer of lines it writes (`graph/nodes.jsonl`, `graph/edges.jsonl`) to a
-child process (`python -m lineage.bundles.provprocess FOLDER TARGET`) through a
+child process (`python -m lineage.bundles.provchild FOLDER TARGET`) through a
 pipe, and that process turns them into the document with `ProvWriter`, on the
 other core. The frames on the pipe: a tag (`N` nodes, `E` edges), the length of the
 lines (4 bytes, big-endian), the lines. At the end of its input the child writes
@@ -16,19 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
 from typing import IO
 
-import orjson
-
+from lineage.bundles import provchild
 from lineage.bundles.models import MemberDigest
-from lineage.bundles.provjson import ProvWriter
 from lineage.errors import LineageError
 
-NODE_LINES, EDGE_LINES = b"N", b"E"
 PIPE_BYTES = 1024 * 1024  # a buffer of lines goes in without waiting for the child to read
 
 
@@ -37,7 +33,7 @@ class ProvProcess:
     (its digest), `close` in any case."""
 
     def __init__(self, folder: Path, target: Path) -> None:
-        command = [sys.executable, "-m", __name__, str(folder), str(target)]
+        command = [sys.executable, "-m", provchild.__name__, str(folder), str(target)]
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
@@ -47,10 +43,10 @@ class ProvProcess:
             fcntl.fcntl(self.pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
     def add_nodes(self, lines: bytes) -> None:
-        self._send(NODE_LINES, lines)
+        self._send(provchild.NODE_LINES, lines)
 
     def add_edges(self, lines: bytes) -> None:
-        self._send(EDGE_LINES, lines)
+        self._send(provchild.EDGE_LINES, lines)
 
     def _send(self, tag: bytes, lines: bytes) -> None:
         try:
@@ -71,37 +67,3 @@ class ProvProcess:
         if self.process.poll() is None:
             self.process.kill()
             self.process.communicate()
-
-
-def write_document(source: IO[bytes], folder: Path, target: Path) -> MemberDigest:
-    """Read the frames of `source` to its end, then write the document to `target`."""
-    writer = ProvWriter(folder)
-    try:
-        while head := source.read(5):
-            lines = source.read(int.from_bytes(head[1:], "big"))
-            add = writer.add_node if head[:1] == NODE_LINES else writer.add_edge
-            for line in lines.splitlines():
-                add(orjson.loads(line))
-        with target.open("wb") as sink:
-            hashing = _HashingSink(sink)
-            writer.write(hashing)
-        return MemberDigest(sha256=hashing.digest.hexdigest(), bytes=hashing.size)
-    finally:
-        writer.close()
-
-
-class _HashingSink:
-    """A writer that hashes and counts what goes through it."""
-
-    def __init__(self, sink: IO[bytes]) -> None:
-        self.sink, self.digest, self.size = sink, hashlib.sha256(), 0
-
-    def write(self, data: bytes) -> int:
-        self.digest.update(data)
-        self.size += len(data)
-        return self.sink.write(data)
-
-
-if __name__ == "__main__":  # pragma: no cover - run as a child process by the exporter
-    digest = write_document(sys.stdin.buffer, Path(sys.argv[1]), Path(sys.argv[2]))
-    print(digest.model_dump_json())
