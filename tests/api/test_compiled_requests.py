@@ -101,6 +101,8 @@ async def test_a_get_extensions_or_a_streamed_answer_go_to_the_view(
     variables = orjson.dumps(VARIABLES).decode()
     got = await http.get("/graphql", params={"query": query("graph"), "variables": variables})
     await http.post("/graphql", json=known, headers={"accept": "multipart/mixed"})
+    twice = [("accept", "multipart/mixed"), ("accept", "application/json")]
+    await http.post("/graphql", json=known, headers=twice)
     assert live_server.compiled_served == before
     assert extended.content == got.content == answer.content
 

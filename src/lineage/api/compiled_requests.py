@@ -81,11 +81,11 @@ class CompiledRequests:
 
 
 def _plain_json(scope: Scope) -> bool:
-    """A JSON body, and a response the view would not stream."""
-    headers = dict(scope["headers"])
-    content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
-    accept = headers.get(b"accept", b"").lower()
-    return content_type == b"application/json" and not any(kind in accept for kind in STREAMED)
+    """A JSON body (its one Content-Type), and no Accept the view might stream for."""
+    types = [value for name, value in scope["headers"] if name == b"content-type"]
+    accepts = b",".join(value for name, value in scope["headers"] if name == b"accept").lower()
+    plain = len(types) == 1 and types[0].split(b";")[0].strip().lower() == b"application/json"
+    return plain and not any(kind in accepts for kind in STREAMED)
 
 
 def _request(body: bytes) -> tuple[str, dict[str, Any] | None, str | None] | None:
