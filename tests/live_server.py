@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from lineage.api.dispatch import GraphQLFirst
 from lineage.bench.server import ThreadedServer
 
 
@@ -19,3 +20,11 @@ class LiveServer(ThreadedServer):
     def queries_run(self) -> int:
         """Cypher queries the app's store has run (for N+1 tests)."""
         return int(self.app.state.lineage.store.queries_run)
+
+    @property
+    def compiled_served(self) -> int:
+        """Requests `lineage.api.compiled_requests` answered past strawberry's view."""
+        layer = self.app.middleware_stack
+        while not isinstance(layer, GraphQLFirst):
+            layer = layer.app  # type: ignore[union-attr]
+        return layer.compiled.served

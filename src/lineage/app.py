@@ -14,13 +14,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.routing import Route
-from starlette.types import ASGIApp
 
 from lineage import __version__
 from lineage.api import health
+from lineage.api.compiled_requests import CompiledRequests
 from lineage.api.dispatch import GRAPHQL_PATH, GraphQLFirst
 from lineage.api.limits import RequestLimits
-from lineage.api.schema import graphql_app
+from lineage.api.schema import LineageGraphQL, graphql_app
 from lineage.auth.middleware import AuthMiddleware
 from lineage.auth.service import KeyService
 from lineage.bundles.http import router as bundles_router
@@ -82,8 +82,8 @@ def create_app(settings: Settings | None = None, dev_token: str | None = None) -
     return app
 
 
-def _add_middleware(app: FastAPI, settings: Settings, view: ASGIApp) -> None:
-    app.add_middleware(GraphQLFirst, view=view)
+def _add_middleware(app: FastAPI, settings: Settings, view: LineageGraphQL) -> None:
+    app.add_middleware(GraphQLFirst, view=view, compiled=CompiledRequests(view, view.plans))
     app.add_middleware(
         RequestLimits,
         max_bytes=settings.max_request_bytes,

@@ -41,6 +41,7 @@ from strawberry import Schema
 from strawberry.extensions import SchemaExtension
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.graphql import OperationType
+from strawberry.utils.operation import get_first_operation
 
 from lineage.api.selection import NotCompiled, Selection
 from lineage.errors import LineageError
@@ -144,8 +145,25 @@ def directive_variables(document: DocumentNode) -> tuple[str, ...]:
     return tuple(sorted(found.names))
 
 
+@dataclass(frozen=True)
+class TextFacts:
+    """What a plan's key needs of a query text: the name strawberry gives an operation
+    sent without one (its first operation's), the variables its directives read."""
+
+    first_name: str | None
+    directive_variables: tuple[str, ...]
+
+    @classmethod
+    def of(cls, document: DocumentNode) -> TextFacts:
+        first = get_first_operation(document)
+        name = first.name.value if first is not None and first.name is not None else None
+        return cls(name, directive_variables(document))
+
+
 NOT_COMPILED = "not compiled"  # a remembered verdict
 Verdict = OperationPlan | str
+# What a compiled answer may meet that the normal execution answers or reports itself.
+COMPILED_FAILURES = (NotCompiled, LineageError, GraphQLError, KeyError, TypeError, ValueError)
 
 
 class OperationPlans:
@@ -153,7 +171,7 @@ class OperationPlans:
 
     def __init__(self, compilers: dict[str, FieldCompiler], size: int = 256) -> None:
         self.compilers = compilers
-        self.directives: Lru[str, tuple[str, ...]] = Lru(size)
+        self.texts: Lru[str, TextFacts] = Lru(size)
         self.plans: Lru[tuple[Any, ...], Verdict] = Lru(size)
 
     def plan(
@@ -167,12 +185,11 @@ class OperationPlans:
         """The plan of the operation (compiled once per key), or NotCompiled."""
         if not text:
             return compile_operation(schema, document, variables, name, self.compilers)
-        names = self.directives.get(text)
-        if names is None:
-            names = directive_variables(document)
-            self.directives.put(text, names)
-        given = variables or {}
-        key = (text, name, *((each in given, repr(given.get(each))) for each in names))
+        facts = self.texts.get(text)
+        if facts is None:
+            facts = TextFacts.of(document)
+            self.texts.put(text, facts)
+        key = self._key(text, facts.directive_variables, variables, name)
         found = self.plans.get(key)
         if found is None:
             try:
@@ -183,6 +200,27 @@ class OperationPlans:
         if isinstance(found, str):
             raise NotCompiled(found)
         return found
+
+    def known(
+        self, text: str, variables: dict[str, Any] | None, name: str | None
+    ) -> OperationPlan | None:
+        """The plan made before for the same key (so for a text strawberry parsed and
+        validated under this schema's limits), or None; never compiles. `name` is the
+        request's: strawberry names an operation sent without one as its first."""
+        facts = self.texts.get(text)
+        if facts is None:
+            return None
+        named = facts.first_name if name is None else name
+        found = self.plans.get(self._key(text, facts.directive_variables, variables, named))
+        return found if isinstance(found, OperationPlan) else None
+
+    @staticmethod
+    def _key(
+        text: str, names: tuple[str, ...], variables: dict[str, Any] | None, name: str | None
+    ) -> tuple[Any, ...]:
+        """A plan's key: the text, the operation's name, the directives' variables' values."""
+        given = variables or {}
+        return (text, name, *((each in given, repr(given.get(each))) for each in names))
 
 
 class CompiledQueries(SchemaExtension):
@@ -212,5 +250,5 @@ class CompiledQueries(SchemaExtension):
                 context.operation_name,
             )
             return await plan.answer(context.schema, context.variables, context.context)
-        except (NotCompiled, LineageError, GraphQLError, KeyError, TypeError, ValueError):
+        except COMPILED_FAILURES:
             return None

@@ -5,21 +5,26 @@ see every request; what it skips for `/graphql` is FastAPI's exception middlewar
 its exit stack and the router, which matches the path against every route before
 reaching the last one (about a third of a `{ __typename }` request's server time).
 The route stays registered: another method or a WebSocket gets the router's answer
-(405, or the WebSocket refused) as before.
+(405, or the WebSocket refused) as before. A POST goes first to `CompiledRequests`
+(`lineage.api.compiled_requests`), which answers an operation compiled before and hands
+anything else to the view.
 """
 
 from __future__ import annotations
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from lineage.api.compiled_requests import CompiledRequests
+
 GRAPHQL_PATH = "/graphql"
 VIEW_METHODS = frozenset({"GET", "HEAD", "POST"})  # the route's (HEAD comes with GET)
 
 
 class GraphQLFirst:
-    def __init__(self, app: ASGIApp, *, view: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, view: ASGIApp, compiled: CompiledRequests) -> None:
         self.app = app
         self.view = view
+        self.compiled = compiled
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -27,6 +32,11 @@ class GraphQLFirst:
             and scope["path"] == GRAPHQL_PATH
             and scope["method"] in VIEW_METHODS
         ):
+            if scope["method"] == "POST":
+                left = await self.compiled.serve(scope, receive, send)
+                if left is None:
+                    return
+                receive = left
             await self.view(scope, receive, send)
             return
         await self.app(scope, receive, send)

@@ -38,7 +38,7 @@ class RequestLimits:
             await _refuse(exc, scope, receive, send)
             return
         if body is not None:
-            await self.app(scope, _replay(body, receive), send)
+            await self.app(scope, replay(body, receive), send)
 
     async def _body(self, scope: Scope, receive: Receive) -> bytes | None:
         """The whole body within the limits (None: the client went away)."""
@@ -78,7 +78,7 @@ class RequestLimits:
         return bool(scope["method"] == "POST" and scope["path"] == self.upload_path)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replay(body: bytes, receive: Receive) -> Receive:
     """`receive` for the app: the body read here, then the client's own messages."""
     sent = False
 

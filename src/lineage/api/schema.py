@@ -75,15 +75,16 @@ schema = strawberry.Schema(
 )
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
-    """The served schema: access, limits and error policy as `settings` say."""
+def build_schema(settings: Settings, plans: OperationPlans | None = None) -> strawberry.Schema:
+    """The served schema: access, limits and error policy as `settings` say; its compiled
+    operations kept in `plans` (`lineage.api.compiled_requests` answers them again)."""
     extensions: list[Callable[[], SchemaExtension]] = [
         partial(ErrorPolicy, field_suggestions=bool(settings.field_suggestions)),
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
         partial(AddValidationRules, _limit_rules(settings)),
         ScopePolicy,
         # after the scope check: a refused query is never read
-        partial(CompiledQueries, plans=OperationPlans(COMPILED_FIELDS)),
+        partial(CompiledQueries, plans=plans or OperationPlans(COMPILED_FIELDS)),
         partial(ParsedDocuments, cache={}),  # the same documents arrive again and again:
         ValidationCache,  # parse and validate each once
     ]
@@ -134,6 +135,7 @@ class LineageGraphQL(SpecGraphQL):
     """
 
     dev_token: str | None = None
+    plans: OperationPlans  # the schema's compiled operations (`graphql_app`)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -160,8 +162,10 @@ class LineageGraphQL(SpecGraphQL):
 
 
 def graphql_app(settings: Settings, dev_token: str | None = None) -> LineageGraphQL:
+    plans = OperationPlans(COMPILED_FIELDS)
     app = LineageGraphQL(
-        build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
+        build_schema(settings, plans), graphql_ide="graphiql" if settings.graphiql else None
     )
     app.dev_token = dev_token
+    app.plans = plans
     return app

@@ -31,11 +31,17 @@ def caller_of(context: Any) -> Caller | None:
 class ScopePolicy(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
-        needed = NEEDED.get(context.operation_type, Scope.READ)
         caller = caller_of(context.context)
-        if caller is None or not caller.may(needed):
+        if not may_run(caller, context.operation_type):
+            needed = NEEDED.get(context.operation_type, Scope.READ)
             context.result = ExecutionResult(data=None, errors=[_forbidden(caller, needed)])
         yield
+
+
+def may_run(caller: object, operation: OperationType) -> bool:
+    """Whether `caller` (the HTTP gate's, None for nobody) may run an `operation`."""
+    needed = NEEDED.get(operation, Scope.READ)
+    return isinstance(caller, Caller) and caller.may(needed)
 
 
 def _forbidden(caller: Caller | None, needed: Scope) -> GraphQLError:

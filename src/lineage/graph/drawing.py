@@ -123,7 +123,8 @@ def _drawn(
         node["kind"] = kind = kind_of(node["labels"])
         node["properties"] = _spelled(node["properties"], kind)
     for edge in edges:
-        edge["properties"] = _spelled(edge["properties"], EDGE)
+        if edge["properties"]:  # most have none (GENERATED_FROM): nothing to reshape
+            edge["properties"] = _spelled(edge["properties"], EDGE)
     nodes.sort(key=lambda n: (n["distance"], n["id"]))
     edges.sort(key=_edge_order)
     return {"rootId": root_id, "truncated": truncated, "nodes": nodes, "edges": edges}
