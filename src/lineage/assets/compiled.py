@@ -70,9 +70,9 @@ class CompiledPage:
             order_name(order_by), arguments.get("first"), arguments.get("after"), context.settings
         )
         query = catalog_query(arguments.get("filter"), order_by)
-        rows, total = await context.assets.list_page_rows(asked, query, self.nested, self.shown)
-        if self.counts and total is None:
-            total = await context.assets.count(query)
+        rows, total = await context.assets.list_page_rows(
+            asked, query, self.nested, self.shown, self.counts
+        )
         shown = await self._resolved(rows[: asked.size], context)
         return self.read(Answered(shown, asked, len(rows) > asked.size, total))
 
