@@ -189,3 +189,28 @@ async def test_a_missing_original_waits_for_no_worker(file_store: LocalFileStore
         file_store.local_path(ref).write_bytes(data)
     assert await Derivatives(file_store).preview(picture_of, PreviewSize.GRID) is not None
     assert await Derivatives(file_store).waveform(sound, 8) is not None
+
+
+async def test_a_missing_original_is_logged_once_per_derived_file(
+    file_store: LocalFileStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A catalog page of assets without their files (asked again every few seconds)
+    logs each missing file once, not on every page."""
+    picture_of = await saved(file_store, AssetType.IMAGE, image_bytes(color="maroon"))
+    sound = await saved(file_store, AssetType.AUDIO, tone_wav(seconds=0.5))
+    for original in (picture_of, sound):
+        file_store.local_path(original.ref).unlink()
+    derivatives = Derivatives(file_store)
+    with caplog.at_level(logging.WARNING, "lineage.files.derived"):
+        for _ in range(3):
+            assert await derivatives.preview(picture_of, PreviewSize.GRID) is None
+            assert await derivatives.preview(picture_of, PreviewSize.DETAIL) is None
+            assert await derivatives.waveform(sound, 8) is None
+    told = [r.getMessage() for r in caplog.records if "its file is missing" in r.getMessage()]
+    assert sorted(told) == sorted(
+        [
+            f"no {picture_of.sha256}-grid.webp for {picture_of.ref}: its file is missing",
+            f"no {picture_of.sha256}-detail.webp for {picture_of.ref}: its file is missing",
+            f"no {sound.sha256}-waveform.json for {sound.ref}: its file is missing",
+        ]
+    )

@@ -11,6 +11,7 @@ large or the database's error leaves the operation to the normal execution
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,14 @@ from graphql.execution.collect_fields import FieldDetails
 
 from lineage.api.selection import NotCompiled, Selection, object_type
 from lineage.assets import page_plan
-from lineage.assets.compiled_shape import NO_NESTED, PageSelection, Row, object_reader
+from lineage.assets.compiled_fields import ResolvedField
+from lineage.assets.compiled_shape import (
+    NO_NESTED,
+    RESOLVED,
+    PageSelection,
+    Row,
+    object_reader,
+)
 from lineage.assets.gql import catalog_query, order_name
 from lineage.assets.nested import SHOWN_KINDS
 from lineage.paging import Page, page
@@ -46,12 +54,13 @@ EdgeReader = Callable[[Answered, Row], Any]
 @dataclass(frozen=True)
 class CompiledPage:
     """One `assets` field: the nested fields its statement reads, the properties it
-    returns of each kind of node, whether it shows the total, and the reader of its
-    answer."""
+    returns of each kind of node, whether it shows the total, the resolver fields of its
+    nodes (by response key), and the reader of its answer."""
 
     nested: tuple[str, ...]
     shown: dict[str, list[str]]
     counts: bool
+    resolved: dict[str, ResolvedField]
     read: PageReader
 
     async def answer(self, arguments: dict[str, Any], context: Any) -> Any:
@@ -61,10 +70,29 @@ class CompiledPage:
             order_name(order_by), arguments.get("first"), arguments.get("after"), context.settings
         )
         query = catalog_query(arguments.get("filter"), order_by)
-        rows, total = await context.assets.list_page_rows(asked, query, self.nested, self.shown)
-        if self.counts and total is None:
-            total = await context.assets.count(query)
-        return self.read(Answered(rows[: asked.size], asked, len(rows) > asked.size, total))
+        rows, total = await context.assets.list_page_rows(
+            asked, query, self.nested, self.shown, self.counts
+        )
+        shown = await self._resolved(rows[: asked.size], context)
+        return self.read(Answered(shown, asked, len(rows) > asked.size, total))
+
+    async def _resolved(self, rows: list[Row], context: Any) -> list[Row]:
+        """The rows with their nodes' resolver fields' values (`RESOLVED`), all fields at
+        once (the orphan states' statement while the previews are found)."""
+        if not self.resolved:
+            return rows
+        nodes = [row["asset"] for row in rows]
+        fields = self.resolved.values()
+        found = await asyncio.gather(*(each.resolve(nodes, context) for each in fields))
+        by_key = dict(zip(self.resolved, found, strict=True))
+        return [
+            {**row, "nested": {**row.get("nested", NO_NESTED), RESOLVED: _at(by_key, index)}}
+            for index, row in enumerate(rows)
+        ]
+
+
+def _at(values: dict[str, list[Any]], index: int) -> dict[str, Any]:
+    return {key: each[index] for key, each in values.items()}
 
 
 def compile_page(
@@ -76,7 +104,8 @@ def compile_page(
     )
     read, counts = _connection(page_selection, object_type(definition.type), details)
     nested = tuple(f for f in page_plan.NESTED if f in page_selection.nested)
-    return CompiledPage(nested, _shown(page_selection), counts, read)
+    resolved = page_selection.resolved
+    return CompiledPage(nested, _shown(page_selection), counts, resolved, read)
 
 
 def _shown(selection: PageSelection) -> dict[str, list[str]]:

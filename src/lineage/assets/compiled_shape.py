@@ -6,9 +6,11 @@ Fields are collected by graphql-core's own `collect_subfields` (fragments, alias
 a reader of a row: `__typename`, a plain field (a stored property of Asset or Prompt
 that the node shows as it is, the model's default when missing; Frame's role and
 position), serialized by the field's own GraphQL type; the page node's nested fields
-that its statement reads along (`NESTED_ROWS`); a frame's asset. Anything else (a
-field with a resolver, a nested field below the page's nodes, @defer) raises
-`NotCompiled`, and the normal execution answers.
+that its statement reads along (`NESTED_ROWS`); a frame's asset; the page node's
+resolver fields that `compiled_fields` answers for the whole page (`RESOLVERS`), read
+from its row's `RESOLVED` values. Anything else (another field with a resolver, a
+nested field below the page's nodes, @defer) raises `NotCompiled`, and the normal
+execution answers.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from graphql.execution.collect_fields import FieldDetails
 from pydantic import BaseModel
 
 from lineage.api.selection import NotCompiled, Selection, value_serializer
+from lineage.assets.compiled_fields import RESOLVERS, ResolvedField, resolved_field
 from lineage.assets.models import Asset
 from lineage.prompts.models import Prompt
 
@@ -43,6 +46,7 @@ NESTED_ROWS = frozenset(
     {"frames", "prompts", "sources", "versions", "previousVersion", "currentVersion", "usedBy"}
 )
 MISSING: Any = object()
+RESOLVED = "@resolved"  # a page node's nested row: its resolver fields' values, by response key
 
 
 @dataclass
@@ -53,6 +57,7 @@ class PageSelection(Selection):
 
     nested: set[str] = field(default_factory=set)
     shown: dict[str, set[str]] = field(default_factory=dict)  # kind of node -> properties
+    resolved: dict[str, ResolvedField] = field(default_factory=dict)  # by response key
 
 
 def object_reader(
@@ -68,6 +73,8 @@ def object_reader(
         elif kind == "asset" and name in NESTED_ROWS:
             selection.nested.add(name)
             readers.append((key, _nested(name, _items(selection, definition, group, name))))
+        elif kind == "asset" and name in RESOLVERS:
+            readers.append((key, _resolved(selection, key, name, definition, group)))
         elif parent.name == "Frame" and name == "asset":
             readers.append((key, _frame_asset(_items(selection, definition, group, kind))))
         else:
@@ -108,6 +115,19 @@ def _nested(name: str, items: Reader) -> Reader:
         return items(found, NO_NESTED)
 
     return read
+
+
+def _resolved(
+    selection: PageSelection,
+    key: str,
+    name: str,
+    definition: GraphQLField,
+    group: list[FieldDetails],
+) -> Reader:
+    resolved = resolved_field(selection, name, definition, group)
+    selection.resolved[key] = resolved
+    selection.shown.setdefault("asset", set()).update(resolved.properties)
+    return lambda _, nested: nested[RESOLVED][key]
 
 
 def _frame_asset(asset: Reader) -> Reader:

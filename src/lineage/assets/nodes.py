@@ -250,13 +250,22 @@ class AssetNode:
 
 
 def _signed(info: Ctx, ref: str, expires_in: int) -> str:
-    """The absolute signed URL of `/files/<ref>` for the caller's key."""
-    caller = caller_of(info.context)
+    return signed_url(info.context, ref, expires_in)
+
+
+def signed_url(context: Any, ref: str, expires_in: int) -> str:
+    """The absolute signed URL of `/files/<ref>` for the caller's key (a request's context)."""
+    caller = caller_of(context)
     key_id = caller.key_id if caller else UNRESTRICTED.key_id
-    return info.context.absolute_url(info.context.media_urls.sign(ref, expires_in, key_id))
+    return str(context.absolute_url(context.media_urls.sign(ref, expires_in, key_id)))
 
 
 def _original(asset: am.Asset) -> Original | None:
-    if asset.file_ref is None or asset.file_sha256 is None or asset.media_type is None:
+    return original_of(asset.file_ref, asset.file_sha256, asset.media_type)
+
+
+def original_of(ref: str | None, sha256: str | None, media_type: str | None) -> Original | None:
+    """The stored file previews are made from; None when the asset has none."""
+    if ref is None or sha256 is None or media_type is None:
         return None
-    return Original(asset.file_ref, asset.file_sha256, asset.media_type)
+    return Original(ref, sha256, media_type)

@@ -56,12 +56,21 @@ class AssetService:
         return hits, counted
 
     async def list_page_rows(
-        self, asked: Page, query: CatalogQuery, nested: Sequence[str], shown: dict[str, list[str]]
+        self,
+        asked: Page,
+        query: CatalogQuery,
+        nested: Sequence[str],
+        shown: dict[str, list[str]],
+        total: bool = False,
     ) -> tuple[list[Row], int | None]:
         """`list_page` as the statement's rows, the nodes with the properties `shown`
-        names (for `lineage.assets.compiled`)."""
+        names (for `lineage.assets.compiled`); the total as `list_page` counts it."""
         slot_key = catalog_slot_key(query)
-        return await self.repository.list_page_rows(asked, query, slot_key, nested, shown)
+        read = self.repository.list_page_rows(asked, query, slot_key, nested, shown)
+        if not total or self.repository.counts_with_page(query, slot_key):
+            return await read
+        (rows, _), counted = await asyncio.gather(read, self.repository.count(query, slot_key))
+        return rows, counted
 
     async def count(self, query: CatalogQuery) -> int:
         return await self.repository.count(query, catalog_slot_key(query))

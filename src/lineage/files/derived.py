@@ -11,7 +11,9 @@ several processes making the same one at once leave one whole file. An original 
 cannot be read leaves `<sha256>-<variant>.failed` with the reason (logged once): it is
 not decoded again on every request. A missing original, or one of more pixels than
 the limit (found from its header, without decoding), leaves nothing: the file may come
-back, the limit may be raised.
+back, the limit may be raised. A missing original is logged once per derived file and
+original (`REMEMBERED` of them): a catalog page of assets without their files does not
+log them all again on every request.
 
 A derived file's name says its content, so what is read of one (a preview's pixel size,
 a waveform's peaks) is kept in memory with the file's size (`REMEMBERED` of each, least
@@ -125,6 +127,7 @@ class Derivatives:
         self._workers = asyncio.Semaphore(workers)
         self._described: Lru[str, Sized[DerivedFile]] = Lru(REMEMBERED)
         self._peaks: Lru[str, Sized[list[float]]] = Lru(REMEMBERED)
+        self._told_missing: Lru[tuple[str, str], bool] = Lru(REMEMBERED)
 
     async def preview(self, original: Original, size: PreviewSize) -> DerivedFile | None:
         """A WebP of the image, or of a video's poster frame; None for other media or
@@ -199,7 +202,7 @@ class Derivatives:
         if path.exists():
             return path
         if not self._has_original(original):  # a stat, no thread nor worker: the file may come back
-            log.warning("no %s for %s: its file is missing", name, original.ref)
+            self._tell_missing(name, original)
             return None
         async with self._locks.holding(name):
             if path.exists():
@@ -208,6 +211,11 @@ class Derivatives:
                 return None
             async with self._workers:
                 return await asyncio.to_thread(self._make, name, original, make)
+
+    def _tell_missing(self, name: str, original: Original) -> None:
+        if self._told_missing.get((name, original.ref)) is None:
+            log.warning("no %s for %s: its file is missing", name, original.ref)
+            self._told_missing.put((name, original.ref), True)
 
     def _has_original(self, original: Original) -> bool:
         try:
