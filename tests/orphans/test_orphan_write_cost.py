@@ -17,6 +17,8 @@ from neo4j._async_compat.network._bolt_socket import AsyncBoltSocketBase
 
 from lineage.db.cypher import load_text
 from lineage.db.store import Store, Tx
+from lineage.settings import Settings
+from lineage.state import ServiceState
 from tests.api.helpers import image, video
 from tests.conftest import GraphQLClient
 from tests.live_server import LiveServer
@@ -218,3 +220,21 @@ async def test_each_write_statement_is_planned_once_whatever_its_parameters_hold
         shapes = {shape_of(params): params for params in each}
         for shape, params in shapes.items():  # in pairs: Neo4j may replan an older plan
             assert await plans_made(store, name, [each[0], params]) == 1, (name, shape)
+
+
+async def test_the_service_runs_every_change_statement_before_the_first_request(
+    gql: GraphQLClient,
+    store: Store,
+    settings: Settings,
+    statements: list[tuple[str, dict[str, Any]]],
+) -> None:
+    # with the test above (one plan per statement, whatever its parameters hold), the
+    # first change after a start of the service finds its statements planned
+    await every_change(gql, "shot", 2, sources=1)
+    await every_change(gql, "hub", 20, sources=0)
+    changes = {name for name, _ in statements}
+    [before] = await store.read("bench/count_orphaned")
+    statements.clear()
+    assert await ServiceState(settings, store).ensure_schema()
+    assert {name for name, _ in statements} >= changes
+    assert await store.read("bench/count_orphaned") == [before]  # the warm-up wrote nothing
