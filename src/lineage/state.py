@@ -10,6 +10,7 @@ from lineage.assets.params import ParamsLimits
 from lineage.db.store import Store
 from lineage.errors import LineageError
 from lineage.files.signing import MediaUrls
+from lineage.generations.plans import warm_change_plans
 from lineage.settings import Settings
 from lineage.upgrades import migrate
 
@@ -38,7 +39,8 @@ class ServiceState:
         )
 
     async def ensure_schema(self) -> bool:
-        """Apply migrations once Neo4j answers; remember why it failed if not."""
+        """Apply migrations once Neo4j answers, and have it plan the changes' statements
+        (lineage.generations.plans); remember why it failed if not."""
         if self.schema_ready:
             return True
         async with self._lock:
@@ -46,6 +48,7 @@ class ServiceState:
                 return True
             try:
                 await migrate(self.store)
+                await warm_change_plans(self.store)
             except LineageError as exc:
                 self.last_error = exc.message
                 log.warning("schema not applied yet: %s", exc.message)

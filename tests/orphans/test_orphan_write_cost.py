@@ -6,6 +6,8 @@ each check their rules in their own statement; only a refusal reads why in one m
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +15,10 @@ from typing import Any
 import pytest
 from neo4j._async_compat.network._bolt_socket import AsyncBoltSocketBase
 
+from lineage.db.cypher import load_text
+from lineage.db.store import Store, Tx
+from lineage.settings import Settings
+from lineage.state import ServiceState
 from tests.api.helpers import image, video
 from tests.conftest import GraphQLClient
 from tests.live_server import LiveServer
@@ -24,6 +30,7 @@ FAIL = f'mutation($id: ID!) {{ failGeneration(id: $id, error: "quota") {{ {CHANG
 REVERT = f"mutation($id: ID!) {{ revertTo(assetId: $id) {{ {CHANGE} }} }}"
 ARCHIVE = f"mutation($id: ID!) {{ archiveAsset(id: $id) {{ {CHANGE} }} }}"
 MOST_STATEMENTS = 2
+PLANS_CLEARED = re.compile(r"cleared of (\d+) quer")
 
 
 @dataclass
@@ -120,3 +127,114 @@ async def test_a_refused_generation_reads_why_in_one_more_statement(
     # the refused write and the read of why (a refused transaction commits nothing: its
     # last round trip ends it)
     assert cost.statements == MOST_STATEMENTS, cost
+
+
+async def cached_plans(store: Store) -> int:
+    """How many plans Neo4j held, as it says when it empties its query caches."""
+    [row] = await store.write("bench/clear_query_caches")
+    found = PLANS_CLEARED.search(row["value"])
+    return int(found.group(1)) if found else 0
+
+
+async def recorded(gql: GraphQLClient, asset_id: str, kind: str, **fields: Any) -> None:
+    """Record an asset, asking only for what a change returns (a nested field would
+    run reads whose plans depend on its list's size)."""
+    given = {"id": asset_id, "type": kind, "provider": "fal", "model": "flux", **fields}
+    await gql.data(RECORD, **{"in": given})
+
+
+async def every_change(gql: GraphQLClient, shot: str, dependants: int, sources: int) -> None:
+    """Record an image and videos built from it (each from `sources` more images),
+    then regenerate, revert, archive, complete and fail (long or short way)."""
+    await recorded(gql, shot, "IMAGE", slot=shot)
+    others = [f"{shot}-src{n}" for n in range(sources)]
+    for other in others:
+        await recorded(gql, other, "IMAGE")
+    frames = [{"assetId": shot, "role": "START"}, {"assetId": shot, "role": "END"}]
+    for n in range(dependants):
+        await recorded(gql, f"{shot}-v{n}", "VIDEO", frames=frames, sourceAssetIds=others)
+    await gql.data(RECORD, **regeneration(shot, f"{shot}-r1", slot=shot))
+    await gql.data(REVERT, id=shot)
+    await gql.data(ARCHIVE, id=shot)
+    await gql.data(RECORD, **regeneration(f"{shot}-r1", f"{shot}-r2", status="GENERATING"))
+    await gql.data(COMPLETE, id=f"{shot}-r2")
+    await gql.data(RECORD, **regeneration(f"{shot}-r2", f"{shot}-r3", status="GENERATING"))
+    await gql.data(FAIL, id=f"{shot}-r3")
+
+
+@pytest.fixture
+def statements(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, Any]]]:
+    """Every statement the app runs in a write transaction, with its parameters."""
+    seen: list[tuple[str, dict[str, Any]]] = []
+    run = Tx.run
+
+    async def recording(tx: Tx, name: str, **params: Any) -> list[dict[str, Any]]:
+        seen.append((name, params))
+        return await run(tx, name, **params)
+
+    monkeypatch.setattr(Tx, "run", recording)
+    return seen
+
+
+def shape_of(params: dict[str, Any]) -> str:
+    """What of a statement's parameters Neo4j's plan cache tells apart, one level into
+    maps: types, and sizes of lists and strings (exact here; Neo4j uses classes)."""
+
+    def of(value: Any) -> str:
+        size = len(value) if isinstance(value, (list, str)) else ""
+        return f"{type(value).__name__}{size}"
+
+    return ",".join(
+        f"{k}:{{{','.join(f'{kk}:{of(vv)}' for kk, vv in sorted(v.items()))}}}"
+        if isinstance(v, dict)
+        else f"{k}:{of(v)}"
+        for k, v in sorted(params.items())
+    )
+
+
+async def plans_made(store: Store, name: str, runs: list[dict[str, Any]]) -> int:
+    """How many plans Neo4j makes for the statement `name` run with each of `runs`
+    (from empty caches, each run rolled back)."""
+    await cached_plans(store)
+    async with store.driver.session(database=store.database) as session:
+        for params in runs:
+            tx = await session.begin_transaction()
+            await (await tx.run(load_text(name), params)).consume()
+            await tx.rollback()
+    return await cached_plans(store)
+
+
+async def test_each_write_statement_is_planned_once_whatever_its_parameters_hold(
+    gql: GraphQLClient, store: Store, statements: list[tuple[str, dict[str, Any]]]
+) -> None:
+    # planning a composed write takes Neo4j 0.3-3 s of CPU, and it keys its plan cache
+    # on the parameters' types and size classes of lists and strings: a map hides them
+    await every_change(gql, "shot", 2, sources=0)
+    await every_change(gql, "hub", 20, sources=3)
+    await every_change(gql, "a-shot-with-a-longer-id", 5, sources=1)
+    runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for name, params in statements:
+        runs[name].append(params)
+    assert len(runs) >= 3, list(runs)
+    for name, each in runs.items():
+        shapes = {shape_of(params): params for params in each}
+        for shape, params in shapes.items():  # in pairs: Neo4j may replan an older plan
+            assert await plans_made(store, name, [each[0], params]) == 1, (name, shape)
+
+
+async def test_the_service_runs_every_change_statement_before_the_first_request(
+    gql: GraphQLClient,
+    store: Store,
+    settings: Settings,
+    statements: list[tuple[str, dict[str, Any]]],
+) -> None:
+    # with the test above (one plan per statement, whatever its parameters hold), the
+    # first change after a start of the service finds its statements planned
+    await every_change(gql, "shot", 2, sources=1)
+    await every_change(gql, "hub", 20, sources=0)
+    changes = {name for name, _ in statements}
+    [before] = await store.read("bench/count_orphaned")
+    statements.clear()
+    assert await ServiceState(settings, store).ensure_schema()
+    assert {name for name, _ in statements} >= changes
+    assert await store.read("bench/count_orphaned") == [before]  # the warm-up wrote nothing

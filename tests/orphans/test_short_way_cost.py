@@ -45,7 +45,8 @@ def total_db_hits(plan: Any) -> int:
 
 async def short_way_cost(store: Store, root: str) -> int:
     """db hits of giving `root`'s live dependants `root` as a root cause (rolled back)."""
-    params = {"rows": [], "deltas": [], "root": root, "add": True, "exclude": [], "assetId": None}
+    refresh = {"rows": [], "deltas": [], "root": root, "add": True, "exclude": [], "assetId": None}
+    params = {"refresh": refresh}
     async with store.driver.session(database=store.database) as session:
         tx = await session.begin_transaction()
         result = await tx.run("PROFILE " + load_text("orphans/store_refresh"), params)

@@ -23,7 +23,8 @@ LOCKED_WAIT_S = 3.0  # ample for the short way to walk and reach the lock it wai
 async def moved_twice(store: Store, root: str) -> list[dict[str, Any]]:
     """Run the short way giving `root`'s live dependants `root` as a root cause twice,
     in one transaction (rolled back): each run's result row."""
-    params = {"rows": [], "deltas": [], "root": root, "add": True, "exclude": [], "assetId": None}
+    refresh = {"rows": [], "deltas": [], "root": root, "add": True, "exclude": [], "assetId": None}
+    params = {"refresh": refresh}
     rows = []
     async with store.driver.session(database=store.database) as session:
         tx = await session.begin_transaction()

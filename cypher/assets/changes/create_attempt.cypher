@@ -8,10 +8,11 @@
 // regenerates previousId, else (when it is null) the slot's newest attempt.
 // Bound before: row (the node's properties, slot and slotKey included, version left to
 // this query), projectCode (its project, or null), previousId (or null).
-// $at; $promptIds; $sourceIds; $frames: [{assetId, role, position}]; $workflowId
+// $generation (one map, see assets/changes/check_generation): at; promptIds; sourceIds;
+// frames: [{assetId, role, position}]; workflowId
 // Binds: a (the new attempt)
 MERGE (lock:SlotLock {key: row.slotKey})
-SET lock.claimedAt = $at
+SET lock.claimedAt = $generation.at
 WITH row, projectCode, previousId
 CALL (row) {
   OPTIONAL MATCH (n:Asset {slotKey: row.slotKey})
@@ -25,22 +26,22 @@ CALL (a, projectCode) {
   MERGE (a)-[:PART_OF]->(p)
 }
 CALL (a) {
-  UNWIND $promptIds AS pid
+  UNWIND $generation.promptIds AS pid
   MATCH (pr:Prompt {id: pid})
   MERGE (a)-[:GENERATED_FROM]->(pr)
 }
 CALL (a) {
-  UNWIND $sourceIds AS sid
+  UNWIND $generation.sourceIds AS sid
   MATCH (s:Asset {id: sid})
   MERGE (a)-[:GENERATED_FROM]->(s)
 }
 CALL (a) {
-  UNWIND $frames AS f
+  UNWIND $generation.frames AS f
   MATCH (img:Asset {id: f.assetId})
   CREATE (a)-[:USES_FRAME {role: f.role, position: f.position}]->(img)
 }
 CALL (a) {
-  MATCH (w:Workflow {id: $workflowId})
+  MATCH (w:Workflow {id: $generation.workflowId})
   MERGE (a)-[:GENERATED_FROM]->(w)
 }
 CALL (a, previousId) {

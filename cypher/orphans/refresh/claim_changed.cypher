@@ -3,7 +3,7 @@
 // the change can affect for the orphan refresh (lineage.orphans.refresh), in the same
 // round trip as the change.
 // The short way: when exactly one changed asset has consumers, at least
-// $shortWayConsumers of them (null: never), nothing was inherited through it (no stored
+// $claim.shortWayConsumers of them (null: never), nothing was inherited through it (no stored
 // root causes) and the change only makes it start being a root cause (it is no longer
 // live: superseded, failed or archived) or stop being one (it is live, its file is
 // there, and nothing it was built from orphans it: no unpinned input is superseded,
@@ -17,7 +17,8 @@
 // transactions whose changes reach the same assets re-evaluate them one after the
 // other; `complete` says whether a consumer committed meanwhile went unclaimed (the
 // caller then claims again).
-// $shortWayConsumers
+// $claim: {shortWayConsumers} (one map: Neo4j plans a statement once per combination of its parameters' types
+// and list and string size classes; a map is one type whatever it holds)
 // Result: one row: complete, rows: [[id, projectCode, orphaned, rootCauses (as stored),
 //   own: [id], inside: [id]]] (own: the root causes it has whatever the other claimed
 //   assets get; inside: its live claimed inputs through unpinned edges), moveRoot (the
@@ -29,9 +30,9 @@ WITH collect(s) AS seeds
 WITH seeds, [s IN seeds WHERE EXISTS { (s)<-[:GENERATED_FROM|USES_FRAME]-() }] AS used
 WITH seeds, CASE WHEN size(used) = 1 THEN used[0] END AS u
 WITH seeds, u,
-  coalesce($shortWayConsumers IS NOT NULL AND u:Asset
+  coalesce($claim.shortWayConsumers IS NOT NULL AND u:Asset
     AND size(coalesce(u.orphanRootCauses, [])) = 0
-    AND COUNT { (u)<-[:GENERATED_FROM|USES_FRAME]-() } >= $shortWayConsumers, false) AS eligible
+    AND COUNT { (u)<-[:GENERATED_FROM|USES_FRAME]-() } >= $claim.shortWayConsumers, false) AS eligible
 WITH seeds, u,
   CASE WHEN NOT eligible THEN null
        WHEN NOT (u.status = 'generating' OR (u.status = 'ready' AND coalesce(u.isCurrent, false)))

@@ -194,19 +194,18 @@ class AssetRepository:
         starts from no changed node). It joins the slot `key`, or, when it regenerates
         an attempt, that attempt's slot (and project, when it names none)."""
         name = composed(CHECK_GENERATION, CREATE_ATTEMPT, REFRESH_CURRENT, ending.name)
-        [result] = await tx.run(
-            name,
-            row=asset_row(gen, key),
-            at=utc_timestamp(),
-            projectCode=gen.project_code,
-            slot=gen.slot or None,
-            promptIds=gen.prompt_ids,
-            sourceIds=gen.source_asset_ids,
-            frames=[f.to_row() for f in gen.frames],
-            workflowId=gen.workflow_id,
-            regeneratesId=gen.regenerates_id,
-            **ending.params,
-        )
+        generation = {
+            "row": asset_row(gen, key),
+            "at": utc_timestamp(),
+            "projectCode": gen.project_code,
+            "slot": gen.slot or None,
+            "promptIds": gen.prompt_ids,
+            "sourceIds": gen.source_asset_ids,
+            "frames": [f.to_row() for f in gen.frames],
+            "workflowId": gen.workflow_id,
+            "regeneratesId": gen.regenerates_id,
+        }
+        [result] = await tx.run(name, generation=generation, **ending.params)
         return result
 
     @staticmethod
@@ -224,9 +223,8 @@ class AssetRepository:
         statement that `ending` ends (refused, it changes nothing: the ending starts from
         no changed node)."""
         name = composed(SET_STATUS, REFRESH_CURRENT, ending.name)
-        params: dict[str, Any] = {"id": asset_id, "status": status.after, "from": status.before}
-        params |= {"changes": changes, **ending.params}
-        [result] = await tx.run(name, **params)
+        change = {"id": asset_id, "status": status.after, "from": status.before, "changes": changes}
+        [result] = await tx.run(name, statusChange=change, **ending.params)
         return result
 
     async def list_page(

@@ -52,7 +52,7 @@ def claiming() -> Ending:
     change can affect for the orphan refresh (lineage.orphans.refresh)."""
     return Ending(
         "orphans/refresh/claim_changed",
-        {"shortWayConsumers": tracker.SHORT_WAY_CONSUMERS},
+        {"claim": {"shortWayConsumers": tracker.SHORT_WAY_CONSUMERS}},
         RefreshClaim.seeds_of,
     )
 
@@ -78,7 +78,7 @@ class OrphanRepository:
     async def claim_changed(self, ids: list[str]) -> RefreshClaim:
         """Claim what changes made earlier in the transaction to `ids` can affect."""
         name = composed(SEEDS_BY_ID, claiming().name)
-        [row] = await self.run(name, ids=ids, **claiming().params)
+        [row] = await self.run(name, seeds={"ids": ids}, **claiming().params)
         return RefreshClaim.of(row)
 
     async def store_refresh(
@@ -91,10 +91,9 @@ class OrphanRepository:
         while len(rows) > WRITE_BATCH:
             await self.set_status(rows[:WRITE_BATCH], [])
             rows = rows[WRITE_BATCH:]
-        params = {"root": claim.move_root, "add": claim.add, "exclude": claim.others}
-        [row] = await self.run(
-            "orphans/store_refresh", rows=rows, deltas=update.deltas, assetId=asset_id, **params
-        )
+        refresh: dict[str, Any] = {"rows": rows, "deltas": update.deltas, "assetId": asset_id}
+        refresh |= {"root": claim.move_root, "add": claim.add, "exclude": claim.others}
+        [row] = await self.run("orphans/store_refresh", refresh=refresh)
         moved = OrphanChanges(row["orphaned"], row["restored"], row["changed"])
         asset = asset_of(row["asset"]) if row["asset"] else None
         return StoredRefresh(row["complete"], moved, asset)
