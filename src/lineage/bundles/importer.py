@@ -199,11 +199,13 @@ async def _write_nodes(
         new = [line for line in batch if _is_new(line, plan)]
         alone = [_new_row(line, plan) for line in new if not _is_member(line, plan)]
         members = [_new_row(line, plan) for line in new if _is_member(line, plan)]
-        if alone:  # the project (first) before its members
-            report.created += await repository.create_nodes(alone)
+        # each count is awaited before it is added: `report.created += await ...` would
+        # read the count before the statement and lose the other writer's batches
+        created = await repository.create_nodes(alone) if alone else 0  # the project first
         if members:
             assert plan.code is not None  # a whole project's bundle names its project
-            report.created += await repository.create_project_members(plan.code, members)
+            created += await repository.create_project_members(plan.code, members)
+        report.created += created
         others = [_node_row(line, plan) for line in batch if not _is_new(line, plan)]
         if others:
             written = await repository.merge_nodes(others)
@@ -212,7 +214,7 @@ async def _write_nodes(
             report.stubs_replaced += written["replaced"]
         progress.advance(len(batch))
 
-    batches = batched(checked.lines(NODES))
+    batches = batched(checked.lines(NODES), BATCH)
     if (first := next(batches, None)) is not None:
         await write(first)
     await _each_batch(batches, write)
@@ -283,7 +285,7 @@ async def _write_edges(
         report.edges_created += created
         progress.advance(len(batch))
 
-    await _each_batch(batched(checked.lines(EDGES)), write)
+    await _each_batch(batched(checked.lines(EDGES), BATCH), write)
 
 
 def _leaves_new(edge: Line, plan: ImportPlan, references: set[Key]) -> bool:
