@@ -20,6 +20,7 @@ from typing import IO, Any
 import orjson
 from pydantic import ValidationError
 
+from lineage.bundles.copying import Identity, identify
 from lineage.bundles.errors import InvalidBundleError
 from lineage.bundles.models import (
     EDGES,
@@ -59,7 +60,9 @@ class CheckedBundle:
 
     manifest: Manifest
     folder: Path
+    identity: Identity
     files: dict[str, int] = field(default_factory=dict)
+    offsets: dict[str, int] = field(default_factory=dict)  # hash -> where its bytes start
     claims: dict[str, FileClaim] = field(default_factory=dict)
     references: set[Key] = field(default_factory=set)
 
@@ -73,11 +76,15 @@ class CheckedBundle:
 
 
 def check_bundle(stream: IO[bytes], folder: Path, progress: Progress) -> CheckedBundle:
+    """The bundle read from `stream` (a tar file from its start), every byte checked;
+    its identity taken first, so the files can be copied later from the same bytes."""
+    identity = identify(stream)
     manifest: Manifest | None = None
     files: dict[str, int] = {}
+    offsets: dict[str, int] = {}
     spooled: dict[str, MemberDigest] = {}
     seen: set[str] = set()
-    for name, reader in members(stream):
+    for name, offset, reader in members(stream):
         if name in seen:
             raise InvalidBundleError(f"bundle member {name} appears twice")
         if manifest is not None and manifest.format_version > MANIFEST_FIRST_VERSION:
@@ -86,6 +93,7 @@ def check_bundle(stream: IO[bytes], folder: Path, progress: Progress) -> Checked
             manifest = _manifest(reader, first=not seen)
         elif name.startswith(FILES_PREFIX):
             files[name.removeprefix(FILES_PREFIX)] = _check_file(name, reader, progress)
+            offsets[name.removeprefix(FILES_PREFIX)] = offset
         else:
             spooled[name] = _spool_member(name, reader, folder, progress)
         seen.add(name)
@@ -95,7 +103,7 @@ def check_bundle(stream: IO[bytes], folder: Path, progress: Progress) -> Checked
     assert manifest is not None
     for name, found in spooled.items():
         _check_digest(name, found, manifest)
-    checked = CheckedBundle(manifest, folder, files)
+    checked = CheckedBundle(manifest, folder, identity, files, offsets)
     _check_graph(checked)
     return checked
 

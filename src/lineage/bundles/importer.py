@@ -4,11 +4,11 @@
    refused before anything is written);
 2. `plan_import` compares it with the graph, still writing nothing (a project
    that exists with other content is refused, with the differences);
-3. the files of new assets are stored in the catalog (read again from the tar,
-   small ones in batches fsynced together) while the nodes and the edges are
-   written in batches (existing ones left as they are); once all files are
-   stored, the assets are pointed at them; then orphan state is recomputed,
-   as after a legacy import.
+3. the files of new assets are stored in the catalog (copied by the kernel from
+   the tar, not hashed again while the bundle file is the one checked, in batches
+   fsynced together) while the nodes and the edges are written in batches
+   (existing ones left as they are); once all files are stored, the assets are
+   pointed at them; then orphan state is recomputed, as after a legacy import.
 Importing the same bundle again finds everything present and writes nothing.
 """
 
@@ -17,30 +17,30 @@ from __future__ import annotations
 import asyncio
 import tempfile
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, TypeVar
 
 from pydantic.alias_generators import to_camel
 
 from lineage.bundles.checking import CheckedBundle, check_bundle
-from lineage.bundles.models import EDGES, FILES_PREFIX, KINDS, NODES
+from lineage.bundles.copying import check_unchanged
+from lineage.bundles.models import EDGES, KINDS, NODES
 from lineage.bundles.planning import ImportPlan, plan_import
 from lineage.bundles.repository import BundleRepository, Key
-from lineage.bundles.tarstream import CHUNK, members
 from lineage.db.store import Store
 from lineage.files import FileStore, StoredFile
+from lineage.files.staging import SourceRange
 from lineage.legacy.storing import NoProgress, Progress
 from lineage.legacy.writing import WRITERS
 from lineage.orphans.refresh import recompute_all
 
 BATCH = 2_000
 Line = dict[str, Any]
-IN_MEMORY = 8 * 1024 * 1024  # files up to this size are read whole, and stored in batches
-FILE_BATCH = 64  # small files stored together (a batch ends once it holds BATCH_BYTES) ...
-BATCH_BYTES = 4 * 1024 * 1024
-BATCHES_IN_FLIGHT = 4  # ... so many batches at a time
+T = TypeVar("T")
+FILE_BATCH = 32  # files stored together (copies fsynced side by side) ...
+BATCHES_IN_FLIGHT = 2  # ... so many batches at a time
 
 
 @dataclass
@@ -105,69 +105,39 @@ async def _store_files(
     plan: ImportPlan,
     report: ImportReport,
 ) -> dict[str, dict[str, Any]]:
-    """Store the files the plan needs, read again from the tar while the graph is
-    written: small ones in batches made durable together (`FileStore.save_many`),
-    larger ones streamed one at a time; hash -> file place. The graph names none of
-    them before all are stored (`_place_files`)."""
+    """Store the files the plan needs while the graph is written, in batches made
+    durable together (`FileStore.save_copies`): each file copied by the kernel from
+    its bytes in the tar, which the check hashed, while the bundle file is the one
+    checked (`copying`); hash -> file place. The graph names none of them before all
+    are stored (`_place_files`)."""
     stored: dict[str, dict[str, Any]] = {}
     limit = asyncio.Semaphore(BATCHES_IN_FLIGHT)
+    with path.open("rb") as bundle:
+        check_unchanged(bundle, checked.identity)
 
-    def note(sha: str, saved: StoredFile) -> None:
-        stored[sha] = _place(saved)
-        report.files_deduplicated += saved.deduplicated
-        report.files_stored += not saved.deduplicated
+        async def save(batch: list[str]) -> None:
+            pieces = [(_piece(sha, checked), checked.claims[sha]) for sha in batch]
+            try:
+                saved = await files.save_copies(
+                    bundle.fileno(), pieces, lambda: check_unchanged(bundle, checked.identity)
+                )
+            finally:
+                limit.release()
+            for sha, one in zip(batch, saved, strict=True):
+                stored[sha] = _place(one)
+                report.files_deduplicated += one.deduplicated
+                report.files_stored += not one.deduplicated
 
-    async def save_many(batch: list[tuple[str, bytes]]) -> None:
-        try:
-            saved = await files.save_many([(data, checked.claims[sha]) for sha, data in batch])
-        finally:
-            limit.release()
-        for (sha, _), one in zip(batch, saved, strict=True):
-            note(sha, one)
-
-    needed = _needed_files(path, plan, checked)
-    async with asyncio.TaskGroup() as saving:
-        while (entry := await asyncio.to_thread(next, needed, None)) is not None:
-            if isinstance(entry, list):
+        needed = sorted(plan.needed, key=checked.offsets.__getitem__)  # the tar's order
+        async with asyncio.TaskGroup() as saving:
+            for batch in batched(needed, FILE_BATCH):
                 await limit.acquire()
-                saving.create_task(save_many(entry))
-            else:
-                sha, reader = entry
-                note(sha, await files.save(_chunks(reader), checked.claims[sha]))
+                saving.create_task(save(batch))
     return stored
 
 
-def _needed_files(
-    path: Path, plan: ImportPlan, checked: CheckedBundle
-) -> Iterator[list[tuple[str, bytes]] | tuple[str, IO[bytes]]]:
-    """The files the plan needs, in the tar's order: batches of small ones read whole
-    (hash, bytes), and each larger one (hash, its reader, to stream before the next)."""
-    batch: list[tuple[str, bytes]] = []
-    held = 0
-    for sha, reader in _needed_members(path, plan):
-        if checked.files[sha] > IN_MEMORY:
-            yield sha, reader
-            continue
-        batch.append((sha, reader.read()))
-        held += checked.files[sha]
-        if len(batch) >= FILE_BATCH or held >= BATCH_BYTES:
-            yield batch
-            batch, held = [], 0
-    if batch:
-        yield batch
-
-
-def _needed_members(path: Path, plan: ImportPlan) -> Iterator[tuple[str, IO[bytes]]]:
-    with path.open("rb") as stream:
-        for name, reader in members(stream):
-            sha = name.removeprefix(FILES_PREFIX)
-            if name.startswith(FILES_PREFIX) and sha in plan.needed:
-                yield sha, reader
-
-
-async def _chunks(reader: IO[bytes]) -> AsyncIterator[bytes]:
-    while chunk := await asyncio.to_thread(reader.read, CHUNK):
-        yield chunk
+def _piece(sha: str, checked: CheckedBundle) -> SourceRange:
+    return SourceRange(checked.offsets[sha], checked.files[sha], sha)
 
 
 async def _place_files(
@@ -199,11 +169,13 @@ async def _write_nodes(
         new = [line for line in batch if _is_new(line, plan)]
         alone = [_new_row(line, plan) for line in new if not _is_member(line, plan)]
         members = [_new_row(line, plan) for line in new if _is_member(line, plan)]
-        if alone:  # the project (first) before its members
-            report.created += await repository.create_nodes(alone)
+        # each count is awaited before it is added: `report.created += await ...` would
+        # read the count before the statement and lose the other writer's batches
+        created = await repository.create_nodes(alone) if alone else 0  # the project first
         if members:
             assert plan.code is not None  # a whole project's bundle names its project
-            report.created += await repository.create_project_members(plan.code, members)
+            created += await repository.create_project_members(plan.code, members)
+        report.created += created
         others = [_node_row(line, plan) for line in batch if not _is_new(line, plan)]
         if others:
             written = await repository.merge_nodes(others)
@@ -212,7 +184,7 @@ async def _write_nodes(
             report.stubs_replaced += written["replaced"]
         progress.advance(len(batch))
 
-    batches = batched(checked.lines(NODES))
+    batches = batched(checked.lines(NODES), BATCH)
     if (first := next(batches, None)) is not None:
         await write(first)
     await _each_batch(batches, write)
@@ -283,7 +255,7 @@ async def _write_edges(
         report.edges_created += created
         progress.advance(len(batch))
 
-    await _each_batch(batched(checked.lines(EDGES)), write)
+    await _each_batch(batched(checked.lines(EDGES), BATCH), write)
 
 
 def _leaves_new(edge: Line, plan: ImportPlan, references: set[Key]) -> bool:
@@ -317,10 +289,10 @@ def _edge_row(edge: dict[str, Any], plan: ImportPlan, references: set[Key]) -> d
     }
 
 
-def batched(lines: Iterator[dict[str, Any]], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
-    for line in lines:
-        batch.append(line)
+def batched(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []

@@ -58,15 +58,16 @@ def check_member(info: tarfile.TarInfo) -> str:
     return name
 
 
-def members(stream: IO[bytes]) -> Iterator[tuple[str, IO[bytes]]]:
-    """Each member's name and a reader of its bytes, in order (a stream, read once)."""
+def members(stream: IO[bytes]) -> Iterator[tuple[str, int, IO[bytes]]]:
+    """Each member's name, where its bytes start in the tar, and a reader of them, in
+    order (a stream, read once)."""
     try:
         with tarfile.open(fileobj=stream, mode="r|") as tar:
             for info in tar:
                 name = check_member(info)
                 reader = tar.extractfile(info)
                 assert reader is not None
-                yield name, reader
+                yield name, info.offset_data, reader
     except (tarfile.TarError, EOFError) as exc:
         raise InvalidBundleError(f"the bundle is not a complete tar file: {exc}") from exc
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from lineage.errors import InvalidInputError
 from lineage.files.durable import create_staged
 from lineage.files.errors import FileTooLargeError
 
 READ_CHUNK = 1024 * 1024
+UNCOPYABLE = frozenset({errno.EXDEV, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP})
 
 
 @dataclass(frozen=True)
@@ -83,3 +86,44 @@ def sha256_of(path: Path) -> str:
         while chunk := handle.read(READ_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class SourceRange:
+    """Bytes of an open local file whose SHA-256 the caller has proved."""
+
+    offset: int
+    size: int
+    sha256: str
+
+
+def stage_range(source: int, piece: SourceRange, staging: Path, max_bytes: int) -> Staged:
+    """The bytes of `piece` in the open file `source` copied into staging by the kernel
+    (read and written where it cannot), not hashed again and not fsynced yet
+    (`durable.fsync_all`)."""
+    if piece.size > max_bytes:
+        raise FileTooLargeError(f"the file is larger than the limit of {max_bytes} bytes")
+    path, descriptor = create_staged(staging)
+    try:
+        _copy_range(source, descriptor, piece)
+        os.fchmod(descriptor, 0o444)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(descriptor)
+    return Staged(path, piece.sha256, piece.size)
+
+
+def _copy_range(source: int, target: int, piece: SourceRange) -> None:
+    offset, left = piece.offset, piece.size
+    while left:
+        try:
+            copied = os.copy_file_range(source, target, left, offset)
+        except OSError as exc:
+            if exc.errno not in UNCOPYABLE:
+                raise
+            copied = os.write(target, os.pread(source, min(left, READ_CHUNK), offset))
+        if not copied:
+            raise InvalidInputError(f"the source ended {left} bytes early")
+        offset, left = offset + copied, left - copied

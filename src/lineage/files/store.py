@@ -40,11 +40,21 @@ from lineage.files.layout import CatalogLayout, check_name, parse_ref
 from lineage.files.media import DEFAULT_MAX_PIXELS, MediaKind, Probe, check_claim, probe, sniff
 from lineage.files.models import URL_PREFIX, AssetType, FileCheck, FileClaim, StoredFile
 from lineage.files.remote import DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT, download
-from lineage.files.staging import Staged, StagingWriter, sha256_of, stage_bytes, stage_copy
+from lineage.files.staging import (
+    SourceRange,
+    Staged,
+    StagingWriter,
+    sha256_of,
+    stage_bytes,
+    stage_copy,
+    stage_range,
+)
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 NAME_ATTEMPTS = 3
 log = logging.getLogger(__name__)
+Copies = Sequence[tuple[SourceRange, FileClaim]]  # ranges of one open file, hashed by the caller
+Check = Callable[[], None]  # raises when the source is no longer what was hashed
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,13 @@ class FileStore(Protocol):
 
     async def save_many(self, files: Sequence[tuple[bytes, FileClaim]]) -> list[StoredFile]:
         """Store several small files held in memory, durable together (each as `save`)."""
+        ...
+
+    async def save_copies(self, source: int, pieces: Copies, unchanged: Check) -> list[StoredFile]:
+        """Store ranges of the open file `source`, whose hashes the caller proved, copied
+        by the kernel and durable together (each as `save`); `unchanged` raises when
+        the source is no longer what was hashed, and is called after the copies, before
+        anything is published."""
         ...
 
     async def copy_from_path(
@@ -137,6 +154,11 @@ class LocalFileStore:
         for _, claim in files:
             _check_claimed_name(claim)
         return await asyncio.to_thread(self._save_many, files)
+
+    async def save_copies(self, source: int, pieces: Copies, unchanged: Check) -> list[StoredFile]:
+        for _, claim in pieces:
+            _check_claimed_name(claim)
+        return await asyncio.to_thread(self._save_copies, source, pieces, unchanged)
 
     async def copy_from_path(
         self, source: Path, claim: FileClaim, *, within: Path | None = None
@@ -248,6 +270,17 @@ class LocalFileStore:
         staged = [stage_bytes(data, self.layout.staging, self._max_bytes) for data, _ in files]
         try:
             return self._commit_many(staged, [claim for _, claim in files])
+        finally:
+            for one in staged:
+                one.path.unlink(missing_ok=True)
+
+    def _save_copies(self, source: int, pieces: Copies, unchanged: Check) -> list[StoredFile]:
+        staged: list[Staged] = []
+        try:
+            for piece, _ in pieces:
+                staged.append(stage_range(source, piece, self.layout.staging, self._max_bytes))
+            unchanged()
+            return self._commit_many(staged, [claim for _, claim in pieces])
         finally:
             for one in staged:
                 one.path.unlink(missing_ok=True)

@@ -1,0 +1,75 @@
+"""LocalFileStore.save_copies: ranges of an open file, hashed by the caller, copied by
+the kernel and stored durable together; nothing published when the source changed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from lineage.bundles.copying import check_unchanged, identify
+from lineage.bundles.errors import InvalidBundleError
+from lineage.files import AssetType, FileClaim, LocalFileStore
+from lineage.files.staging import SourceRange
+from tests.files.samples import MP3, chunks, files_under, image_bytes
+from tests.files.test_save_many import assert_stored_once
+
+
+def claim(asset_type: AssetType = AssetType.IMAGE) -> FileClaim:
+    return FileClaim(asset_type, "fal", "Flux Pro v1.1")
+
+
+def packed(tmp_path: Path, *parts: bytes) -> tuple[Path, list[SourceRange]]:
+    """The parts one after the other in one file (a gap of 7 bytes before each), and
+    their ranges."""
+    ranges, data = [], b""
+    for part in parts:
+        data += b"\0" * 7
+        ranges.append(SourceRange(len(data), len(part), hashlib.sha256(part).hexdigest()))
+        data += part
+    path = tmp_path / "packed.bin"
+    path.write_bytes(data)
+    return path, ranges
+
+
+def unchanged() -> None:
+    """The source stays what was hashed."""
+
+
+async def test_stores_each_range_once_as_save_would(
+    file_store: LocalFileStore, tmp_path: Path
+) -> None:
+    red, blue = image_bytes("PNG", "red"), image_bytes("PNG", "blue")
+    earlier = await file_store.save(chunks(blue), claim())
+    path, ranges = packed(tmp_path, red, MP3, blue, red)
+    claims = [claim(), claim(AssetType.MUSIC), claim(), claim()]
+    with path.open("rb") as source:
+        saved = await file_store.save_copies(
+            source.fileno(), list(zip(ranges, claims, strict=True)), unchanged
+        )
+    assert [one.deduplicated for one in saved] == [False, False, True, True]
+    await assert_stored_once(file_store, saved, earlier, [red, MP3, blue, red])
+    assert files_under(file_store.layout.staging) == []
+
+
+async def test_a_source_changed_after_its_check_publishes_nothing(
+    file_store: LocalFileStore, tmp_path: Path
+) -> None:
+    path, ranges = packed(tmp_path, image_bytes("PNG", "green"), MP3)
+    before = files_under(file_store.layout.catalog)
+    with path.open("rb") as source:
+        checked = identify(source)
+        with path.open("r+b") as writer:  # the bundle written to after its check
+            writer.seek(ranges[1].offset)
+            writer.write(b"X")
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+        with pytest.raises(InvalidBundleError, match="changed while it was imported"):
+            await file_store.save_copies(
+                source.fileno(),
+                [(ranges[0], claim()), (ranges[1], claim(AssetType.MUSIC))],
+                lambda: check_unchanged(source, checked),
+            )
+    assert files_under(file_store.layout.catalog) == before
