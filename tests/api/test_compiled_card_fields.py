@@ -30,7 +30,7 @@ from tests.api.test_compiled_page import assets_json, query, text
 from tests.api.test_nested_page import PAGES, story_graph
 from tests.api.test_previews import recorded
 from tests.conftest import GraphQLClient
-from tests.files.samples import MP3, MP4, image_bytes
+from tests.files.samples import MP4, image_bytes, wav_bytes
 
 CARD = """id orphaned fileRef signedUrl orphanStatus { state }
   preview(size: GRID) { url width height } waveform(points: 48)"""
@@ -58,7 +58,8 @@ async def files_beside(http: httpx.AsyncClient, gql: GraphQLClient, settings: Se
     """An image, a video and a sound with their files; an image whose file is gone."""
     await recorded(http, gql, "card-image", "IMAGE", image_bytes(size=(900, 600)))
     await recorded(http, gql, "card-video", "VIDEO", MP4)
-    await recorded(http, gql, "card-sound", "AUDIO", MP3)
+    # bytes no other test stores (the shared catalog keeps a file under its first type)
+    await recorded(http, gql, "card-sound", "AUDIO", wav_bytes(frames=23_456))
     gone = await recorded(http, gql, "card-gone", "IMAGE", image_bytes(color="navy"))
     (settings.assets_root / "catalog" / gone).unlink()
     await record(gql, id="card-no-file", type="MUSIC", provider="fal", model="m")
