@@ -55,12 +55,13 @@ EXPIRES = re.compile(r"expires=(\d+)")
 
 
 async def files_beside(http: httpx.AsyncClient, gql: GraphQLClient, settings: Settings) -> None:
-    """An image, a video and a sound with their files; an image whose file is gone."""
-    await recorded(http, gql, "card-image", "IMAGE", image_bytes(size=(900, 600)))
+    """An image, a video and a sound with their files; an image whose file is gone. The
+    image and sound are bytes no other test stores: the app's catalog is shared, and
+    keeps a file's type and derived files from the first test that stored it."""
+    await recorded(http, gql, "card-image", "IMAGE", image_bytes("JPEG", "indigo", (900, 600)))
     await recorded(http, gql, "card-video", "VIDEO", MP4)
-    # bytes no other test stores (the shared catalog keeps a file under its first type)
     await recorded(http, gql, "card-sound", "AUDIO", wav_bytes(frames=23_456))
-    gone = await recorded(http, gql, "card-gone", "IMAGE", image_bytes(color="navy"))
+    gone = await recorded(http, gql, "card-gone", "IMAGE", image_bytes(color="sienna"))
     (settings.assets_root / "catalog" / gone).unlink()
     await record(gql, id="card-no-file", type="MUSIC", provider="fal", model="m")
 
