@@ -24,13 +24,15 @@ from lineage.db.cypher import cypher_root
 
 ROOT = Path(lineage.__file__).parent
 # The wiring on top: the app (its state, its GraphQL schema, view, request context and
-# loaders, the development key of `lineage serve`), the command line (its runtime and
-# every package's `cli` module), and the benchmark harness (it serves the app).
+# loaders, the requests it answers past the view, the development key of `lineage
+# serve`), the command line (its runtime and every package's `cli` module), and the
+# benchmark harness (it serves the app).
 TOP = frozenset(
     {
         "lineage.app",
         "lineage.state",
         "lineage.api.schema",
+        "lineage.api.compiled_requests",
         "lineage.api.over_http",
         "lineage.api.context",
         "lineage.api.loaders",

@@ -12,9 +12,12 @@ anything else to the view.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from lineage.api.compiled_requests import CompiledRequests
+if TYPE_CHECKING:  # the app gives it (it wires the view, so it sits on top)
+    from lineage.api.compiled_requests import CompiledRequests
 
 GRAPHQL_PATH = "/graphql"
 VIEW_METHODS = frozenset({"GET", "HEAD", "POST"})  # the route's (HEAD comes with GET)
