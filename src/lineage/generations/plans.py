@@ -4,12 +4,15 @@ Planning a composed change (the checks, the write, the current version and the o
 claim in one statement) takes Neo4j 0.3-3 s of CPU, and its cached plans are gone after
 every start of Neo4j or `db.clearQueryCaches()`: the first regeneration after a start
 took 2.2 s where the next took 15 ms. The service plans them once the schema is in
-place, by running each change refused (a regeneration of an asset with its own id,
-which can never pass the checks), which writes nothing. The statements take their
-parameters as one map each, so one plan serves every change whatever it holds.
+place, by running each change refused or empty (a regeneration of an asset with its own
+id, which can never pass the checks) in one transaction that is always rolled back, so
+nothing is written whatever the graph holds. The statements take their parameters as
+one map each, so one plan serves every change whatever it holds.
 """
 
 from __future__ import annotations
+
+from contextlib import suppress
 
 from lineage.assets.models import NewGeneration
 from lineage.assets.repository import CHANGED_IDS, AssetRepository
@@ -25,8 +28,12 @@ REFUSED_ID = "lineage-plans-warm-up"  # regenerates itself: refused whether it e
 NOTHING_CLAIMED = RefreshClaim(True, [], None, None, [])
 
 
+class Planned(Exception):
+    """Ends the warm-up's transaction: raised out of it, it rolls the transaction back."""
+
+
 async def plan_changes(tx: Tx) -> None:
-    """Run every change statement once, each refused or empty (nothing is written)."""
+    """Run every change statement once, each refused or empty; then roll back."""
     refused = NewGeneration(
         id=REFUSED_ID, type=AssetType.IMAGE, provider="-", model="-", regenerates_id=REFUSED_ID
     )
@@ -37,8 +44,10 @@ async def plan_changes(tx: Tx) -> None:
     orphans = OrphanRepository.in_tx(tx)
     await orphans.claim_changed([])
     await orphans.store_refresh(StateUpdate(), NOTHING_CLAIMED, None)
+    raise Planned
 
 
 async def warm_change_plans(store: Store) -> None:
-    """Have Neo4j plan every change statement (one write transaction that writes nothing)."""
-    await store.in_write_tx(plan_changes)
+    """Have Neo4j plan every change statement (one write transaction, rolled back)."""
+    with suppress(Planned):
+        await store.in_write_tx(plan_changes)
