@@ -1,5 +1,6 @@
 """LocalFileStore.save_copies: ranges of an open file, hashed by the caller, copied by
-the kernel and stored durable together; nothing published when the source changed."""
+the kernel and stored durable together; nothing published when the source changed or
+one of them is refused."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import pytest
 
 from lineage.bundles.copying import check_unchanged, identify
 from lineage.bundles.errors import InvalidBundleError
-from lineage.files import AssetType, FileClaim, LocalFileStore
+from lineage.files import AssetType, FileClaim, LocalFileStore, StoredFile
+from lineage.files.errors import MediaMismatchError
 from lineage.files.staging import SourceRange
 from tests.files.samples import MP3, chunks, files_under, image_bytes
-from tests.files.test_save_many import assert_stored_once
 
 
 def claim(asset_type: AssetType = AssetType.IMAGE) -> FileClaim:
@@ -36,6 +37,17 @@ def packed(tmp_path: Path, *parts: bytes) -> tuple[Path, list[SourceRange]]:
 
 def unchanged() -> None:
     """The source stays what was hashed."""
+
+
+async def assert_stored_once(
+    file_store: LocalFileStore, saved: list[StoredFile], earlier: StoredFile, data: list[bytes]
+) -> None:
+    """The third file was stored earlier, the fourth is the first's bytes again."""
+    assert saved[2] == earlier.model_copy(update={"deduplicated": True})
+    assert saved[3].ref == saved[0].ref
+    for one, expected in zip(saved, data, strict=True):
+        assert file_store.local_path(one.ref).read_bytes() == expected
+        assert await file_store.describe(one.ref) == one.model_copy(update={"deduplicated": False})
 
 
 async def test_stores_each_range_once_as_save_would(
@@ -73,3 +85,16 @@ async def test_a_source_changed_after_its_check_publishes_nothing(
                 lambda: check_unchanged(source, checked),
             )
     assert files_under(file_store.layout.catalog) == before
+
+
+async def test_a_refused_file_stores_nothing_of_the_batch(
+    file_store: LocalFileStore, tmp_path: Path
+) -> None:
+    path, ranges = packed(tmp_path, image_bytes("PNG", "green"), MP3)
+    before = files_under(file_store.layout.catalog)
+    with path.open("rb") as source, pytest.raises(MediaMismatchError):
+        await file_store.save_copies(
+            source.fileno(), [(ranges[0], claim()), (ranges[1], claim(AssetType.IMAGE))], unchanged
+        )
+    assert files_under(file_store.layout.catalog) == before
+    assert files_under(file_store.layout.staging) == []

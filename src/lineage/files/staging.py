@@ -42,12 +42,11 @@ class StagingWriter:
         self._hash.update(chunk)
         self._handle.write(chunk)
 
-    def finish(self, *, durable: bool = True) -> Staged:
-        """The staged file, fsynced unless `durable` is False (the caller fsyncs it)."""
+    def finish(self) -> Staged:
+        """The staged file, fsynced."""
         self._handle.flush()
         os.fchmod(self._handle.fileno(), 0o444)
-        if durable:
-            os.fsync(self._handle.fileno())
+        os.fsync(self._handle.fileno())
         self._handle.close()
         return Staged(self.path, self._hash.hexdigest(), self._size)
 
@@ -64,17 +63,6 @@ def stage_copy(source: Path, staging: Path, max_bytes: int) -> Staged:
             while chunk := handle.read(READ_CHUNK):
                 writer.write(chunk)
         return writer.finish()
-    except BaseException:
-        writer.abort()
-        raise
-
-
-def stage_bytes(data: bytes, staging: Path, max_bytes: int) -> Staged:
-    """Bytes held in memory into a staging file, not fsynced yet (`durable.fsync_all`)."""
-    writer = StagingWriter(staging, max_bytes)
-    try:
-        writer.write(data)
-        return writer.finish(durable=False)
     except BaseException:
         writer.abort()
         raise

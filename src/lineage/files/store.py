@@ -6,9 +6,10 @@ the media type, probes its properties, then either returns the file already
 stored with the same SHA-256 (`deduplicated=True`) or hard-links the staged file
 to a fresh name under `catalog/<type>/` (never over an existing one) and records
 its dedup index entry and metadata. Refused bytes leave nothing behind.
-`save_many` stores several small files held in memory the same way, durable
-together: their bytes, names, index entries and metadata fsynced side by side and
-each folder once, before any ref is handed out.
+`save_copies` stores ranges of an open file whose hashes the caller proved (a
+bundle's files, copied by the kernel) the same way, durable together: their bytes,
+names, index entries and metadata fsynced side by side and each folder once, before
+any ref is handed out.
 
 A crash at any step leaves either nothing visible or a complete file: staged
 leftovers are removed and files without metadata re-described by `recover()`,
@@ -45,7 +46,6 @@ from lineage.files.staging import (
     Staged,
     StagingWriter,
     sha256_of,
-    stage_bytes,
     stage_copy,
     stage_range,
 )
@@ -82,10 +82,6 @@ class FileStore(Protocol):
 
     async def save(self, chunks: AsyncIterable[bytes], claim: FileClaim) -> StoredFile:
         """Store streamed bytes (or find the same bytes already stored)."""
-        ...
-
-    async def save_many(self, files: Sequence[tuple[bytes, FileClaim]]) -> list[StoredFile]:
-        """Store several small files held in memory, durable together (each as `save`)."""
         ...
 
     async def save_copies(self, source: int, pieces: Copies, unchanged: Check) -> list[StoredFile]:
@@ -149,11 +145,6 @@ class LocalFileStore:
         _check_claimed_name(claim)
         staged = await self._stage(chunks)
         return await asyncio.to_thread(self._commit, staged, claim)
-
-    async def save_many(self, files: Sequence[tuple[bytes, FileClaim]]) -> list[StoredFile]:
-        for _, claim in files:
-            _check_claimed_name(claim)
-        return await asyncio.to_thread(self._save_many, files)
 
     async def save_copies(self, source: int, pieces: Copies, unchanged: Check) -> list[StoredFile]:
         for _, claim in pieces:
@@ -265,14 +256,6 @@ class LocalFileStore:
             os.utime(self.layout.file_path(found.ref))
             return found.model_copy(update={"deduplicated": True})
         return kind, probe(staged.path, kind, self.max_image_pixels)
-
-    def _save_many(self, files: Sequence[tuple[bytes, FileClaim]]) -> list[StoredFile]:
-        staged = [stage_bytes(data, self.layout.staging, self._max_bytes) for data, _ in files]
-        try:
-            return self._commit_many(staged, [claim for _, claim in files])
-        finally:
-            for one in staged:
-                one.path.unlink(missing_ok=True)
 
     def _save_copies(self, source: int, pieces: Copies, unchanged: Check) -> list[StoredFile]:
         staged: list[Staged] = []
