@@ -146,7 +146,9 @@ class AssetNode:
             int, strawberry.argument(description="Seconds it lasts (at most the set maximum).")
         ] = SIGNED_URL_SECONDS,
     ) -> str | None:
-        return None if self.file_ref is None else _signed(info, self.file_ref, expires_in)
+        if self.file_ref is None:
+            return None
+        return signed_url(info.context, self.file_ref, expires_in)
 
     @strawberry.field(
         description=(
@@ -167,7 +169,7 @@ class AssetNode:
         derived = await info.context.derivatives.preview(original, size)
         if derived is None:
             return None
-        return PreviewNode.of(derived, _signed(info, derived.ref, SIGNED_URL_SECONDS))
+        return PreviewNode.of(derived, signed_url(info.context, derived.ref, SIGNED_URL_SECONDS))
 
     @strawberry.field(
         description=(
@@ -247,10 +249,6 @@ class AssetNode:
     @strawberry.field(description="Its own attempts' cost plus everything upstream of it.")
     async def lineage_cost_money(self, info: Ctx) -> Money:
         return Money.of_micros(await info.context.loaders.lineage_cost.load(str(self.id)))
-
-
-def _signed(info: Ctx, ref: str, expires_in: int) -> str:
-    return signed_url(info.context, ref, expires_in)
 
 
 def signed_url(context: Any, ref: str, expires_in: int) -> str:
