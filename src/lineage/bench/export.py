@@ -2,6 +2,9 @@
 the ratios the issue aims at, each against a floor measured in the same run:
 
 - export vs `tar` of the same files (the project's catalog files into one tar);
+  the export runs first (Neo4j's first read of the project, as after writing it),
+  then again once the export's floor has run (`bench.exportfloor`: the plainest read
+  of the graph and the files' hashing and copying, alone and side by side), warm;
 - import vs the legacy importer's floor (`bench.imports.write_plainly`: the same
   assets and edges written by the plainest Cypher, nothing else);
 - peak memory of each, in a fresh process.
@@ -27,6 +30,7 @@ from rich.table import Table
 
 from lineage.bench.bundleprobe import run_probe
 from lineage.bench.database import WipeOk, bench_database, dedicated
+from lineage.bench.exportfloor import measure_floors
 from lineage.bench.generate import auto_commit, wipe
 from lineage.bench.imports import write_plainly
 from lineage.bench.synthetic import STUDIO, TINY, write_tree
@@ -92,9 +96,14 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
     started = time.perf_counter()
     _tar(source, work / "files.tar")
     tar_s, tar_cpu = time.perf_counter() - started, _children_cpu_s() - tar_cpu
+    (work / "warm-up.tar").unlink()
     server_cpu = _process_cpu_s(server_pid)
     exported = run_probe(settings, "export", PROJECT, str(bundle), str(source))
     export_server_cpu = _process_cpu_s(server_pid) - server_cpu
+    floors = measure_floors(settings, PROJECT, source, work / "floor.tar")
+    again = work / "again.tar"
+    exported_again = run_probe(settings, "export", PROJECT, str(again), str(source))
+    again.unlink()
     asyncio.run(_wiped(settings))
     server_cpu = _process_cpu_s(server_pid)
     imported = run_probe(settings, "import", str(bundle), str(work / "target"))
@@ -113,6 +122,8 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
         "importCpu": imported["cpuSeconds"],
         "importServerCpu": import_server_cpu,
         "importRss": imported["peakRssMb"],
+        "exportAgain": exported_again["seconds"],
+        **floors,
     }
 
 
@@ -153,6 +164,10 @@ def _table(assets: int, records: int, files: int, f: dict[str, float], sizes: st
         ("export speed / tar speed (aim >= 0.5)", f"{f['tar'] / f['export']:.3f}"),
         ("CPU s: tar; export (its processes + Neo4j)", _cpu(f["tarCpu"], f, "export")),
         ("tar CPU / export CPU", f"{f['tarCpu'] / (f['exportCpu'] + f['exportServerCpu']):.3f}"),
+        ("export again (Neo4j warm), s: speed / tar speed", _ratio(f, "exportAgain")),
+        ("floor: the plainest read of the graph, s", f"{f['floorRead']:.2f}"),
+        ("floor: the files hashed and copied, s", f"{f['floorFiles']:.2f}"),
+        ("floor: both side by side, s: speed / tar speed", _ratio(f, "floorBoth")),
         (
             "peak RSS of the export (+ its PROV writer), MB (aim < 300)",
             f"{f['exportRss']:.0f} (+ {f['exportChildRss']:.0f})",
@@ -172,6 +187,10 @@ def _table(assets: int, records: int, files: int, f: dict[str, float], sizes: st
     for measure, value in rows:
         table.add_row(measure, value)
     return table
+
+
+def _ratio(f: dict[str, float], step: str) -> str:
+    return f"{f[step]:.2f}: {f['tar'] / f[step]:.3f}"
 
 
 def _cpu(tar: float | None, f: dict[str, float], step: str) -> str:

@@ -1,0 +1,116 @@
+"""The export's floor on this machine: what any export of a project costs before the
+bundle's own work, each part in a fresh process (`python -m lineage.bench.exportfloor`).
+
+- `read CODE`: the plainest read of the project's nodes and their outgoing edges, one
+  streamed statement (`cypher/bench/read_project_plainly.cypher`: labels, properties,
+  each edge's type, end id and properties; nothing sorted, no edge asked whether it
+  ends inside the project), a page of 1,000 nodes a row as the export reads, rows
+  discarded, the cyclic collector paused as the export pauses it;
+- `files ROOT SINK`: every file of the catalog at ROOT hashed and appended to the file
+  SINK as a tar member by the kernel, through the export's own file path
+  (`bundles.filecheck`: two hashing threads; `bundles.filesection`), without the graph.
+
+Each prints one JSON line: when its work started and ended, its CPU seconds.
+`measure_floors` runs each alone, then both side by side (as the export runs its
+reading and its files): if that already takes longer than twice `tar` of the same
+files, no export reading the graph through the driver can be half as fast as `tar`
+here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from lineage.bench.bundleprobe import cpu_s, probe_env
+from lineage.bundles.filecheck import FileHasher
+from lineage.bundles.filesection import FileSection
+from lineage.bundles.gcpause import collection_paused
+from lineage.errors import LineageError
+from lineage.files.layout import CatalogLayout
+from lineage.runtime import open_store
+from lineage.settings import Settings
+
+PAGE = 1_000  # nodes a row, as the export reads
+
+
+async def read_plainly(code: str) -> int:
+    """Nodes of project `code` read by the plainest statement, rows discarded."""
+    nodes = 0
+    async with open_store(Settings()) as store:
+        with collection_paused():
+            async for row in store.stream("bench/read_project_plainly", code=code, page=PAGE):
+                nodes += len(row["nodes"])
+    return nodes
+
+
+def copy_files(root: Path, sink: Path) -> int:
+    """Every catalog file at `root` hashed and appended to `sink`; the bytes copied."""
+    hasher = FileHasher()
+    with sink.open("wb") as out:
+        section = FileSection(out.fileno())
+        try:
+            for sha256, path in _catalog_files(CatalogLayout(root)):
+                section.add(hasher.add(sha256, path))
+            hasher.finish()
+            return section.finish(0)
+        finally:
+            section.close()
+            hasher.close()
+
+
+def _catalog_files(layout: CatalogLayout) -> Iterator[tuple[str, Path]]:
+    """Each stored file's SHA-256 and path, from the catalog's hash index."""
+    for indexed in sorted(layout.by_hash.iterdir()):
+        yield indexed.name, layout.file_path(indexed.read_text().strip())
+
+
+def measure_floors(settings: Settings, code: str, root: Path, sink: Path) -> dict[str, float]:
+    """Seconds of the read alone, the files alone, and both side by side."""
+    read = [sys.executable, "-m", __name__, "read", code]
+    files = [sys.executable, "-m", __name__, "files", str(root), str(sink)]
+    [(read_from, read_to)] = _run([read], settings)
+    [(files_from, files_to)] = _run([files], settings)
+    spans = _run([read, files], settings)
+    sink.unlink()
+    return {
+        "floorRead": read_to - read_from,
+        "floorFiles": files_to - files_from,
+        "floorBoth": max(to for _, to in spans) - min(start for start, _ in spans),
+    }
+
+
+def _run(commands: list[list[str]], settings: Settings) -> list[tuple[float, float]]:
+    """When each command's work started and ended (seconds since the epoch), run side by
+    side (each process's start-up left out)."""
+    env = probe_env(settings)
+    running = [
+        subprocess.Popen(c, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for c in commands
+    ]
+    spans = []
+    for process in running:
+        stdout, stderr = process.communicate(timeout=3600)
+        if process.returncode != 0:
+            raise LineageError(f"the export's floor failed: {stderr.strip()[-2000:]}")
+        result = json.loads(stdout.strip().splitlines()[-1])
+        spans.append((float(result["started"]), float(result["ended"])))
+    return spans
+
+
+def _measure(args: list[str]) -> dict[str, float]:
+    started, cpu = time.time(), cpu_s()
+    if args[0] == "read":
+        done = asyncio.run(read_plainly(args[1]))
+    else:
+        done = copy_files(Path(args[1]), Path(args[2]))
+    return {"started": started, "ended": time.time(), "cpuSeconds": cpu_s() - cpu, "done": done}
+
+
+if __name__ == "__main__":  # pragma: no cover - run as a subprocess by the benchmark
+    print(json.dumps(_measure(sys.argv[1:])))
