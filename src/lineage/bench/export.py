@@ -68,9 +68,7 @@ def bench_export(
         err.print(f"Generating a project of {records} assets ({files} with files) in {work} ...")
         write_tree(work / "tree", records, files, STUDIO if studio else TINY)
         assets = asyncio.run(_recorded_project(settings, work))
-        server = LocalNeo4j(instance)
-        pid = server.status().pid if settings.neo4j_uri == server.bolt_uri else None
-        figures = _measure(settings, work, pid)
+        figures = _measure(settings, work, _server_pid(settings, instance))
         figures["floor"] = asyncio.run(write_plainly(settings, work / "tree"))
         out.print(_table(assets, records, files, figures, "studio-sized" if studio else "1-2 KB"))
 
@@ -84,6 +82,16 @@ async def _recorded_project(settings: Settings, work: Path) -> int:
         await auto_commit(store, "bench/gather_assets_into_project", code=PROJECT)
         await recompute_all(store)
     return sum(c.created for k, c in report.counts.items() if k.value != "project")
+
+
+def _server_pid(settings: Settings, instance: Settings) -> int | None:
+    """Neo4j's process when the run's database is a local instance (the bench's own, or
+    the one `LINEAGE_LOCAL_NEO4J_*` names beside NEO4J_URI), for its CPU seconds."""
+    for local in (instance, settings):
+        server = LocalNeo4j(local)
+        if settings.neo4j_uri == server.bolt_uri:
+            return server.status().pid
+    return None
 
 
 def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str, float]:
