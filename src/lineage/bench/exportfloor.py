@@ -24,7 +24,8 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from lineage.bench.bundleprobe import cpu_s, probe_env
@@ -70,37 +71,57 @@ def _catalog_files(layout: CatalogLayout) -> Iterator[tuple[str, Path]]:
         yield indexed.name, layout.file_path(indexed.read_text().strip())
 
 
-def measure_floors(settings: Settings, code: str, root: Path, sink: Path) -> dict[str, float]:
-    """Seconds of the read alone, the files alone, and both side by side."""
+def measure_floors(
+    settings: Settings, code: str, root: Path, sink: Path, server_cpu: Callable[[], float]
+) -> dict[str, float]:
+    """Seconds of the read alone, the files alone, and both side by side; the CPU seconds
+    of each alone (the read's with Neo4j's, as `server_cpu` counts them)."""
     read = [sys.executable, "-m", __name__, "read", code]
     files = [sys.executable, "-m", __name__, "files", str(root), str(sink)]
-    [(read_from, read_to)] = _run([read], settings)
-    [(files_from, files_to)] = _run([files], settings)
-    spans = _run([read, files], settings)
+    before = server_cpu()
+    [read_alone] = _run([read], settings)
+    read_server_cpu = server_cpu() - before
+    [files_alone] = _run([files], settings)
+    both = _run([read, files], settings)
     sink.unlink()
     return {
-        "floorRead": read_to - read_from,
-        "floorFiles": files_to - files_from,
-        "floorBoth": max(to for _, to in spans) - min(start for start, _ in spans),
+        "floorRead": read_alone.seconds,
+        "floorReadCpu": read_alone.cpu_seconds,
+        "floorReadServerCpu": read_server_cpu,
+        "floorFiles": files_alone.seconds,
+        "floorFilesCpu": files_alone.cpu_seconds,
+        "floorBoth": max(run.ended for run in both) - min(run.started for run in both),
     }
 
 
-def _run(commands: list[list[str]], settings: Settings) -> list[tuple[float, float]]:
-    """When each command's work started and ended (seconds since the epoch), run side by
-    side (each process's start-up left out)."""
+@dataclass(frozen=True)
+class Run:
+    """When a command's work started and ended (seconds since the epoch), its CPU seconds."""
+
+    started: float
+    ended: float
+    cpu_seconds: float
+
+    @property
+    def seconds(self) -> float:
+        return self.ended - self.started
+
+
+def _run(commands: list[list[str]], settings: Settings) -> list[Run]:
+    """Each command's run, side by side (each process's start-up left out)."""
     env = probe_env(settings)
     running = [
         subprocess.Popen(c, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for c in commands
     ]
-    spans = []
+    runs = []
     for process in running:
         stdout, stderr = process.communicate(timeout=3600)
         if process.returncode != 0:
             raise LineageError(f"the export's floor failed: {stderr.strip()[-2000:]}")
         result = json.loads(stdout.strip().splitlines()[-1])
-        spans.append((float(result["started"]), float(result["ended"])))
-    return spans
+        runs.append(Run(result["started"], result["ended"], result["cpuSeconds"]))
+    return runs
 
 
 def _measure(args: list[str]) -> dict[str, float]:
