@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lineage.bench.bundleprobe import cpu_s, probe_env
+from lineage.bundles.exporter import PAGE
 from lineage.bundles.filecheck import FileHasher
 from lineage.bundles.filesection import FileSection
 from lineage.bundles.gcpause import collection_paused
@@ -37,17 +38,17 @@ from lineage.files.layout import CatalogLayout
 from lineage.runtime import open_store
 from lineage.settings import Settings
 
-PAGE = 1_000  # nodes a row, as the export reads
 
-
-async def read_plainly(code: str) -> int:
-    """Nodes of project `code` read by the plainest statement, rows discarded."""
+async def read_plainly(code: str) -> dict[str, float]:
+    """Project `code` read by the plainest statement, rows discarded, timed once the
+    database is connected (as the export's probe times it)."""
     nodes = 0
     async with open_store(Settings()) as store:
+        started, cpu = time.time(), cpu_s()
         with collection_paused():
             async for row in store.stream("bench/read_project_plainly", code=code, page=PAGE):
                 nodes += len(row["nodes"])
-    return nodes
+        return _timed(started, cpu, nodes)
 
 
 def copy_files(root: Path, sink: Path) -> int:
@@ -125,11 +126,13 @@ def _run(commands: list[list[str]], settings: Settings) -> list[Run]:
 
 
 def _measure(args: list[str]) -> dict[str, float]:
-    started, cpu = time.time(), cpu_s()
     if args[0] == "read":
-        done = asyncio.run(read_plainly(args[1]))
-    else:
-        done = copy_files(Path(args[1]), Path(args[2]))
+        return asyncio.run(read_plainly(args[1]))
+    started, cpu = time.time(), cpu_s()
+    return _timed(started, cpu, copy_files(Path(args[1]), Path(args[2])))
+
+
+def _timed(started: float, cpu: float, done: int) -> dict[str, float]:
     return {"started": started, "ended": time.time(), "cpuSeconds": cpu_s() - cpu, "done": done}
 
 
