@@ -34,13 +34,8 @@ from lineage.settings import Settings
 
 def run_probe(settings: Settings, *args: str, timeout_s: float = 3600) -> dict[str, float]:
     """Run this probe in a fresh process on `settings`' database; its JSON result."""
-    env = {
-        **os.environ,
-        "NEO4J_URI": str(settings.neo4j_uri),
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password,
-    }
     command = [sys.executable, "-m", "lineage.bench.bundleprobe", *args]
+    env = probe_env(settings)
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout_s)
     if done.returncode != 0:
         raise LineageError(f"the bundle probe failed: {done.stderr.strip()[-2000:]}")
@@ -48,9 +43,19 @@ def run_probe(settings: Settings, *args: str, timeout_s: float = 3600) -> dict[s
     return result
 
 
+def probe_env(settings: Settings) -> dict[str, str]:
+    """The environment of a probe process on `settings`' database."""
+    return {
+        **os.environ,
+        "NEO4J_URI": str(settings.neo4j_uri),
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+    }
+
+
 async def measure(args: list[str]) -> dict[str, float]:
     async with open_store(Settings()) as store:
-        before, started, cpu = max_rss_mb(), time.perf_counter(), _cpu_s()
+        before, started, cpu = max_rss_mb(), time.perf_counter(), cpu_s()
         if args[0] == "export":
             code, bundle, root = args[1], Path(args[2]), Path(args[3])
             exporter = Exporter(store, LocalFileStore(root), FileArchive(root / "archive"))
@@ -58,7 +63,7 @@ async def measure(args: list[str]) -> dict[str, float]:
             await export_to_file(exporter, scope, bundle)
         else:
             await import_bundle(store, LocalFileStore(Path(args[2])), Path(args[1]))
-        seconds, cpu = time.perf_counter() - started, _cpu_s() - cpu
+        seconds, cpu = time.perf_counter() - started, cpu_s() - cpu
     return {
         "seconds": round(seconds, 3),
         "cpuSeconds": round(cpu, 3),
@@ -68,7 +73,7 @@ async def measure(args: list[str]) -> dict[str, float]:
     }
 
 
-def _cpu_s() -> float:
+def cpu_s() -> float:
     """CPU seconds of this process and of its children that ended."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime

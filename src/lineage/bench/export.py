@@ -2,6 +2,9 @@
 the ratios the issue aims at, each against a floor measured in the same run:
 
 - export vs `tar` of the same files (the project's catalog files into one tar);
+  the export runs first (Neo4j's first read of the project, as after writing it),
+  then again once the export's floor has run (`bench.exportfloor`: the plainest read
+  of the graph and the files' hashing and copying, alone and side by side), warm;
 - import vs the legacy importer's floor (`bench.imports.write_plainly`: the same
   assets and edges written by the plainest Cypher, nothing else);
 - peak memory of each, in a fresh process.
@@ -27,6 +30,7 @@ from rich.table import Table
 
 from lineage.bench.bundleprobe import run_probe
 from lineage.bench.database import WipeOk, bench_database, dedicated
+from lineage.bench.exportfloor import measure_floors
 from lineage.bench.generate import auto_commit, wipe
 from lineage.bench.imports import write_plainly
 from lineage.bench.synthetic import STUDIO, TINY, write_tree
@@ -64,9 +68,7 @@ def bench_export(
         err.print(f"Generating a project of {records} assets ({files} with files) in {work} ...")
         write_tree(work / "tree", records, files, STUDIO if studio else TINY)
         assets = asyncio.run(_recorded_project(settings, work))
-        server = LocalNeo4j(instance)
-        pid = server.status().pid if settings.neo4j_uri == server.bolt_uri else None
-        figures = _measure(settings, work, pid)
+        figures = _measure(settings, work, _server_pid(settings, instance))
         figures["floor"] = asyncio.run(write_plainly(settings, work / "tree"))
         out.print(_table(assets, records, files, figures, "studio-sized" if studio else "1-2 KB"))
 
@@ -82,6 +84,16 @@ async def _recorded_project(settings: Settings, work: Path) -> int:
     return sum(c.created for k, c in report.counts.items() if k.value != "project")
 
 
+def _server_pid(settings: Settings, instance: Settings) -> int | None:
+    """Neo4j's process when the run's database is a local instance (the bench's own, or
+    the one `LINEAGE_LOCAL_NEO4J_*` names beside NEO4J_URI), for its CPU seconds."""
+    for local in (instance, settings):
+        server = LocalNeo4j(local)
+        if settings.neo4j_uri == server.bolt_uri:
+            return server.status().pid
+    return None
+
+
 def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str, float]:
     """Seconds and CPU seconds (the process's, and Neo4j's when it is the bench's own
     local server) of tar, the export and the import: on a loaded machine the CPU
@@ -92,9 +104,17 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
     started = time.perf_counter()
     _tar(source, work / "files.tar")
     tar_s, tar_cpu = time.perf_counter() - started, _children_cpu_s() - tar_cpu
+    (work / "warm-up.tar").unlink()
     server_cpu = _process_cpu_s(server_pid)
     exported = run_probe(settings, "export", PROJECT, str(bundle), str(source))
     export_server_cpu = _process_cpu_s(server_pid) - server_cpu
+    floors = measure_floors(
+        settings, PROJECT, source, work / "floor.tar", lambda: _process_cpu_s(server_pid)
+    )
+    again, server_cpu = work / "again.tar", _process_cpu_s(server_pid)
+    exported_again = run_probe(settings, "export", PROJECT, str(again), str(source))
+    again_server_cpu = _process_cpu_s(server_pid) - server_cpu
+    again.unlink()
     asyncio.run(_wiped(settings))
     server_cpu = _process_cpu_s(server_pid)
     imported = run_probe(settings, "import", str(bundle), str(work / "target"))
@@ -113,6 +133,10 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
         "importCpu": imported["cpuSeconds"],
         "importServerCpu": import_server_cpu,
         "importRss": imported["peakRssMb"],
+        "exportAgain": exported_again["seconds"],
+        "exportAgainCpu": exported_again["cpuSeconds"],
+        "exportAgainServerCpu": again_server_cpu,
+        **floors,
     }
 
 
@@ -153,6 +177,17 @@ def _table(assets: int, records: int, files: int, f: dict[str, float], sizes: st
         ("export speed / tar speed (aim >= 0.5)", f"{f['tar'] / f['export']:.3f}"),
         ("CPU s: tar; export (its processes + Neo4j)", _cpu(f["tarCpu"], f, "export")),
         ("tar CPU / export CPU", f"{f['tarCpu'] / (f['exportCpu'] + f['exportServerCpu']):.3f}"),
+        ("export again (Neo4j warm), s: speed / tar speed", _ratio(f, "exportAgain")),
+        ("CPU s of the export again (its processes + Neo4j)", _cpu(None, f, "exportAgain")),
+        (
+            "floor: the plainest read of the graph, s; CPU s (its process + Neo4j)",
+            f"{f['floorRead']:.2f}; {_cpu(None, f, 'floorRead')}",
+        ),
+        (
+            "floor: the files hashed and copied, s; CPU s",
+            f"{f['floorFiles']:.2f}; {f['floorFilesCpu']:.1f}",
+        ),
+        ("floor: both side by side, s: speed / tar speed", _ratio(f, "floorBoth")),
         (
             "peak RSS of the export (+ its PROV writer), MB (aim < 300)",
             f"{f['exportRss']:.0f} (+ {f['exportChildRss']:.0f})",
@@ -172,6 +207,10 @@ def _table(assets: int, records: int, files: int, f: dict[str, float], sizes: st
     for measure, value in rows:
         table.add_row(measure, value)
     return table
+
+
+def _ratio(f: dict[str, float], step: str) -> str:
+    return f"{f[step]:.2f}: {f['tar'] / f[step]:.3f}"
 
 
 def _cpu(tar: float | None, f: dict[str, float], step: str) -> str:
