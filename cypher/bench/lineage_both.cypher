@@ -1,19 +1,22 @@
 // Bench: the plain-Cypher twin of lineage(id, BOTH, depth), for the driver side.
-// The upstream and the downstream walk (ANY SHORTEST, one step past $depth to tell
-// truncation), each with the GENERATED_FROM|USES_FRAME|REGENERATES edges between the
-// nodes it reached; the client merges the two rows (smallest distance wins).
+// The upstream and the downstream walk (pruning breadth-first, as
+// cypher/lineage/find_subgraph.cypher walks, one step past $depth to tell truncation),
+// each with the GENERATED_FROM|USES_FRAME|REGENERATES edges between the nodes it reached;
+// the client merges the two rows (smallest distance wins).
 // $id (an asset id), $depth (at most 10).
 // Result: two rows, way 'upstream' and 'downstream': nodes [{id, labels, properties,
 //   distance}], edges [{fromId, toId, type, properties}], truncated
 MATCH (s:Asset {id: $id})
 CALL (s) {
-  MATCH p = ANY SHORTEST (s)-[:GENERATED_FROM|USES_FRAME|REGENERATES]->{0,11}(m)
-  WHERE length(p) <= $depth + 1
-  RETURN 'upstream' AS way, m, length(p) AS distance
+  MATCH p = (s)-[:GENERATED_FROM|USES_FRAME|REGENERATES*0..11]->(m)
+  WITH m, min(length(p)) AS distance
+  WHERE distance <= $depth + 1
+  RETURN 'upstream' AS way, m, distance
   UNION ALL
-  MATCH p = ANY SHORTEST (s)<-[:GENERATED_FROM|USES_FRAME|REGENERATES]-{0,11}(m)
-  WHERE length(p) <= $depth + 1
-  RETURN 'downstream' AS way, m, length(p) AS distance
+  MATCH p = (s)<-[:GENERATED_FROM|USES_FRAME|REGENERATES*0..11]-(m)
+  WITH m, min(length(p)) AS distance
+  WHERE distance <= $depth + 1
+  RETURN 'downstream' AS way, m, distance
 }
 WITH way, collect({node: m, distance: distance}) AS reached
 WITH way, [x IN reached WHERE x.distance <= $depth] AS kept,

@@ -1,13 +1,14 @@
 // Bench: the plain-Cypher twin of lineage(id, UPSTREAM, depth), for the driver side.
-// Shortest distances by breadth-first search (ANY SHORTEST) one step past $depth, to tell
-// truncation; edges are every GENERATED_FROM|USES_FRAME|REGENERATES between reached nodes.
+// Shortest distances by a pruning breadth-first walk (as cypher/lineage/find_upstream.cypher
+// walks) one step past $depth, to tell truncation; edges are every
+// GENERATED_FROM|USES_FRAME|REGENERATES between reached nodes.
 // $id (an asset id), $depth (at most 10).
 // Result: one row: nodes [{id, labels, properties, distance}],
 //   edges [{fromId, toId, type, properties}], truncated
 MATCH (s:Asset {id: $id})
-MATCH p = ANY SHORTEST (s)-[:GENERATED_FROM|USES_FRAME|REGENERATES]->{0,11}(m)
-WHERE length(p) <= $depth + 1
-WITH m, length(p) AS distance
+MATCH p = (s)-[:GENERATED_FROM|USES_FRAME|REGENERATES*0..11]->(m)
+WITH m, min(length(p)) AS distance
+WHERE distance <= $depth + 1
 WITH collect({node: m, distance: distance}) AS reached
 WITH [x IN reached WHERE x.distance <= $depth] AS kept,
      any(x IN reached WHERE x.distance > $depth) AS truncated

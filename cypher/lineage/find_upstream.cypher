@@ -14,9 +14,10 @@ CALL () {
   MATCH (n:Workflow {id: $id}) RETURN n
 }
 WITH n AS start LIMIT 1
-MATCH p = ANY SHORTEST (start)-[:GENERATED_FROM|USES_FRAME|REGENERATES]->{0,11}(m)
-WHERE length(p) <= $depth + 1
-WITH collect({node: m, distance: length(p)}) AS reached
+MATCH p = (start)-[:GENERATED_FROM|USES_FRAME|REGENERATES*0..11]->(m)
+WITH m, min(length(p)) AS distance
+WHERE distance <= $depth + 1
+WITH collect({node: m, distance: distance}) AS reached
 WITH [x IN reached WHERE x.distance <= $depth] AS kept,
      any(x IN reached WHERE x.distance > $depth) AS truncated
 WITH kept, truncated, [x IN kept | x.node] AS members
