@@ -2,12 +2,17 @@
 walk below the moved root cannot see an asset whose transaction has not committed, and
 that transaction holds the lock of its input, so the short way waits for it; once it
 holds the locks, its walk through live assets reaches the new asset, which was not
-locked: it moves nothing, says it is not `complete`, and its next run moves it too."""
+locked: it moves nothing, says it is not `complete`, and its next run moves it too.
+And it holds the lock of everything below the root until its transaction ends, what it
+writes and what it does not (an asset no longer live, whose revert would read what the
+short way is writing): a writer of either waits."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
+
+from neo4j import AsyncTransaction
 
 from lineage.assets.models import NewGeneration
 from lineage.db.cypher import load_text
@@ -18,6 +23,7 @@ from tests.conftest import GraphQLClient
 from tests.orphans.test_short_way_cost import hub_with
 
 LOCKED_WAIT_S = 3.0  # ample for the short way to walk and reach the lock it waits for
+ARCHIVE = "mutation($id: ID!) { archiveAsset(id: $id) { asset { id } } }"
 
 
 async def moved_twice(store: Store, root: str) -> list[dict[str, Any]]:
@@ -53,3 +59,38 @@ async def test_a_consumer_committed_while_the_short_way_waited_is_moved_on_the_n
     assert (first["complete"], first["orphaned"]) == (False, [])
     assert second["complete"]
     assert sorted(second["orphaned"]) == ["hub-3-v0", "hub-3-v1", "hub-3-v2", "late"]
+
+
+async def write_waits(store: Store, asset_id: str, holder: AsyncTransaction) -> None:
+    """A write to `asset_id` (one that changes nothing) waits while `holder` (an open
+    transaction) runs, and goes through once it is rolled back."""
+    async with store.driver.session(database=store.database) as session:
+        writer = await session.begin_transaction()
+        touch = "MATCH (a:Asset {id: $id}) SET a.orphanLock = true REMOVE a.orphanLock"
+        writing = asyncio.create_task(writer.run(touch, id=asset_id))
+        await asyncio.sleep(LOCKED_WAIT_S)
+        assert not writing.done()  # waiting for the short way's lock
+        await holder.rollback()
+        await (await writing).consume()
+        await writer.rollback()
+
+
+async def test_the_short_way_holds_the_locks_of_what_is_below_its_root(
+    gql: GraphQLClient, store: Store
+) -> None:
+    await hub_with(gql, "hub-2", 2)
+    await gql.data(ARCHIVE, id="hub-2-v1")  # below the hub, no longer live: not written
+    refresh = {
+        "rows": [],
+        "deltas": [],
+        "root": "hub-2",
+        "add": True,
+        "exclude": [],
+        "assetId": None,
+    }
+    for below in ("hub-2-v0", "hub-2-v1"):
+        async with store.driver.session(database=store.database) as session:
+            moving = await session.begin_transaction()
+            result = await moving.run(load_text("orphans/store_refresh"), {"refresh": refresh})
+            assert (await result.single() or {}).get("orphaned") == ["hub-2-v0"]
+            await write_waits(store, below, moving)
