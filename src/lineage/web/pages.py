@@ -1,8 +1,9 @@
 """The studio's routes: the page at `/`, its own files under `/web/`, and its graph
 library's pinned files under `/web/vendor/` (the same install as GraphiQL's).
 
-The page is one HTML file without inline scripts or styles, under a strict
-Content-Security-Policy: everything it loads comes from this service. On this machine
+The page is one HTML file with its style sheet in it (allowed by its hash) and no inline
+script, under a strict Content-Security-Policy: everything it loads comes from this
+service. On this machine
 (`may_see_dev_key`, as for GraphiQL) the page carries the development key in a
 `<meta>` element, so it is never cached, and its first screen's answers
 (`lineage.web.first_screen`: the page's head goes out first, the answers follow); its
@@ -12,6 +13,7 @@ good (their URL names their version).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections.abc import AsyncIterator
 from functools import cache
@@ -31,10 +33,11 @@ PREFIX = "/web"
 VENDOR = f"{PREFIX}/vendor/"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
+# {styles}: the hash of the page's own style sheet, the only inline style allowed
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-    "media-src 'self' blob:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
-    "form-action 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self' {styles}; "
+    "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 MEDIA_TYPES = {
     ".js": "text/javascript; charset=utf-8",
@@ -44,7 +47,7 @@ MEDIA_TYPES = {
 }
 DEV_KEY_MARK = "<!--dev-key-->"
 FIRST_SCREEN_MARK = "<!--first-screen-->"
-PAGE_HEADERS = {"Cache-Control": "no-store", "Content-Security-Policy": CONTENT_SECURITY_POLICY}
+STYLES_MARK = "<!--app.css-->"
 
 
 def studio_pages(web_assets: Path, dev_token: str | None) -> APIRouter:
@@ -53,11 +56,12 @@ def studio_pages(web_assets: Path, dev_token: str | None) -> APIRouter:
 
     @router.get("/")
     async def studio(request: Request) -> Response:
+        index, headers = _index()
         if dev_token and may_see_dev_key(request):
-            parts = _with_first_screen(request, dev_token)
-            return StreamingResponse(parts, media_type=MEDIA_TYPES[".html"], headers=PAGE_HEADERS)
-        page = _index().replace(DEV_KEY_MARK, "").replace(FIRST_SCREEN_MARK, "")
-        return HTMLResponse(page, headers=PAGE_HEADERS)
+            parts = _with_first_screen(request, index, dev_token)
+            return StreamingResponse(parts, media_type=MEDIA_TYPES[".html"], headers=headers)
+        page = index.replace(DEV_KEY_MARK, "").replace(FIRST_SCREEN_MARK, "")
+        return HTMLResponse(page, headers=headers)
 
     @router.get(PREFIX + "/{relative:path}")
     async def studio_file(relative: str, request: Request) -> Response:
@@ -103,18 +107,34 @@ def _contents(path: str, mtime_ns: int) -> tuple[bytes, str]:
     return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-async def _with_first_screen(request: Request, token: str) -> AsyncIterator[str]:
+async def _with_first_screen(request: Request, index: str, token: str) -> AsyncIterator[str]:
     """The page with the key, up to its first-screen mark at once, then the first
     screen's answers, then the rest."""
-    page = _index().replace(DEV_KEY_MARK, _dev_key_meta(token))
+    page = index.replace(DEV_KEY_MARK, _dev_key_meta(token))
     head, _, rest = page.partition(FIRST_SCREEN_MARK)
     yield head
     yield await first_screen(request.app, str(request.base_url), token)
     yield rest
 
 
-def _index() -> str:
-    return (_static_root() / "index.html").read_text()
+def _index() -> tuple[str, dict[str, str]]:
+    """The page (`index.html` with `app.css` in it) and its headers, read again only when
+    either file changes."""
+    index, styles = (Path(str(_static_root() / name)) for name in ("index.html", "app.css"))
+    return _page(str(index), index.stat().st_mtime_ns, str(styles), styles.stat().st_mtime_ns)
+
+
+@cache
+def _page(
+    index: str, _index_mtime_ns: int, styles: str, _styles_mtime_ns: int
+) -> tuple[str, dict[str, str]]:
+    sheet = Path(styles).read_text()
+    if "</style" in sheet.lower():
+        raise ValueError("app.css must not contain </style: it goes into the page")
+    digest = base64.b64encode(hashlib.sha256(sheet.encode()).digest()).decode()
+    policy = CONTENT_SECURITY_POLICY.format(styles=f"'sha256-{digest}'")
+    page = Path(index).read_text().replace(STYLES_MARK, sheet)
+    return page, {"Cache-Control": "no-store", "Content-Security-Policy": policy}
 
 
 def _dev_key_meta(token: str) -> str:
