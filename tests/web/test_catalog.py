@@ -21,6 +21,18 @@ IMAGES_IN_VIEW = """() => [...document.querySelectorAll('.grid img')].filter(ima
 }).map(image => image.complete && image.naturalWidth > 0)"""
 
 
+# The studio's own files the page fetched before its catalog was drawn (images aside).
+FILES_BEFORE_DRAWN = """() => {
+  const drawn = performance.getEntriesByName('catalog:page-drawn')[0].startTime;
+  return performance.getEntriesByType('resource')
+    .filter(entry => entry.startTime < drawn)
+    .map(entry => new URL(entry.name).pathname)
+    .filter(path => path.startsWith('/web/'));
+}"""
+WAVEFORM_SHAPES = """() => [...document.querySelectorAll('.grid svg.waveform')]
+  .map(svg => svg.querySelectorAll('*').length)"""
+
+
 async def card_types(page: Page) -> list[str]:
     return await page.locator(".grid .card").evaluate_all("cards => cards.map(c => c.dataset.type)")
 
@@ -53,6 +65,10 @@ async def test_the_first_screen_shows_the_demo_with_previews(
     # documents catalog.js and app.js send): none is asked again
     assert api == [], f"the first screen made {len(api)} API requests"
     assert 0 < sum(image_bytes) < FIRST_SCREEN_IMAGE_BYTES
+    # its style sheet is in the page, its modules joined in one file: one file before drawn
+    assert await page.evaluate(FILES_BEFORE_DRAWN) == ["/web/first-screen.js"]
+    # the demo's songs and narration: each waveform one path, not an element per bar
+    assert await page.evaluate(WAVEFORM_SHAPES) == [1, 1, 1, 1, 1]
     assert console_errors == []
     nothing_went_wrong(offline)
 

@@ -3,13 +3,18 @@ the development key only to this machine, files revalidated, pinned libraries ca
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import posixpath
 import re
 from importlib import resources
 
 import httpx
+import pytest
 
 from lineage.auth.models import Scope
+from lineage.web import bundle
 from tests.conftest import GraphQLClient, bearer
 from tests.live_server import LiveServer
 
@@ -17,8 +22,8 @@ VIEWER = "{ viewer { scopes canWrite } }"
 DEV_KEY_META = re.compile(r'<meta name="lineage-dev-key" content="([^"]+)">')
 ANSWERS = '<script type="application/json" id="lineage-answers">'
 STATIC = resources.files("lineage.web") / "static"
-ENTRY = re.compile(r'<script type="module" src="/web/([^"]+)">')
-MODULEPRELOAD = re.compile(r'<link rel="modulepreload" href="/web/([^"]+)">')
+MODULE_SCRIPT = re.compile(r'<script type="module" src="([^"]+)">')
+INLINE = re.compile(r"<(script|style)([^>]*)>(.*?)</\1>", re.DOTALL)
 STATIC_IMPORT = re.compile(r'^import (?:[^;]*? from )?"(\.[^"]+)";', re.MULTILINE)
 
 
@@ -37,18 +42,45 @@ def imported_at_once(module: str) -> set[str]:
     return found
 
 
-def test_the_page_preloads_exactly_the_modules_its_first_screen_imports() -> None:
-    """Every module the page's script imports is asked for at once with the page (no
-    import waterfall), and no other (the other views wait for the first screen)."""
-    page = (STATIC / "index.html").read_text()
-    [entry] = ENTRY.findall(page)
-    preloaded = MODULEPRELOAD.findall(page)
-    assert len(preloaded) == len(set(preloaded))
-    assert (
-        set(preloaded)
-        == imported_at_once(entry)
-        == {"api.js", "dom.js", "router.js", "media.js", "views/catalog.js"}
-    )
+def hash_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+async def test_the_page_runs_one_module_joining_exactly_what_app_js_imports(
+    studio: LiveServer,
+) -> None:
+    """The page's one module file holds app.js and every module it imports (no import
+    waterfall, one request), and no other (the other views wait for the first screen);
+    the import map sends each of their URLs to it, for the views that import them."""
+    async with httpx.AsyncClient(base_url=studio.url) as client:
+        page = (await client.get("/")).text
+        script = await client.get(bundle.URL)
+    assert MODULE_SCRIPT.findall(page) == [bundle.URL]
+    first_screen = {"app.js", "api.js", "dom.js", "router.js", "media.js", "views/catalog.js"}
+    assert imported_at_once("app.js") | {"app.js"} == first_screen
+    joined = re.findall(r"^// (\S+\.js)\nconst \$", script.text, re.MULTILINE)
+    assert joined == ["api.js", "dom.js", "media.js", "router.js", "views/catalog.js", "app.js"]
+    [import_map] = [text for tag, attrs, text in INLINE.findall(page) if "importmap" in attrs]
+    assert json.loads(import_map) == {"imports": {f"/web/{m}": bundle.URL for m in joined}}
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert "\nexport const { catalogView, badgesOf } = $views_catalog;" in script.text
+
+
+def test_the_bundle_refuses_module_syntax_it_does_not_join() -> None:
+    sources = {
+        "app.js": 'import { a } from "./one.js";\nimport { b } from "./two.js";\n',
+        "one.js": "export function a() {}\nexport default a;\n",
+        "two.js": "export const b = 1;\n",
+    }
+    with pytest.raises(ValueError, match=r"one\.js: .*export default a"):
+        bundle.bundle(sources.__getitem__)
+    sources["one.js"] = "export function a() {}\nexport const b = 2;\n"
+    with pytest.raises(ValueError, match=r"two\.js and one\.js both export b"):
+        bundle.bundle(sources.__getitem__)
+    sources["one.js"] = "export function a() {}\n"
+    joined = bundle.bundle(sources.__getitem__)
+    assert joined.modules == ("one.js", "two.js", "app.js")
+    assert "const { a } = $one;\nconst { b } = $two;\n" in joined.script
 
 
 async def test_the_page_is_public_strict_and_never_cached(studio: LiveServer) -> None:
@@ -56,12 +88,17 @@ async def test_the_page_is_public_strict_and_never_cached(studio: LiveServer) ->
         page = await client.get("/")
     assert page.status_code == 200
     policy = page.headers["content-security-policy"]
-    assert "script-src 'self';" in policy and "unsafe-inline" not in policy
-    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
     assert page.headers["cache-control"] == "no-store"
-    scripts = re.findall(r"<script[^>]*>", page.text)
-    inline = [tag for tag in scripts if "src=" not in tag]
-    assert scripts and all('type="application/json"' in tag for tag in inline), "no inline script"
+    # the only inline elements a browser runs or applies: the import map and the style
+    # sheet, each allowed by its hash (the answers are JSON data, never run)
+    inline = [(tag, attrs, text) for tag, attrs, text in INLINE.findall(page.text) if text]
+    [import_map] = [text for tag, attrs, text in inline if 'type="importmap"' in attrs]
+    [sheet] = [text for tag, attrs, text in inline if tag == "style"]
+    assert f"script-src 'self' {hash_source(import_map)};" in policy
+    assert f"style-src 'self' {hash_source(sheet)};" in policy
+    others = [attrs for tag, attrs, _ in inline if tag == "script" and "importmap" not in attrs]
+    assert all('type="application/json"' in attrs for attrs in others), "no other inline script"
 
 
 async def test_the_development_key_goes_to_this_machine_only(studio: LiveServer) -> None:
@@ -87,6 +124,10 @@ async def test_its_files_are_revalidated_and_its_library_cached(studio: LiveServ
     async with httpx.AsyncClient(base_url=studio.url) as client:
         script = await client.get("/web/app.js")
         again = await client.get("/web/app.js", headers={"If-None-Match": script.headers["etag"]})
+        joined = await client.get(bundle.URL)
+        joined_again = await client.get(
+            bundle.URL, headers={"If-None-Match": joined.headers["etag"]}
+        )
         library = await client.get("/web/vendor/cytoscape@3.35.0/dist/cytoscape.min.js")
         missing = [
             (await client.get(path)).status_code
@@ -100,6 +141,7 @@ async def test_its_files_are_revalidated_and_its_library_cached(studio: LiveServ
     assert script.headers["content-type"].startswith("text/javascript")
     assert script.headers["cache-control"] == "no-cache"
     assert again.status_code == 304
+    assert joined.headers["cache-control"] == "no-cache" and joined_again.status_code == 304
     assert library.status_code == 200 and "immutable" in library.headers["cache-control"]
     assert missing == [404, 404, 404]
 

@@ -7,7 +7,7 @@ import { CARD_FIELDS, label, thumbnail } from "../media.js";
 import { assetLink, navigate } from "../router.js";
 
 const PAGE = 60;
-const FIRST_SCREEN = 24; // cards fetched eagerly: the most a wide screen shows at once (4 rows of 6)
+const FIRST_SCREEN = 24; // cards fetched and laid out at once: the most a wide screen shows (4 rows of 6)
 const TYPES = ["IMAGE", "VIDEO", "AUDIO", "MUSIC", "THUMBNAIL"];
 const STATUSES = ["READY", "GENERATING", "FAILED", "ARCHIVED"];
 const SORTS = {
@@ -147,7 +147,7 @@ function cardOf(edge, eager) {
   const asset = edge.node;
   const matched = edge.matchedPrompts?.[0];
   return h(
-    "li", { class: "card", dataset: { id: asset.id, type: asset.type } },
+    "li", { class: eager ? "card" : "card below", dataset: { id: asset.id, type: asset.type } },
     h(
       "a", { href: assetLink(asset.id), class: "card-link", "aria-label": `${asset.type.toLowerCase()} ${label(asset)}` },
       thumbnail(asset, eager),
