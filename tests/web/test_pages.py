@@ -77,6 +77,12 @@ def test_the_bundle_refuses_module_syntax_it_does_not_join() -> None:
     sources["one.js"] = "export function a() {}\nexport const b = 2;\n"
     with pytest.raises(ValueError, match=r"two\.js and one\.js both export b"):
         bundle.bundle(sources.__getitem__)
+    sources["one.js"] = 'export function a() {\n  return import("./later.js");\n}\n'
+    with pytest.raises(ValueError, match=r"one\.js: .*import\("):
+        bundle.bundle(sources.__getitem__)
+    sources["one.js"] = "export const a = import.meta.url;\n"
+    with pytest.raises(ValueError, match=r"one\.js: .*import\.meta"):
+        bundle.bundle(sources.__getitem__)
     sources["one.js"] = "export function a() {}\n"
     joined = bundle.bundle(sources.__getitem__)
     assert joined.modules == ("one.js", "two.js", "app.js")

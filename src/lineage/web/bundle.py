@@ -10,6 +10,8 @@ modules by their URLs, gets the very same instances (one `ApiError`, one set of 
 Only the module syntax the studio uses is handled: `import { a, b as c } from "./x.js";`
 and `export` before a `function`, `async function`, `class` or `const`; anything else is
 refused when the bundle is made (so at start, and in the tests), never mistranslated.
+So is `import(...)` or `import.meta` in any module but `app.js`: they resolve against the
+running file's URL, which is `app.js`'s directory only for `app.js`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ IMPORT = re.compile(r'^import \{([^}]*)\} from "(\.[^"]+)";\n', re.MULTILINE)
 EXPORTED = re.compile(r"^export ((?:async function|function|class|const) (\w+))", re.MULTILINE)
 MODULE_SYNTAX = re.compile(r"^(?:import|export)\b.*", re.MULTILINE)
 NAME = re.compile(r"^(\w+)(?: as (\w+))?$")
+URL_RELATIVE = re.compile(r"\bimport\s*(?:\(|\.\s*meta\b)")
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def _scoped(module: str, text: str) -> tuple[list[str], str]:
         for names, relative in IMPORT.findall(text)
     ]
     body = EXPORTED.sub(r"\1", IMPORT.sub("", text))
-    leftover = MODULE_SYNTAX.search(body)
+    leftover = MODULE_SYNTAX.search(body) or (module != ENTRY and URL_RELATIVE.search(body))
     if leftover:
         raise ValueError(f"{module}: the first screen's bundle cannot join {leftover[0]!r}")
     names = [name for _, name in EXPORTED.findall(text)]
