@@ -26,7 +26,6 @@ from pydantic.alias_generators import to_camel
 
 from lineage.bundles.checking import CheckedBundle, check_bundle
 from lineage.bundles.copying import check_unchanged
-from lineage.bundles.inlining import InlineEdges, Numbered, with_edges
 from lineage.bundles.models import EDGES, KINDS, NODES
 from lineage.bundles.planning import ImportPlan, plan_import
 from lineage.bundles.repository import BundleRepository, Key
@@ -39,7 +38,6 @@ from lineage.orphans.refresh import recompute_all
 
 BATCH = 2_000
 Line = dict[str, Any]
-NodeWithEdges = tuple[Line, list[Numbered]]
 T = TypeVar("T")
 FILE_BATCH = 32  # files stored together (copies fsynced side by side) ...
 BATCHES_IN_FLIGHT = 2  # ... so many batches at a time
@@ -85,9 +83,8 @@ async def import_bundle(
         report = ImportReport(plan.code, plan.instance, renamed=len(plan.renames))
         storing = asyncio.create_task(_store_files(files, path, checked, plan, report))
         try:
-            inline = await _write_nodes(repository, checked, plan, report, progress)
-            written = inline.written
-            await _write_edges(repository, checked, plan, report, progress, written)
+            await _write_nodes(repository, checked, plan, report, progress)
+            await _write_edges(repository, checked, plan, report, progress)
         finally:
             stored = await storing
         report.files_placed = await _place_files(repository, plan, stored)
@@ -160,58 +157,42 @@ async def _write_nodes(
     plan: ImportPlan,
     report: ImportReport,
     progress: Progress,
-) -> InlineEdges:
+) -> None:
     """New nodes are created (each in the project, when the bundle is one: the project
-    found once a batch; new assets with the edges they leave whose targets exist by
-    then, `inlining`); those found here and outside references are merged (a stub
+    found once a batch); those found here and outside references are merged (a stub
     when absent). The first batch, which holds the project, is written before the
-    others. What it returns names the edges written."""
+    others."""
     counts = checked.manifest.counts
     progress.begin("nodes", sum(counts[name] for name in (*KINDS, "references")))
-    inline = InlineEdges(plan, checked.references, counts["edges"])
 
-    async def write(numbered: tuple[int, list[NodeWithEdges]]) -> None:
-        number, batch = numbered
-        new = [(line, edges) for line, edges in batch if _is_new(line, plan)]
-        alone = [_new_row(line, plan) for line, _ in new if not _is_member(line, plan)]
-        assets = [(line, edges) for line, edges in new if _is_asset_member(line, plan)]
-        members = [
-            _new_row(line, plan)
-            for line, _ in new
-            if _is_member(line, plan) and not _is_asset_member(line, plan)
-        ]
-        inline.begin(number, [line for line, _ in assets])
-        asset_rows = [_asset_row(line, edges, number, inline, plan) for line, edges in assets]
+    async def write(batch: list[Line]) -> None:
+        new = [line for line in batch if _is_new(line, plan)]
+        alone = [_new_row(line, plan) for line in new if not _is_member(line, plan)]
+        members = [_new_row(line, plan) for line in new if _is_member(line, plan)]
         # each count is awaited before it is added: `report.created += await ...` would
         # read the count before the statement and lose the other writer's batches
         created = await repository.create_nodes(alone) if alone else 0  # the project first
-        if asset_rows or members:
-            assert plan.code is not None  # a whole project's bundle names its project
-        if asset_rows:
-            written = await repository.create_project_assets(str(plan.code), asset_rows)
-            created += written.created
-            report.edges_created += written.edges
         if members:
-            created += await repository.create_project_members(str(plan.code), members)
+            assert plan.code is not None  # a whole project's bundle names its project
+            created += await repository.create_project_members(plan.code, members)
         report.created += created
-        others = [_node_row(line, plan) for line, _ in batch if not _is_new(line, plan)]
+        others = [_node_row(line, plan) for line in batch if not _is_new(line, plan)]
         if others:
-            merged = await repository.merge_nodes(others)
-            report.created += merged["created"]
-            report.stubs += merged["stubs"]
-            report.stubs_replaced += merged["replaced"]
-        inline.committed.add(number)
+            written = await repository.merge_nodes(others)
+            report.created += written["created"]
+            report.stubs += written["stubs"]
+            report.stubs_replaced += written["replaced"]
         progress.advance(len(batch))
 
-    lines = with_edges(checked.lines(NODES), checked.lines(EDGES))
-    batches = enumerate(batched(lines, BATCH))
+    batches = batched(checked.lines(NODES), BATCH)
     if (first := next(batches, None)) is not None:
         await write(first)
     await _each_batch(batches, write)
-    return inline
 
 
-async def _each_batch(batches: Iterator[T], write: Callable[[T], Awaitable[None]]) -> None:
+async def _each_batch(
+    batches: Iterator[list[Line]], write: Callable[[list[Line]], Awaitable[None]]
+) -> None:
     """`write` every batch, `WRITERS` at a time, as the legacy importer writes."""
 
     async def writer() -> None:
@@ -230,17 +211,6 @@ def _is_new(line: dict[str, Any], plan: ImportPlan) -> bool:
 def _is_member(line: Line, plan: ImportPlan) -> bool:
     """Whether a new node is created part of the project (with its PART_OF edge)."""
     return plan.whole_project and line["kind"] != "Project"
-
-
-def _is_asset_member(line: Line, plan: ImportPlan) -> bool:
-    """Whether a new node is an asset created part of the project (with its edges)."""
-    return plan.whole_project and line["kind"] == "Asset"
-
-
-def _asset_row(
-    line: Line, edges: list[Numbered], batch: int, inline: InlineEdges, plan: ImportPlan
-) -> dict[str, Any]:
-    return {"properties": plan.properties(line), "edges": inline.rows(batch, edges)}
 
 
 def _new_row(line: Line, plan: ImportPlan) -> dict[str, Any]:
@@ -267,12 +237,10 @@ async def _write_edges(
     plan: ImportPlan,
     report: ImportReport,
     progress: Progress,
-    written: bytearray,
 ) -> None:
-    """The edges the node pass did not write (`written`, by line number): those leaving
-    new nodes are created without looking (their PART_OF edge to the project exists
-    already); the others (those leaving nodes found here, or outside references) only
-    where they are missing."""
+    """Edges leaving new nodes are created without looking (their PART_OF edge to the
+    project exists already); the others (those leaving nodes found here, or outside
+    references) only where they are missing."""
     progress.begin("edges", checked.manifest.counts["edges"])
 
     async def write(batch: list[Line]) -> None:
@@ -287,8 +255,7 @@ async def _write_edges(
         report.edges_created += created
         progress.advance(len(batch))
 
-    left = (edge for number, edge in enumerate(checked.lines(EDGES)) if not written[number])
-    await _each_batch(batched(left, BATCH), write)
+    await _each_batch(batched(checked.lines(EDGES), BATCH), write)
 
 
 def _leaves_new(edge: Line, plan: ImportPlan, references: set[Key]) -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
-from lineage.db.store import Row, Store, Tx
+from lineage.db.store import Row, Store
 from lineage.errors import DatabaseError
 
 Key = tuple[str, str]  # (kind, id): a project's id is its code
@@ -15,11 +15,6 @@ FIND_PARAMETERS = {
     "Workflow": "workflows",
     "Project": "projects",
 }
-
-
-class CreatedAssets(NamedTuple):
-    created: int
-    edges: int
 
 
 class BundleRepository:
@@ -100,25 +95,6 @@ class BundleRepository:
         if created != len(rows):
             raise DatabaseError(f"project {code!r} is not in the graph: its nodes were not created")
         return created
-
-    async def create_project_assets(self, code: str, rows: list[dict[str, Any]]) -> CreatedAssets:
-        """Create `rows` as assets part of project `code`, each with its edges, in one
-        transaction, rolled back (DatabaseError) unless every asset and edge was created
-        (the project and the edges' targets must exist)."""
-        expected = CreatedAssets(len(rows), sum(len(one["edges"]) for one in rows))
-
-        async def work(tx: Tx) -> CreatedAssets:
-            [row] = await tx.run("bundles/create_project_assets", code=code, rows=rows)
-            created = CreatedAssets(int(row["created"]), int(row["edges"]))
-            if created != expected:
-                raise DatabaseError(
-                    f"{created.created} of {expected.created} assets and {created.edges} of "
-                    f"{expected.edges} edges were created in project {code!r} (a project or "
-                    "an edge's target is missing): nothing was written"
-                )
-            return created
-
-        return await self.store.in_write_tx(work)
 
     async def merge_edges(self, rows: list[dict[str, Any]], *, fresh: bool) -> int:
         [row] = await self.store.write("bundles/merge_edges", rows=rows, fresh=fresh)
