@@ -1,18 +1,21 @@
 """The first pass of an import: every byte of the bundle checked, nothing written.
 
-Reads the tar once, as a stream: every file hashed against its name, the graph
-members hashed and spooled to a temporary folder, the manifest (its format
-version) last (first in a version 1 bundle); then the graph members' hashes
-checked against the manifest, and every node and edge line (kinds, labels, edge
-types, property values, file references, counts). Whatever is wrong is an
+Reads the tar once: every file hashed against its name (two threads reading the
+tar file at the file's offset while the main thread goes on: the files are most
+of the bytes), the graph members hashed and spooled to a temporary folder, the
+manifest (its format version) last (first in a version 1 bundle); then the graph
+members' hashes checked against the manifest, and every node and edge line (kinds,
+labels, edge types, property values, file references, counts), while the files
+are still being hashed; every file's hash is in before the check ends. Whatever is wrong is an
 `InvalidBundleError` naming it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -34,7 +37,7 @@ from lineage.bundles.models import (
     Manifest,
     MemberDigest,
 )
-from lineage.bundles.tarstream import members, read_all
+from lineage.bundles.tarstream import CHUNK, members, read_all
 from lineage.errors import LineageError
 from lineage.files.layout import parse_ref
 from lineage.files.models import AssetType, FileClaim
@@ -49,7 +52,7 @@ LABELS = {
 EDGE_TYPES = frozenset({"PART_OF", "GENERATED_FROM", "USES_FRAME", "REGENERATES"})
 SCALARS = (str, int, float, bool)
 ASSET_TYPES = frozenset(t.value for t in AssetType)
-HASHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-check-hash")
+HASHERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bundle-check-hash")
 Key = tuple[str, str]
 
 
@@ -79,12 +82,27 @@ def check_bundle(stream: IO[bytes], folder: Path, progress: Progress) -> Checked
     """The bundle read from `stream` (a tar file from its start), every byte checked;
     its identity taken first, so the files can be copied later from the same bytes."""
     identity = identify(stream)
+    hashing: dict[str, Future[int]] = {}
+    try:
+        return _checked(stream, folder, progress, identity, hashing)
+    finally:  # a refused bundle: no thread goes on reading the tar file once it is closed
+        for job in hashing.values():
+            job.cancel()
+        wait(hashing.values())
+
+
+def _checked(
+    stream: IO[bytes],
+    folder: Path,
+    progress: Progress,
+    identity: Identity,
+    hashing: dict[str, Future[int]],
+) -> CheckedBundle:
     manifest: Manifest | None = None
-    files: dict[str, int] = {}
     offsets: dict[str, int] = {}
     spooled: dict[str, MemberDigest] = {}
     seen: set[str] = set()
-    for name, offset, reader in members(stream):
+    for name, offset, size, reader in members(stream):
         if name in seen:
             raise InvalidBundleError(f"bundle member {name} appears twice")
         if manifest is not None and manifest.format_version > MANIFEST_FIRST_VERSION:
@@ -92,8 +110,10 @@ def check_bundle(stream: IO[bytes], folder: Path, progress: Progress) -> Checked
         if name == MANIFEST:
             manifest = _manifest(reader, first=not seen)
         elif name.startswith(FILES_PREFIX):
-            files[name.removeprefix(FILES_PREFIX)] = _check_file(name, reader, progress)
-            offsets[name.removeprefix(FILES_PREFIX)] = offset
+            sha = name.removeprefix(FILES_PREFIX)
+            job = HASHERS.submit(_check_file, stream.fileno(), name, offset, size, progress)
+            hashing[sha] = job
+            offsets[sha] = offset
         else:
             spooled[name] = _spool_member(name, reader, folder, progress)
         seen.add(name)
@@ -103,8 +123,8 @@ def check_bundle(stream: IO[bytes], folder: Path, progress: Progress) -> Checked
     assert manifest is not None
     for name, found in spooled.items():
         _check_digest(name, found, manifest)
-    checked = CheckedBundle(manifest, folder, identity, files, offsets)
-    _check_graph(checked)
+    checked = CheckedBundle(manifest, folder, identity, {}, offsets)
+    _check_graph(checked, hashing)
     return checked
 
 
@@ -130,20 +150,19 @@ def _manifest(reader: IO[bytes], first: bool) -> Manifest:
         raise InvalidBundleError(f"{MANIFEST} is malformed: {exc.errors()[0]['msg']}") from exc
 
 
-def _check_file(name: str, reader: IO[bytes], progress: Progress) -> int:
-    """The file's size, once its bytes proved to have the hash it is named by: each
-    chunk hashed in a thread while the next is read (both release the interpreter's
-    lock, so the two take a core each)."""
-    digest, size = hashlib.sha256(), 0
-    hashing: Future[None] | None = None
-    for chunk in read_all(reader, name):
-        if hashing is not None:
-            hashing.result()
-        hashing = HASHER.submit(digest.update, chunk)
-        size += len(chunk)
-        progress.advance(len(chunk))
-    if hashing is not None:
-        hashing.result()
+def _check_file(descriptor: int, name: str, offset: int, size: int, progress: Progress) -> int:
+    """The file's size, once its bytes (`size` from `offset` in the tar file) proved to
+    have the hash it is named by: read into one buffer and hashed, both without the
+    interpreter's lock."""
+    digest, done = hashlib.sha256(), 0
+    buffer = memoryview(bytearray(CHUNK))
+    while done < size:
+        got = os.preadv(descriptor, [buffer[: min(CHUNK, size - done)]], offset + done)
+        if got == 0:
+            raise InvalidBundleError(f"bundle member {name} is truncated")
+        digest.update(buffer[:got])
+        done += got
+        progress.advance(got)
     if digest.hexdigest() != name.removeprefix(FILES_PREFIX):
         raise InvalidBundleError(f"{name}: its bytes have SHA-256 {digest.hexdigest()}")
     return size
@@ -172,7 +191,7 @@ def _check_digest(name: str, found: MemberDigest, manifest: Manifest) -> None:
         )
 
 
-def _check_graph(checked: CheckedBundle) -> None:
+def _check_graph(checked: CheckedBundle, hashing: dict[str, Future[int]]) -> None:
     keys: set[Key] = set()
     counts = dict.fromkeys(("Project", "Asset", "Prompt", "Workflow", "references"), 0)
     for number, line in enumerate(checked.lines(NODES), 1):
@@ -193,6 +212,7 @@ def _check_graph(checked: CheckedBundle) -> None:
     wrong = {k: v for k, v in found.items() if expected.get(k) != v}
     if wrong:
         raise InvalidBundleError(f"the graph does not hold what {MANIFEST} counts: found {wrong}")
+    checked.files.update((sha, job.result()) for sha, job in hashing.items())
     _check_files_present(checked)
     _check_scope(checked, keys)
 

@@ -58,18 +58,21 @@ def check_member(info: tarfile.TarInfo) -> str:
     return name
 
 
-def members(stream: IO[bytes]) -> Iterator[tuple[str, int, IO[bytes]]]:
-    """Each member's name, where its bytes start in the tar, and a reader of them, in
-    order (a stream, read once)."""
+def members(stream: IO[bytes]) -> Iterator[tuple[str, int, int, IO[bytes]]]:
+    """Each member's name, where its bytes start in the tar, its size and a reader of
+    them, in order. `stream` is a file: a member whose reader is not read is skipped by
+    seeking (the tar's end checked), not read."""
     try:
-        with tarfile.open(fileobj=stream, mode="r|") as tar:
+        with tarfile.open(fileobj=stream, mode="r:") as tar:
             for info in tar:
                 name = check_member(info)
                 reader = tar.extractfile(info)
                 assert reader is not None
-                yield name, info.offset_data, reader
+                yield name, info.offset_data, info.size, reader
     except (tarfile.TarError, EOFError) as exc:
-        raise InvalidBundleError(f"the bundle is not a complete tar file: {exc}") from exc
+        raise InvalidBundleError(
+            f"the bundle is not a complete tar file (truncated?): {exc}"
+        ) from exc
 
 
 def read_all(reader: IO[bytes], name: str) -> Iterator[bytes]:
