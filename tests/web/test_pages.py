@@ -6,15 +6,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import posixpath
 import re
 from importlib import resources
+from pathlib import Path
 
 import httpx
 import pytest
 
 from lineage.auth.models import Scope
-from lineage.web import bundle
+from lineage.web import assembly, bundle
 from tests.conftest import GraphQLClient, bearer
 from tests.live_server import LiveServer
 
@@ -84,6 +86,36 @@ def test_the_bundle_refuses_module_syntax_it_does_not_join() -> None:
     joined = bundle.bundle(sources.__getitem__)
     assert joined.modules == ("one.js", "two.js", "app.js")
     assert "const { a } = $one;\nconst { b } = $two;\n" in joined.script
+
+
+def test_the_page_is_made_again_when_a_file_it_is_made_from_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        "index.html": "<head><!--app.css--><!--import-map--></head>",
+        "app.css": "main { color: red; }",
+        "app.js": 'import { a } from "./one.js";\na();\n',
+        "one.js": "export function a() {}\n",
+        "later.js": "// not imported by app.js: not looked at\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.setattr(assembly, "static_root", lambda: tmp_path)
+    assembly._made.cache_clear()
+    try:
+        first = assembly.served()
+        assert [name for name, _ in first.stamps] == ["index.html", "app.css", "one.js", "app.js"]
+        assert assembly.served() is first
+        (tmp_path / "one.js").write_text("export function a() { return 1; }\n")
+        stamp = first.stamps[2][1] + 1_000_000
+        os.utime(tmp_path / "one.js", ns=(stamp, stamp))
+        again = assembly.served()
+        assert b"return 1;" in again.script and again.script_etag != first.script_etag
+        (tmp_path / "one.js").unlink()  # gone: made again, and the joiner says what is missing
+        with pytest.raises(FileNotFoundError, match=r"one\.js"):
+            assembly.served()
+    finally:
+        assembly._made.cache_clear()
 
 
 async def test_the_page_is_public_strict_and_never_cached(studio: LiveServer) -> None:
