@@ -66,10 +66,10 @@ async def recompute_all(store: Store) -> OrphanChanges:
     One statement (orphans/recompute/*) finds every orphan and its root causes in one
     pass from the root causes, compares them with what is stored (stored orphans no
     root cause reaches any more are cleared) and writes only the differences. Neo4j
-    resamples its outdated indexes first, if any (its cost is in the README's design
-    notes): this runs after bulk changes, and index samples taken before them (of an
-    empty graph, say) have the planner choose a plan that scans every asset per root
-    cause and never ends. With no index outdated, the cached plan is kept: resampling
+    resamples its outdated indexes first, if any (its cost is in docs/performance.md):
+    this runs after bulk changes, and index samples taken before them (of an empty
+    graph, say) have the planner choose a plan that scans every asset per root cause
+    and never ends. With no index outdated, the cached plan is kept: resampling
     would change nothing, and emptying the caches only costs a replanning.
     """
     orphans = OrphanRepository.writing(store)
