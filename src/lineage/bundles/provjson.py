@@ -10,7 +10,7 @@ edges in bundle order.
 
 The `prov` package holds a whole document in memory as objects (about a
 millisecond per record: 100k assets took minutes), so the document is written
-here, a record at a time, in the layout and literal encoding `prov` writes; the
+here, a few records at a time, in the layout and literal encoding `prov` writes; the
 tests read it back with `prov` and compare it with the document `prov` builds
 from the same graph.
 """
