@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import orjson
 
 from lineage.bundles.provjson import ProvWriter
 
 NODE_LINES, EDGE_LINES = b"N", b"E"
+# records encoded in one call: a call per record cost more than its encoding, and a whole
+# frame's records at once fall out of the processor's caches (both measured slower)
+BATCH = 32
 
 
 def write_document(source: IO[bytes], folder: Path, target: Path) -> dict[str, str | int]:
@@ -28,15 +33,22 @@ def write_document(source: IO[bytes], folder: Path, target: Path) -> dict[str, s
     try:
         while head := source.read(5):
             lines = source.read(int.from_bytes(head[1:], "big"))
-            add = writer.add_node if head[:1] == NODE_LINES else writer.add_edge
-            for line in lines.splitlines():
-                add(orjson.loads(line))
+            add = writer.add_nodes if head[:1] == NODE_LINES else writer.add_edges
+            for batch in _batches(lines):
+                add(batch)
         with target.open("wb") as sink:
             hashing = _HashingSink(sink)
             writer.write(hashing)
         return {"sha256": hashing.digest.hexdigest(), "bytes": hashing.size}
     finally:
         writer.close()
+
+
+def _batches(lines: bytes) -> Iterator[list[dict[str, Any]]]:
+    """The lines parsed one at a time, handed on `BATCH` at a time."""
+    parsed = map(orjson.loads, lines.splitlines())
+    while batch := list(islice(parsed, BATCH)):
+        yield batch
 
 
 class _HashingSink:

@@ -10,7 +10,7 @@ edges in bundle order.
 
 The `prov` package holds a whole document in memory as objects (about a
 millisecond per record: 100k assets took minutes), so the document is written
-here, a record at a time, in the layout and literal encoding `prov` writes; the
+here, a few records at a time, in the layout and literal encoding `prov` writes; the
 tests read it back with `prov` and compare it with the document `prov` builds
 from the same graph.
 """
@@ -18,6 +18,7 @@ from the same graph.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -54,28 +55,30 @@ def qname(name: str) -> dict[str, str]:
 
 
 def attributes(properties: dict[str, Any]) -> dict[str, Any]:
-    """Every property but nulls as `lineage:<name>` (lists as JSON text); strings, the
-    most of them, taken as they are without a call (this runs for every node)."""
-    attrs = {}
-    for key, value in properties.items():
-        if type(value) is str:
-            attrs["lineage:" + key] = value
-        elif value is not None:
-            attrs["lineage:" + key] = literal(value)
-    return attrs
+    """Every property but nulls as `lineage:<name>` (lists as JSON text), in the order of
+    `properties` (the lines carry them in key order); strings, the most of them, taken
+    as they are without a call (this runs for every node)."""
+    return {
+        "lineage:" + key: value if type(value) is str else literal(value)
+        for key, value in properties.items()
+        if value is not None
+    }
+
+
+REVISION, FRAME = qname("prov:Revision"), qname("lineage:Frame")
 
 
 def node_record(node: Line) -> tuple[str, str, dict[str, Any]]:
-    """(section, name, attributes) of a node."""
+    """(section, name, attributes) of a node, the attributes in key order."""
     kind, name = node["kind"], node_name(node["kind"], node["id"])
     attrs = attributes(node["properties"])
     if node.get("reference"):
-        attrs["lineage:reference"] = True
+        attrs = dict(sorted((attrs | {"lineage:reference": True}).items()))
     if kind == "Workflow":
         props = node["properties"]
         for prov_name, name_here in (
-            ("prov:startTime", "startedAt"),
             ("prov:endTime", "finishedAt"),
+            ("prov:startTime", "startedAt"),
         ):
             if props.get(name_here):
                 attrs[prov_name] = _time(props[name_here])
@@ -85,7 +88,8 @@ def node_record(node: Line) -> tuple[str, str, dict[str, Any]]:
 
 
 def edge_record(number: int, edge: Line) -> tuple[str, str, dict[str, Any]] | None:
-    """(section, name, attributes) of an edge (None: a workflow's PART_OF, not a membership)."""
+    """(section, name, attributes) of an edge (None: a workflow's PART_OF, not a
+    membership), the attributes in key order (the edge's own, `lineage:`, before `prov:`)."""
     name = f"lineage:edge/{number}"
     source = node_name(edge["fromKind"], edge["from"])
     target = node_name(edge["toKind"], edge["to"])
@@ -94,20 +98,26 @@ def edge_record(number: int, edge: Line) -> tuple[str, str, dict[str, Any]] | No
         if edge["fromKind"] == "Workflow":
             return None
         return "hadMember", name, {"prov:collection": target, "prov:entity": source}
+    if kind == "REGENERATES":  # its properties are not the revision's
+        return (
+            "wasDerivedFrom",
+            name,
+            {
+                "prov:generatedEntity": source,
+                "prov:type": REVISION,
+                "prov:usedEntity": target,
+            },
+        )
     properties = edge.get("properties")
-    extra = attributes(properties) if properties else {}
-    if kind == "REGENERATES":
-        relation = {"prov:generatedEntity": source, "prov:usedEntity": target}
-        return "wasDerivedFrom", name, relation | {"prov:type": qname("prov:Revision")}
+    attrs = attributes(properties) if properties else {}
     if edge["toKind"] == "Workflow":
-        return "wasGeneratedBy", name, {"prov:entity": source, "prov:activity": target} | extra
+        attrs["prov:activity"], attrs["prov:entity"] = target, source
+        return "wasGeneratedBy", name, attrs
+    attrs["prov:generatedEntity"] = source
     if kind == "USES_FRAME":
-        extra["prov:type"] = qname("lineage:Frame")
-    return (
-        "wasDerivedFrom",
-        name,
-        {"prov:generatedEntity": source, "prov:usedEntity": target} | extra,
-    )
+        attrs["prov:type"] = FRAME
+    attrs["prov:usedEntity"] = target
+    return "wasDerivedFrom", name, attrs
 
 
 def _time(text: str) -> str:
@@ -116,9 +126,10 @@ def _time(text: str) -> str:
 
 
 class ProvWriter:
-    """Takes nodes and edges as they come, each section's records spooled to a file
-    (through a buffer: a write call per record cost more than the encoding); `write`
-    streams the whole document."""
+    """Takes nodes and edges a batch at a time, in bundle order; each batch's records are
+    encoded in one call per section (their attributes come in key order, so nothing is
+    sorted) and spooled to that section's file through a buffer; `write` streams the
+    whole document."""
 
     def __init__(self, folder: Path) -> None:
         self.parts = {s: (folder / f"prov-{s}.part").open("w+b") for s in SECTIONS}
@@ -126,25 +137,36 @@ class ProvWriter:
         self.first = dict.fromkeys(SECTIONS, True)
         self.edges = 0
 
-    def add_node(self, node: Line) -> None:
-        self._append(*node_record(node))
+    def add_nodes(self, nodes: Iterable[Line]) -> None:
+        batch: dict[str, dict[str, Any]] = {s: {} for s in SECTIONS}
+        for node in nodes:
+            section, name, attrs = node_record(node)
+            batch[section][name] = attrs
+        self._append(batch)
 
-    def add_edge(self, edge: Line) -> None:
-        self.edges += 1
-        record = edge_record(self.edges, edge)
-        if record is not None:
-            self._append(*record)
+    def add_edges(self, edges: Iterable[Line]) -> None:
+        batch: dict[str, dict[str, Any]] = {s: {} for s in SECTIONS}
+        for edge in edges:
+            self.edges += 1
+            record = edge_record(self.edges, edge)
+            if record is not None:
+                section, name, attrs = record
+                batch[section][name] = attrs
+        self._append(batch)
 
-    def _append(self, section: str, name: str, attrs: dict[str, Any]) -> None:
-        buffer = self.buffers[section]
-        if self.first[section]:
-            self.first[section] = False
-        else:
-            buffer += b","
-        buffer += memoryview(orjson.dumps({name: attrs}, option=orjson.OPT_SORT_KEYS))[1:-1]
-        if len(buffer) >= FLUSH:
-            self.parts[section].write(buffer)
-            buffer.clear()
+    def _append(self, batch: dict[str, dict[str, Any]]) -> None:
+        for section, records in batch.items():
+            if not records:
+                continue
+            buffer = self.buffers[section]
+            if self.first[section]:
+                self.first[section] = False
+            else:
+                buffer += b","
+            buffer += memoryview(orjson.dumps(records))[1:-1]
+            if len(buffer) >= FLUSH:
+                self.parts[section].write(buffer)
+                buffer.clear()
 
     def write(self, sink: Writable) -> None:
         sink.write(b'{"prefix":{"lineage":"' + NAMESPACE.encode() + b'"}')

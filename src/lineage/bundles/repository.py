@@ -116,7 +116,8 @@ def _in_bundle_order(rows: list[Row]) -> list[Row]:
     per node costs Neo4j."""
     for row in rows:
         row["labels"].sort()
-        row["edges"].sort(key=_edge_order)
+        if len(row["edges"]) > 1:  # a sort computes its keys even for one item
+            row["edges"].sort(key=_edge_order)
     return rows
 
 
@@ -124,7 +125,11 @@ def _edge_order(edge: Row) -> tuple[Any, ...]:
     properties = edge["properties"]
     role, position = properties.get("role"), properties.get("position")
     return (
-        *(edge["type"], edge["toKind"], edge["to"]),
-        *(role is None, "" if role is None else role),
-        *(position is None, 0 if position is None else position),
+        edge["type"],
+        edge["toKind"],
+        edge["to"],
+        role is None,
+        role or "",  # an empty role sorts as one
+        position is None,
+        position or 0,
     )
