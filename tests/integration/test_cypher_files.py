@@ -14,7 +14,7 @@ from lineage.assets.repository import (
     SET_STATUS,
 )
 from lineage.db import cypher
-from lineage.orphans.repository import SEEDS_BY_ID, claiming
+from lineage.orphans.repository import CLAIM, claiming
 
 READ_VERBS = (
     "find",
@@ -105,9 +105,9 @@ def test_every_catalog_fragment_is_used() -> None:
 CHANGES = sorted(
     {
         cypher.composed(CHECK_GENERATION, CREATE_ATTEMPT, REFRESH_CURRENT, CHANGED_IDS.name),
-        cypher.composed(CHECK_GENERATION, CREATE_ATTEMPT, REFRESH_CURRENT, claiming().name),
-        cypher.composed(SET_STATUS, REFRESH_CURRENT, claiming().name),
-        cypher.composed(SEEDS_BY_ID, claiming().name),
+        cypher.composed(CHECK_GENERATION, CREATE_ATTEMPT, REFRESH_CURRENT, claiming("-").name),
+        cypher.composed(SET_STATUS, REFRESH_CURRENT, claiming("-").name),
+        CLAIM,
     }
 )
 

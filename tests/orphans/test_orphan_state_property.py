@@ -186,13 +186,24 @@ async def assert_stored_equals_recomputed(store: Store) -> None:
     }
 
 
-@pytest.fixture(params=["short way whenever it applies", "short way from its threshold"])
+@pytest.fixture(
+    params=[
+        "short way whenever it applies",
+        "short way from its threshold",
+        "long way always stored by Python",
+    ]
+)
 def short_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Both ways of refreshing, checked: the random graphs are small, so with the real
-    threshold every change takes the long way; with 1, every change that can takes
-    the short one (orphans/refresh/claim_changed, orphans/store_refresh)."""
+    """Every way of refreshing, checked: the random graphs are small, so with the real
+    thresholds every change takes the long way and its own statement stores it
+    (orphans/refresh/store_claimed); with a short way from 1 consumer, every change that
+    can takes the short one (orphans/refresh/claim_changed, orphans/store_refresh); with
+    no claim small enough for its statement, Python stores the long way
+    (lineage.orphans.tracker, orphans/store_refresh)."""
     if request.param.endswith("applies"):
         monkeypatch.setattr(tracker, "SHORT_WAY_CONSUMERS", 1)
+    if request.param.endswith("Python"):
+        monkeypatch.setattr(tracker, "STORED_WITH_CLAIM", -1)
     yield
 
 

@@ -1,4 +1,4 @@
-// Fragment, last part of a statement: after a part that binds `changed` (the assets and
+// Fragment, after a part that binds `changed` (the assets and
 // prompts a change touched, as it left them; nulls and repeats allowed), it claims what
 // the change can affect for the orphan refresh (lineage.orphans.refresh), in the same
 // round trip as the change.
@@ -19,11 +19,12 @@
 // caller then claims again).
 // $claim: {shortWayConsumers} (one map: Neo4j plans a statement once per combination of its parameters' types
 // and list and string size classes; a map is one type whatever it holds)
-// Result: one row: complete, rows: [[id, projectCode, orphaned, rootCauses (as stored),
+// Then orphans/refresh/return_claim, or orphans/refresh/store_claimed.
+// Binds: complete, rows: [[id, projectCode, orphaned, rootCauses (as stored),
 //   own: [id], inside: [id]]] (own: the root causes it has whatever the other claimed
 //   assets get; inside: its live claimed inputs through unpinned edges), moveRoot (the
 //   short way's asset id, or null), add (it starts being a root cause: true; stops:
-//   false), others: [id] (the other changed nodes, claimed)
+//   false), others: [id] (the other changed nodes, claimed), claimed (their nodes)
 UNWIND changed AS s
 WITH DISTINCT s WHERE s IS NOT NULL
 WITH collect(s) AS seeds
@@ -97,4 +98,4 @@ CALL (claimed) {
   ]) AS rows
 }
 FOREACH (a IN claimed | REMOVE a.orphanLock)
-RETURN complete, rows, moveRoot, add, others
+WITH complete, rows, moveRoot, add, others, claimed

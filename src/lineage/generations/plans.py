@@ -38,9 +38,9 @@ async def plan_changes(tx: Tx) -> None:
         id=REFUSED_ID, type=AssetType.IMAGE, provider="-", model="-", regenerates_id=REFUSED_ID
     )
     key = slot_key(project_namespace(None), REFUSED_ID)
-    for ending in (claiming(), CHANGED_IDS):
+    for ending in (claiming(REFUSED_ID), CHANGED_IDS):
         await AssetRepository.create(tx, refused, key, ending)
-    await AssetRepository.change_status(tx, REFUSED_ID, REVERT, {}, claiming())
+    await AssetRepository.change_status(tx, REFUSED_ID, REVERT, {}, claiming(REFUSED_ID))
     orphans = OrphanRepository.in_tx(tx)
     await orphans.claim_changed([])
     await orphans.store_refresh(StateUpdate(), NOTHING_CLAIMED, None)

@@ -111,9 +111,10 @@ class GenerationService:
         sent = gen.to_row()
         if not await is_replay(self.store, gen, client_key, sent):
             gen = await self.attach_file(gen)
+        gen = gen.model_copy(update={"id": gen.id or new_asset_id(gen.type)})
 
         async def work(tx: Tx) -> AssetChange:
-            recorded = await self.record_in(tx, gen, client_key, sent, claiming())
+            recorded = await self.record_in(tx, gen, client_key, sent, claiming(str(gen.id)))
             return await _refreshed(tx, recorded.asset_id, recorded.ended)
 
         return await self.store.in_write_tx(work)
@@ -200,7 +201,8 @@ class GenerationService:
         first); a refused change reads why in a third, and raises it."""
 
         async def work(tx: Tx) -> AssetChange:
-            claimed = await AssetRepository.change_status(tx, asset_id, move, changes, claiming())
+            ending = claiming(asset_id)
+            claimed = await AssetRepository.change_status(tx, asset_id, move, changes, ending)
             if asset_id not in RefreshClaim.seeds_of(claimed):
                 await _refuse(tx, asset_id, move)
             return await _refreshed(tx, asset_id, claimed)

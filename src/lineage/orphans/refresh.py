@@ -6,9 +6,10 @@ Every mutation that can change what is current, broken or revised names the node
 it touched; the refresh re-evaluates those and everything built from them (and
 nothing else), stores what changed, and returns which assets became orphaned or
 stopped being orphaned. A change to an asset's status or a new attempt ends its own
-statement with `OrphanRepository`'s `claiming()`, so the claim travels with the change, and
-`refreshed_after` stores the result and reads the asset back in one more statement;
-any other change calls `refresh_in` (two statements). The reasons (kind, path, depth) are derived
+statement with `OrphanRepository`'s `claiming()`, so the claim travels with the change; a
+small claim is finished in that statement too, and `refreshed_after` otherwise stores the
+result and reads the asset back in one more statement; any other change calls
+`refresh_in` (two statements). The reasons (kind, path, depth) are derived
 when read (`OrphanRepository.reasons_of`), from the graph as it is.
 """
 
@@ -21,7 +22,7 @@ from lineage.bulk import paused_gc
 from lineage.db.store import Row, Store, Tx
 from lineage.errors import NotFoundError
 from lineage.orphans.models import OrphanChanges, RefreshClaim
-from lineage.orphans.repository import OrphanRepository
+from lineage.orphans.repository import OrphanRepository, stored_refresh_of
 from lineage.orphans.tracker import StateUpdate, reevaluation
 
 
@@ -35,9 +36,14 @@ async def refresh_in(tx: Tx, ids: Collection[str]) -> OrphanChanges:
 
 async def refreshed_after(tx: Tx, claimed: Row, asset_id: str) -> tuple[OrphanChanges, Asset]:
     """Finish the refresh that a change's statement began with the `claiming()` ending
-    (its result row: `claimed`): store what changed, and read back the asset
-    `asset_id`, in one more statement."""
-    changes, asset = await stored(OrphanRepository.in_tx(tx), RefreshClaim.of(claimed), asset_id)
+    (its result row: `claimed`): nothing more when that statement stored it; else store
+    what changed, and read back the asset `asset_id`, in one more statement."""
+    if claimed["stored"]:
+        done = stored_refresh_of(claimed)
+        changes, asset = done.moved, done.asset
+    else:
+        orphans = OrphanRepository.in_tx(tx)
+        changes, asset = await stored(orphans, RefreshClaim.of(claimed), asset_id)
     if asset is None:
         raise NotFoundError(f"no asset with id {asset_id!r}")
     return changes, asset

@@ -21,6 +21,10 @@ from lineage.orphans.rules import KIND_OF, OrphanStatus, Reason, propagate_roots
 # The short way (orphans/refresh/claim_changed) moves one root cause below an asset
 # with at least this many consumers; below that the long way costs as little.
 SHORT_WAY_CONSUMERS = 16
+# A change's own statement finishes the refresh (orphans/refresh/store_claimed) when it
+# claimed at most this many assets, and leaves a larger claim to Python: propagating
+# root causes costs that statement a walk up from each claimed asset.
+STORED_WITH_CLAIM = 64
 
 
 @dataclass
