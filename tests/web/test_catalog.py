@@ -11,6 +11,7 @@ from tests.live_server import LiveServer
 from tests.web.conftest import TIMEOUT_MS, nothing_went_wrong, open_view
 
 DEMO_ASSETS = 25
+FIRST_SCREEN = 24  # the catalog's first page: the cards a wide screen shows
 DEMO_VIDEOS = 15
 THAI_WORD = "ช้าง"  # "elephant": two demo songs carry it in their title
 FIRST_SCREEN_IMAGE_BYTES = 3 * 1024 * 1024
@@ -33,6 +34,18 @@ WAVEFORM_SHAPES = """() => [...document.querySelectorAll('.grid svg.waveform')]
   .map(svg => svg.querySelectorAll('*').length)"""
 
 
+def api_requests(page: Page, url: str) -> list[str]:
+    """The API requests `page` makes from now on, to the service at `url`."""
+    seen: list[str] = []
+
+    def on_request(request: Request) -> None:
+        if request.url.startswith(url + "/graphql"):
+            seen.append(request.url)
+
+    page.on("request", on_request)
+    return seen
+
+
 async def card_types(page: Page) -> list[str]:
     return await page.locator(".grid .card").evaluate_all("cards => cards.map(c => c.dataset.type)")
 
@@ -40,22 +53,17 @@ async def card_types(page: Page) -> list[str]:
 async def test_the_first_screen_shows_the_demo_with_previews(
     studio: LiveServer, offline: OfflinePage, console_errors: list[str]
 ) -> None:
-    api: list[str] = []
+    api = api_requests(offline.page, studio.url)
     image_bytes: list[int] = []
-
-    def on_request(request: Request) -> None:
-        if request.url.startswith(studio.url + "/graphql"):
-            api.append(request.url)
 
     async def on_response(response: Response) -> None:
         if response.request.resource_type == "image":
             image_bytes.append(len(await response.body()))
 
-    offline.page.on("request", on_request)
     offline.page.on("response", on_response)
     page = await open_view(offline, studio.url + "/")
     await page.get_by_role("status").get_by_text(f"{DEMO_ASSETS} assets").wait_for()
-    assert await page.locator(".grid .card").count() == DEMO_ASSETS
+    assert await page.locator(".grid .card").count() == FIRST_SCREEN
     await page.wait_for_function(f"({IMAGES_IN_VIEW})().every(Boolean)", timeout=TIMEOUT_MS)
     in_view = await page.evaluate(IMAGES_IN_VIEW)
     assert len(in_view) >= 2, "the first screen shows the demo's images"
@@ -70,6 +78,35 @@ async def test_the_first_screen_shows_the_demo_with_previews(
     # the demo's songs and narration: each waveform one path, not an element per bar
     assert await page.evaluate(WAVEFORM_SHAPES) == [1, 1, 1, 1, 1]
     assert console_errors == []
+    nothing_went_wrong(offline)
+
+
+async def test_the_rest_of_the_catalog_comes_when_scrolled(
+    studio: LiveServer, offline: OfflinePage, console_errors: list[str]
+) -> None:
+    api = api_requests(offline.page, studio.url)
+    page = await open_view(offline, studio.url + "/")
+    await page.wait_for_load_state("networkidle")
+    assert await page.locator(".grid .card").count() == FIRST_SCREEN
+    assert api == [], "no next page before the grid is scrolled"
+    await page.locator(".grid .card").nth(FIRST_SCREEN - 1).scroll_into_view_if_needed()
+    await page.locator(".grid .card").nth(DEMO_ASSETS - 1).wait_for(timeout=TIMEOUT_MS)
+    assert await page.locator(".grid .card").count() == DEMO_ASSETS
+    assert len(api) == 1, "the rest in one request"
+    assert await page.locator("button.more").is_hidden(), "nothing more to load"
+    assert console_errors == []
+    nothing_went_wrong(offline)
+
+
+async def test_a_screen_taller_than_the_first_page_gets_the_rest_at_once(
+    studio: LiveServer, offline: OfflinePage
+) -> None:
+    await offline.page.set_viewport_size({"width": 1280, "height": 2400})
+    api = api_requests(offline.page, studio.url)
+    page = await open_view(offline, studio.url + "/")
+    await page.locator(".grid .card").nth(DEMO_ASSETS - 1).wait_for(timeout=TIMEOUT_MS)
+    assert await page.evaluate("scrollY") == 0, "not scrolled"
+    assert len(api) == 1, "the rest in one request"
     nothing_went_wrong(offline)
 
 

@@ -33,7 +33,7 @@ from starlette.types import ASGIApp
 from lineage.api.dispatch import GRAPHQL_PATH
 
 ANSWERS_ID = "lineage-answers"  # api.js reads the block of this id
-FIRST_SCREEN = 24  # as catalog.js's FIRST_SCREEN: the cards whose thumbnails it fetches at once
+FIRST_SCREEN = 24  # as catalog.js's FIRST_SCREEN: its first page, the cards it shows at once
 ANSWER_TIMEOUT_S = 10.0  # past it (a stuck database) the page goes out without them, asks itself
 log = logging.getLogger(__name__)
 
@@ -51,11 +51,11 @@ class Document:
 CONSTANT = re.compile(r"^(?:export )?const ([A-Z_]+) = `([^`]*)`;", re.MULTILINE)
 FILLED = re.compile(r"\$\{([A-Z_]+)\}")
 MODULES = ("media.js", "app.js", "views/catalog.js")
-# catalog.js's variables for `#/`: no filter, newest first, a page of 60
+# catalog.js's variables for `#/`: no filter, newest first, its first page
 CATALOG_VARIABLES = {
     "filter": {},
     "orderBy": {"field": "CREATED_AT", "direction": "DESC"},
-    "first": 60,
+    "first": FIRST_SCREEN,
 }
 
 
@@ -112,6 +112,6 @@ def _data_block(answers: list[dict[str, Any]]) -> str:
 
 def _preloads(answers: list[dict[str, Any]]) -> list[str]:
     pages = [answer["data"]["assets"] for answer in answers if "assets" in answer["data"]]
-    nodes = [edge["node"] for page in pages for edge in page["edges"][:FIRST_SCREEN]]
+    nodes = [edge["node"] for page in pages for edge in page["edges"]]
     urls = [node["preview"]["url"] for node in nodes if node.get("preview")]
     return [f'<link rel="preload" as="image" href="{escape(url)}">\n' for url in urls]

@@ -7,7 +7,9 @@ import { CARD_FIELDS, label, thumbnail } from "../media.js";
 import { assetLink, navigate } from "../router.js";
 
 const PAGE = 60;
-const FIRST_SCREEN = 24; // cards fetched and laid out at once: the most a wide screen shows (4 rows of 6)
+// The first page: the most cards a wide screen shows (4 rows of 6), fetched and laid out
+// at once; the next pages come as the grid is scrolled.
+const FIRST_SCREEN = 24;
 const TYPES = ["IMAGE", "VIDEO", "AUDIO", "MUSIC", "THUMBNAIL"];
 const STATUSES = ["READY", "GENERATING", "FAILED", "ARCHIVED"];
 const SORTS = {
@@ -40,7 +42,7 @@ export async function catalogView(main, route, context, early) {
     if (loading) return;
     loading = true;
     try {
-      const data = await (early ?? gql(QUERY, { ...variables, after: cursor }));
+      const data = await (early ?? gql(QUERY, cursor ? { ...variables, first: PAGE, after: cursor } : variables));
       early = null;
       performance.mark("catalog:page-received");
       const { edges, pageInfo, totalCount } = data.assets;
@@ -62,14 +64,24 @@ export async function catalogView(main, route, context, early) {
   }
 
   more.addEventListener("click", load);
-  const observer = new IntersectionObserver((entries) => {
+  // The next page: once the grid is scrolled near its end, or at once on a screen taller
+  // than the first page; nothing more while the first screen loads.
+  const seen = (entries) => {
     if (entries.some((entry) => entry.isIntersecting) && !more.hidden) load();
-  }, { rootMargin: "600px" });
-  observer.observe(more);
+  };
+  const nearEnd = new IntersectionObserver(seen, { rootMargin: "600px" });
+  const onScreen = new IntersectionObserver(seen);
+  const scrolled = () => nearEnd.observe(more);
+  window.addEventListener("scroll", scrolled, { once: true, passive: true });
+  onScreen.observe(more);
   await load();
 
   return {
-    dispose: () => observer.disconnect(),
+    dispose: () => {
+      window.removeEventListener("scroll", scrolled);
+      nearEnd.disconnect();
+      onScreen.disconnect();
+    },
     poll: async () => {
       const data = await gql(QUERY, { ...variables, first: Math.min(cards.size || PAGE, 100) });
       for (const edge of data.assets.edges) cards.get(edge.node.id)?.querySelector(".badges").replaceWith(badgesOf(edge.node));
@@ -77,8 +89,9 @@ export async function catalogView(main, route, context, early) {
   };
 }
 
+// the first page's variables; the next pages ask for `PAGE` cards after a cursor
 function variablesOf(params) {
-  return { filter: filterOf(params), orderBy: (SORTS[params.get("sort")] ?? SORTS.new)[1], first: PAGE };
+  return { filter: filterOf(params), orderBy: (SORTS[params.get("sort")] ?? SORTS.new)[1], first: FIRST_SCREEN };
 }
 
 // The first page, asked for while the page boots (one round trip less to the first screen).
