@@ -1,6 +1,6 @@
 // Makes the nodes an import has just created part of project $code (their PART_OF edge),
-// written in a pass of their own after the nodes: one writer, so the project, which
-// every edge ends at, is locked by one transaction at a time, and found once a batch.
+// written in a pass of their own after the nodes: one writer, so one transaction at a
+// time writes to the project's node, which every edge ends at; it is found once a batch.
 // No edge is created when the project is absent (the importer writes it first, and
 // checks the count).
 // $code: the project's code; $assets, $prompts, $workflows: ids of the new members

@@ -196,9 +196,9 @@ async def _write_memberships(
     repository: BundleRepository, plan: ImportPlan, members: Members, progress: Progress
 ) -> None:
     """The PART_OF edge of each new member to the project, `MEMBERSHIP_BATCH` a
-    statement by one writer: every one of them ends at the project's node, which each
-    writing transaction locks (two writers measured 1.5-2 Neo4j CPU s more on 100k
-    nodes with the edge written beside each node)."""
+    statement by one writer: every one of them ends at the project's node (written
+    beside each node by two writers, they cost Neo4j about 1-3 CPU s more on 100k
+    nodes, measured)."""
     if plan.code is None or not members:
         return
     progress.begin("members", sum(len(ids) for ids in members.values()))
