@@ -24,6 +24,7 @@ PHASES = {
     "verify": "Checking the bundle",
     "files": "Storing files",
     "nodes": "Writing nodes",
+    "members": "Joining them to the project",
     "edges": "Writing edges",
 }
 BYTE_PHASES = frozenset({"bytes", "verify", "files"})

@@ -15,6 +15,7 @@ FIND_PARAMETERS = {
     "Workflow": "workflows",
     "Project": "projects",
 }
+MEMBER_PARAMETERS = {kind: FIND_PARAMETERS[kind] for kind in ("Asset", "Prompt", "Workflow")}
 
 
 class BundleRepository:
@@ -88,12 +89,14 @@ class BundleRepository:
         [row] = await self.store.write("bundles/create_nodes", rows=rows)
         return int(row["created"])
 
-    async def create_project_members(self, code: str, rows: list[dict[str, Any]]) -> int:
-        """Create `rows` as nodes part of project `code` (which must exist)."""
-        [row] = await self.store.write("bundles/create_project_members", code=code, rows=rows)
-        created = int(row["created"])
-        if created != len(rows):
-            raise DatabaseError(f"project {code!r} is not in the graph: its nodes were not created")
+    async def create_memberships(self, code: str, ids: dict[str, list[str]]) -> int:
+        """Make the nodes of `ids` (kind -> ids of nodes just created) part of project
+        `code` (which must exist)."""
+        params = {MEMBER_PARAMETERS[kind]: ids.get(kind, []) for kind in MEMBER_PARAMETERS}
+        rows = await self.store.write("bundles/create_memberships", code=code, **params)
+        created = int(rows[0]["created"]) if rows else 0  # no row: no project
+        if created != sum(len(of_kind) for of_kind in ids.values()):
+            raise DatabaseError(f"project {code!r} is not in the graph: its nodes were not joined")
         return created
 
     async def merge_edges(self, rows: list[dict[str, Any]], *, fresh: bool) -> int:
