@@ -58,7 +58,8 @@ class OfflinePage:
 
     `blocked`: requests that tried to leave the machine; `refused`: requests the page's
     Content-Security-Policy stopped in the browser (they never reach the network);
-    `failed`: any other failed request."""
+    `failed`: any other failed request, but a video's or sound's that the page cancelled by
+    leaving its view."""
 
     page: Page
     blocked: list[str] = field(default_factory=list)
@@ -89,7 +90,7 @@ async def offline(browser: Browser) -> AsyncIterator[OfflinePage]:
     def failed(request: Request) -> None:
         if request.failure == "csp":
             seen.refused.append(request.url)
-        elif request.url not in seen.blocked:
+        elif request.url not in seen.blocked and not _left_while_playing(request):
             seen.failed.append(f"{request.url}: {request.failure}")
 
     await context.route("**/*", only_local)
@@ -97,3 +98,9 @@ async def offline(browser: Browser) -> AsyncIterator[OfflinePage]:
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
     yield seen
     await context.close()
+
+
+def _left_while_playing(request: Request) -> bool:
+    """A video or sound whose element the page removed (another view opened) before it had
+    loaded: Chromium cancels its request, which is the page's choice, not a failure."""
+    return request.resource_type == "media" and request.failure == "net::ERR_ABORTED"
