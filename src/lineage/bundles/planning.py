@@ -91,6 +91,12 @@ class ImportPlan:
                 props["slotKey"] = slot_key(project_namespace(self.code), props["slot"])
 
 
+def _without_file(here: dict[str, Any] | None) -> bool:
+    """An asset that needs the bundle's file: new, its file released, or found without one
+    (an import stopped before it placed its files: the next one places them)."""
+    return here is None or bool(here.get("fileReleased")) or not here.get("fileRef")
+
+
 def _unplaced(props: dict[str, Any], missing: bool) -> dict[str, Any]:
     """A file not stored here (yet: the importer places it once stored): no place of
     the source's; when the bundle lacks it, missing."""
@@ -175,8 +181,7 @@ async def _plan_batch(
         if comparison is not None:
             comparison.add(key, line, plan.properties(line), here)
         sha = line["properties"].get("fileSha256")
-        new_or_released = here is None or bool(here.get("fileReleased"))
-        if line["kind"] == "Asset" and sha in checked.files and new_or_released:
+        if line["kind"] == "Asset" and sha in checked.files and _without_file(here):
             plan.needed.setdefault(sha, []).append(key[1])
 
 
