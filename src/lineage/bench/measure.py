@@ -32,6 +32,7 @@ TYPED_QUERY = """query Lineage($id: ID!, $direction: LineageDirection!, $depth: 
 FLOOR_QUERY = "{ __typename }"
 DRIVER_QUERY = {"UPSTREAM": "bench/lineage_upstream", "BOTH": "bench/lineage_both"}
 DIRECTIONS = tuple(DRIVER_QUERY)
+ROWS_PATH = "/lineage-rows"  # the rows app's (`lineage.bench.rows`)
 
 
 @dataclass(frozen=True)
@@ -117,11 +118,24 @@ async def fetch_driver(store: Store, start: str, direction: str, depth: int) -> 
     return records
 
 
+async def fetch_rows(
+    http: aiohttp.ClientSession, start: str, direction: str, depth: int
+) -> list[dict[str, Any]]:
+    """The driver side's rows through the rows app (`lineage.bench.rows`), as Python data."""
+    asked = {"id": start, "direction": direction, "depth": depth}
+    async with http.post(ROWS_PATH, json=asked) as response:
+        content = await response.read()
+    if response.status != 200:
+        raise LineageError(f"the rows app failed: {content[:300]!r}")
+    rows: list[dict[str, Any]] = orjson.loads(content)
+    return rows
+
+
 def api_traversal(lineage: dict[str, Any]) -> Traversal:
     return Traversal.of(lineage["nodes"], lineage["edges"], lineage["truncated"])
 
 
-def driver_traversal(records: list[Record]) -> Traversal:
+def driver_traversal(records: list[Record] | list[dict[str, Any]]) -> Traversal:
     nodes = [node for record in records for node in record["nodes"]]
     edges = [edge for record in records for edge in record["edges"]]
     return Traversal.of(nodes, edges, any(record["truncated"] for record in records))
@@ -135,8 +149,9 @@ class Side:
     answer: Callable[[Any], Traversal | None] = lambda _: None
 
 
-# lineage { graph }, typed nodes and edges, the driver, and the floor: { __typename }
-SIDES = ("api", "typed", "driver", "floor")
+# lineage { graph }, typed nodes and edges, the driver, the driver's rows over HTTP (the
+# lineage floor), and the request floor: { __typename }
+SIDES = ("api", "typed", "driver", "rows", "floor")
 
 
 @dataclass
@@ -165,8 +180,11 @@ def stats(values: list[float]) -> dict[str, float]:
 class Comparison:
     """Runs every side on each start, rotating which goes first (none always warms another)."""
 
-    def __init__(self, http: aiohttp.ClientSession, store: Store, depth: int) -> None:
-        self.http, self.store, self.depth = http, store, depth
+    def __init__(
+        self, http: aiohttp.ClientSession, rows: aiohttp.ClientSession, store: Store, depth: int
+    ) -> None:
+        """`http` on the API, `rows` on the rows app (`lineage.bench.rows`)."""
+        self.http, self.rows, self.store, self.depth = http, rows, store, depth
 
     def sides(self, start: str, direction: str) -> dict[str, Side]:
         http, depth = self.http, self.depth
@@ -176,6 +194,7 @@ class Comparison:
             "driver": Side(
                 lambda: fetch_driver(self.store, start, direction, depth), driver_traversal
             ),
+            "rows": Side(lambda: fetch_rows(self.rows, start, direction, depth), driver_traversal),
             "floor": Side(lambda: round_trip(http)),
         }
 

@@ -131,23 +131,36 @@ def serve(port: int, settings: Settings) -> None:
 
 
 @asynccontextmanager
+async def bench_key(store: Store, scope: Scope = Scope.READ) -> AsyncIterator[str]:
+    """A fresh API key of `scope` (its token), revoked afterwards."""
+    keys = KeyService(store)
+    key, token = await keys.create("lineage bench", scope)
+    try:
+        yield token
+    finally:
+        await keys.revoke(key.id)
+
+
+@asynccontextmanager
 async def api_session(
     settings: Settings, store: Store, scope: Scope = Scope.READ
 ) -> AsyncIterator[aiohttp.ClientSession]:
     """An HTTP session on the real app served alone in its own process (as in production),
     with a fresh key of `scope` (revoked afterwards), as Story Builder calls it."""
-    keys = KeyService(store)
-    key, token = await keys.create("lineage bench", scope)
-    try:
-        with tempfile.TemporaryDirectory(prefix="lineage-bench-") as assets_root:
-            served = settings.model_copy(update={"assets_root": Path(assets_root)})
-            with ServerProcess(served) as server:
-                auth = {"Authorization": f"Bearer {token}"}
-                timeout = aiohttp.ClientTimeout(total=120)
-                async with aiohttp.ClientSession(server.url, headers=auth, timeout=timeout) as http:
-                    yield http
-    finally:
-        await keys.revoke(key.id)
+    async with bench_key(store, scope) as token, served_api(settings, token) as http:
+        yield http
+
+
+@asynccontextmanager
+async def served_api(settings: Settings, token: str) -> AsyncIterator[aiohttp.ClientSession]:
+    """`api_session` with a key already made: its `token`."""
+    with tempfile.TemporaryDirectory(prefix="lineage-bench-") as assets_root:
+        served = settings.model_copy(update={"assets_root": Path(assets_root)})
+        with ServerProcess(served) as server:
+            auth = {"Authorization": f"Bearer {token}"}
+            timeout = aiohttp.ClientTimeout(total=120)
+            async with aiohttp.ClientSession(server.url, headers=auth, timeout=timeout) as http:
+                yield http
 
 
 if __name__ == "__main__":
