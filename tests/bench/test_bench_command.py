@@ -47,6 +47,9 @@ async def test_run_bench_measures_both_sides_on_the_same_answers(
         assert 0 < result.floor["p50"] < result.api["p50"]
         assert result.rows["p50"] > 0 and result.rows_ratio["p50"] > 0
         assert result.over_rows["p50"] == result.api["p50"] / result.rows["p50"]
+        assert set(result.server_cpu) == {"api", "typed", "rows", "floor"}
+        assert result.server_cpu["floor"]["p50"] < result.server_cpu["api"]["p50"]
+        assert result.cpu["api"]["mean"] > result.server_cpu["api"]["mean"] > 0
         assert result.nodes_p50 >= 6
     assert report.mismatches == []
     assert not report.graph.reused
@@ -55,11 +58,11 @@ async def test_run_bench_measures_both_sides_on_the_same_answers(
 
 async def test_the_rows_app_answers_a_valid_key_only(store: Store, settings: Settings) -> None:
     asked = {"id": "no-such-asset", "direction": "UPSTREAM", "depth": 1}
-    async with bench_key(store) as token, rows_session(settings, token) as rows:
+    async with bench_key(store) as token, rows_session(settings, token) as served:
         wrong = {"Authorization": "Bearer lk_wrong"}
-        async with rows.post(ROWS_PATH, json=asked, headers=wrong) as refused:
+        async with served.http.post(ROWS_PATH, json=asked, headers=wrong) as refused:
             assert refused.status == 401
-        async with rows.post(ROWS_PATH, json=asked) as answered:
+        async with served.http.post(ROWS_PATH, json=asked) as answered:
             assert answered.status == 200
             assert [row["nodes"] for row in await answered.json()] == [[]]
 

@@ -12,6 +12,13 @@ from rich.table import Table
 from lineage.bench.generate import GraphSummary
 from lineage.bench.measure import SIDES, Samples, stats
 
+# CPU a request, client and server (Neo4j's not), shown by side
+CPU_ROWS = {
+    "api": "API, client + server",
+    "typed": "typed, client + server",
+    "rows": "rows over HTTP, client + server",
+    "driver": "driver, client",
+}
 AIM = 1.25  # the issue's aim for `graph`: at most 1.25x the driver's time at p50
 
 
@@ -20,7 +27,9 @@ class DirectionResult:
     """`api` is `lineage { graph }`, `typed` the typed `nodes` and `edges`, `rows` the
     driver's rows served over HTTP by a bare app (`lineage.bench.rows`: the lineage
     floor), `floor` the cheapest request (`{ __typename }`); ratios are over the driver's
-    times (`over_rows`: `api` over `rows`), `overhead_ms` is `api` minus the driver."""
+    times (`over_rows`: `api` over `rows`), `overhead_ms` is `api` minus the driver.
+    CPU (ms a request): `server_cpu` the answering process's, `client_cpu` the measuring
+    thread's (the driver's side decodes its rows there), `cpu` both (Neo4j's not)."""
 
     direction: str
     api: dict[str, float]
@@ -32,6 +41,9 @@ class DirectionResult:
     typed_ratio: dict[str, float]
     rows_ratio: dict[str, float]
     over_rows: dict[str, float]
+    server_cpu: dict[str, dict[str, float]]  # by side answered over HTTP
+    client_cpu: dict[str, dict[str, float]]  # by side
+    cpu: dict[str, dict[str, float]]  # by side: client + server, a request
     overhead_ms: dict[str, float]
     nodes_p50: float
     mismatches: list[str] = field(default_factory=list)
@@ -50,6 +62,9 @@ class DirectionResult:
             typed_ratio={k: typed[k] / driver[k] for k in typed},
             rows_ratio={k: rows[k] / driver[k] for k in rows},
             over_rows={k: api[k] / rows[k] for k in api},
+            server_cpu={side: stats(ms) for side, ms in samples.cpu.items() if ms},
+            client_cpu={side: stats(ms) for side, ms in samples.client_cpu.items()},
+            cpu={side: stats(_both(samples, side)) for side in SIDES},
             overhead_ms={k: api[k] - driver[k] for k in api},
             nodes_p50=statistics.median(samples.nodes),
             mismatches=samples.mismatches,
@@ -117,6 +132,8 @@ class BenchReport:
         table.add_row("", "API / rows over HTTP", *_times(result.over_rows))
         table.add_row("", "{ __typename } (ms)", *_ms(result.floor), style="dim")
         table.add_row("", "typed nodes/edges (ms)", *_ms(result.typed), style="dim")
+        for side, name in CPU_ROWS.items():
+            table.add_row("", f"CPU: {name} (ms)", *_ms(result.cpu[side]), style="dim")
         table.add_row(
             "", "typed / driver", *(f"{v:.2f}x" for v in result.typed_ratio.values()),
             style="dim", end_section=True,
@@ -125,6 +142,13 @@ class BenchReport:
 
 def _ms(values: dict[str, float]) -> list[str]:
     return [f"{v:.2f}" for v in values.values()]
+
+
+def _both(samples: Samples, side: str) -> list[float]:
+    """The client's and the server's CPU of each request of `side`."""
+    served = samples.cpu[side] or [0.0] * len(samples.client_cpu[side])
+    pairs = zip(samples.client_cpu[side], served, strict=True)
+    return [client + server for client, server in pairs]
 
 
 def _times(ratios: dict[str, float]) -> list[str]:

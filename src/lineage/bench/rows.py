@@ -17,7 +17,6 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import aiohttp
 import orjson
 import uvicorn
 from starlette.applications import Starlette
@@ -27,7 +26,7 @@ from starlette.routing import Route
 
 from lineage.auth.service import KeyService
 from lineage.bench.measure import ROWS_PATH, fetch_driver
-from lineage.bench.server import ServerProcess
+from lineage.bench.server import Served, ServerProcess, keyed_session
 from lineage.db.driver import create_driver
 from lineage.db.store import Store
 from lineage.errors import LineageError, UnauthenticatedError
@@ -73,14 +72,12 @@ async def lineage_rows(request: Request) -> Response:
 
 
 @asynccontextmanager
-async def rows_session(settings: Settings, token: str) -> AsyncIterator[aiohttp.ClientSession]:
-    """An HTTP session on the rows app in its own process, sending `token` as the API's
-    session does."""
+async def rows_session(settings: Settings, token: str) -> AsyncIterator[Served]:
+    """The rows app in its own process and an HTTP session on it, sending `token` as the
+    API's session does."""
     with ServerProcess(settings, ROWS_MODULE) as server:
-        auth = {"Authorization": f"Bearer {token}"}
-        timeout = aiohttp.ClientTimeout(total=120)
-        async with aiohttp.ClientSession(server.url, headers=auth, timeout=timeout) as http:
-            yield http
+        async with keyed_session(server, token) as http:
+            yield Served(server, http)
 
 
 if __name__ == "__main__":

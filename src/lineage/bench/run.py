@@ -6,13 +6,11 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import aiohttp
-
 from lineage.bench.generate import GraphSummary, ensure_generated
 from lineage.bench.measure import Comparison
 from lineage.bench.report import BenchReport, DirectionResult
 from lineage.bench.rows import rows_session
-from lineage.bench.server import bench_key, served_api
+from lineage.bench.server import Served, bench_key, served_api
 from lineage.db.driver import neo4j_uri
 from lineage.db.store import Store
 from lineage.errors import InvalidInputError, LineageError
@@ -66,10 +64,10 @@ async def run_bench(
         )
         async with (
             bench_key(store) as token,
-            served_api(settings, token) as http,
+            served_api(settings, token) as api,
             rows_session(settings, token) as rows,
         ):
-            results = await _measure(http, rows, store, summary, options)
+            results = await _measure(api, rows, store, summary, options)
     return BenchReport(
         graph=summary,
         runs=options.runs,
@@ -81,13 +79,13 @@ async def run_bench(
 
 
 async def _measure(
-    http: aiohttp.ClientSession,
-    rows: aiohttp.ClientSession,
+    api: Served,
+    rows: Served,
     store: Store,
     summary: GraphSummary,
     options: BenchOptions,
 ) -> list[DirectionResult]:
-    comparison = Comparison(http, rows, store, options.depth)
+    comparison = Comparison(api, rows, store, options.depth)
     starts = pick_starts(summary, options.runs, "starts")
     await comparison.preload(starts)
     await comparison.warm_up(pick_starts(summary, options.warmup, "warm-up"))
