@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import lru_cache
-from operator import itemgetter
 from typing import Any
 
 from lineage.assets.models import AssetStatus, FrameRole
@@ -47,8 +46,12 @@ EDGE_ENUM_PROPERTIES: dict[str, type[StrEnum]] = {"role": FrameRole}
 INTERNAL_PROPERTIES = frozenset({"paramsJson", "currentSince"})
 
 
+def kind_of(labels: list[str]) -> str:
+    return _kind(tuple(labels))
+
+
 @lru_cache(maxsize=64)
-def kind_of(labels: tuple[str, ...]) -> str:
+def _kind(labels: tuple[str, ...]) -> str:
     return next((kind for label, kind in KINDS.items() if label in labels), "OTHER")
 
 
@@ -117,26 +120,14 @@ def _drawn(
     """`{rootId, truncated, nodes: [{id, kind, labels, distance, properties}],
     edges: [{fromId, toId, type, properties}]}`, in drawing order."""
     for node in nodes:
-        node["kind"] = kind = kind_of(tuple(node["labels"]))
+        node["kind"] = kind = kind_of(node["labels"])
         node["properties"] = _spelled(node["properties"], kind)
     for edge in edges:
         if edge["properties"]:  # most have none (GENERATED_FROM): nothing to reshape
             edge["properties"] = _spelled(edge["properties"], EDGE)
-    nodes.sort(key=NODE_ORDER)
-    _sort_edges(edges)
+    nodes.sort(key=lambda n: (n["distance"], n["id"]))
+    edges.sort(key=_edge_order)
     return {"rootId": root_id, "truncated": truncated, "nodes": nodes, "edges": edges}
-
-
-NODE_ORDER = itemgetter("distance", "id")
-EDGE_ENDS = itemgetter("fromId", "toId", "type")
-
-
-def _sort_edges(edges: list[dict[str, Any]]) -> None:
-    """By (fromId, toId, type), then role: the role is read (a call an edge) only when
-    two edges share the first three (a video whose start and end frame are one image)."""
-    edges.sort(key=EDGE_ENDS)
-    if len(set(map(EDGE_ENDS, edges))) < len(edges):
-        edges.sort(key=_edge_order)
 
 
 def _edge_order(edge: dict[str, Any]) -> tuple[str, str, str, str]:
