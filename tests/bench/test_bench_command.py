@@ -10,9 +10,10 @@ from pathlib import Path
 
 import httpx
 
-from lineage.bench.measure import Traversal, percentile
+from lineage.bench.measure import ROWS_PATH, Traversal, percentile
+from lineage.bench.rows import rows_session
 from lineage.bench.run import BenchOptions, run_bench
-from lineage.bench.server import ServerProcess
+from lineage.bench.server import ServerProcess, bench_key
 from lineage.db.store import Store
 from lineage.settings import Settings
 
@@ -44,10 +45,26 @@ async def test_run_bench_measures_both_sides_on_the_same_answers(
         assert result.ratio["p50"] == result.api["p50"] / result.driver["p50"]
         assert result.typed_ratio["p50"] == result.typed["p50"] / result.driver["p50"]
         assert 0 < result.floor["p50"] < result.api["p50"]
+        assert result.rows["p50"] > 0 and result.rows_ratio["p50"] > 0
+        assert result.over_rows["p50"] == result.api["p50"] / result.rows["p50"]
+        assert set(result.server_cpu) == {"api", "typed", "rows", "floor"}
+        assert result.server_cpu["floor"]["p50"] < result.server_cpu["api"]["p50"]
+        assert result.cpu["api"]["mean"] > result.server_cpu["api"]["mean"] > 0
         assert result.nodes_p50 >= 6
     assert report.mismatches == []
     assert not report.graph.reused
     assert (await run_bench(settings, TINY)).graph.reused
+
+
+async def test_the_rows_app_answers_a_valid_key_only(store: Store, settings: Settings) -> None:
+    asked = {"id": "no-such-asset", "direction": "UPSTREAM", "depth": 1}
+    async with bench_key(store) as token, rows_session(settings, token) as served:
+        wrong = {"Authorization": "Bearer lk_wrong"}
+        async with served.http.post(ROWS_PATH, json=asked, headers=wrong) as refused:
+            assert refused.status == 401
+        async with served.http.post(ROWS_PATH, json=asked) as answered:
+            assert answered.status == 200
+            assert [row["nodes"] for row in await answered.json()] == [[]]
 
 
 def test_the_server_process_serves_alone_and_stops(settings: Settings, tmp_path: Path) -> None:

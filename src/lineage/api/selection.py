@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from graphql import (
@@ -132,3 +133,50 @@ def leaf_serializer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
     if kept is None:
         return leaf.serialize
     return lambda value: value if kept(value) else leaf.serialize(value)
+
+
+ColumnCheck = Callable[[list[Any]], bool]
+INT_RANGE = (-(2**31), 2**31 - 1)  # GraphQL's Int: 32 bits
+
+
+def column_check(output: GraphQLOutputType) -> ColumnCheck | None:
+    """A check that a whole column of values (one field of many objects) is what
+    `value_serializer(output)` gives back unchanged, in C-level passes rather than calls
+    a value; None for a type without one (the serializer then reads each value)."""
+    if not is_non_null_type(output):
+        return None
+    inner = output.of_type
+    if is_list_type(inner):
+        if not is_non_null_type(inner.of_type) or not is_leaf_type(inner.of_type.of_type):
+            return None
+        items = _leaf_check(inner.of_type.of_type)
+        if items is None:
+            return None
+        check_items = items
+        return lambda column: _only(column, list) and check_items(list(chain.from_iterable(column)))
+    return _leaf_check(inner) if is_leaf_type(inner) else None
+
+
+def _leaf_check(leaf: GraphQLLeafType) -> ColumnCheck | None:
+    """A column check of non-null leaves: `leaf_serializer` keeps each as it is."""
+    if isinstance(leaf, GraphQLEnumType):
+        kept = frozenset(name for name, value in leaf.values.items() if value.value == name)
+        return lambda column: _only(column, str) and kept.issuperset(column)
+    if leaf.name in ("String", "ID"):
+        return lambda column: _only(column, str)
+    if leaf.name == "Int":
+        low, high = INT_RANGE
+        return lambda column: (
+            _only(column, int)
+            and low <= min(column, default=0)
+            and (max(column, default=0) <= high)
+        )
+    probe = object()
+    if leaf.serialize(probe) is probe:  # JSON: any value but null, as it is
+        return lambda column: None not in column
+    return None
+
+
+def _only(column: list[Any], kind: type) -> bool:
+    """Every value of `column` is exactly of type `kind` (no None, no subclass)."""
+    return set(map(type, column)) <= {kind}

@@ -15,6 +15,7 @@ import aiohttp
 import orjson
 from neo4j import READ_ACCESS, Record
 
+from lineage.bench.server import ChildServer, Served
 from lineage.db import cypher
 from lineage.db.store import Store, translated_errors
 from lineage.errors import LineageError
@@ -32,6 +33,7 @@ TYPED_QUERY = """query Lineage($id: ID!, $direction: LineageDirection!, $depth: 
 FLOOR_QUERY = "{ __typename }"
 DRIVER_QUERY = {"UPSTREAM": "bench/lineage_upstream", "BOTH": "bench/lineage_both"}
 DIRECTIONS = tuple(DRIVER_QUERY)
+ROWS_PATH = "/lineage-rows"  # the rows app's (`lineage.bench.rows`)
 
 
 @dataclass(frozen=True)
@@ -117,11 +119,24 @@ async def fetch_driver(store: Store, start: str, direction: str, depth: int) -> 
     return records
 
 
+async def fetch_rows(
+    http: aiohttp.ClientSession, start: str, direction: str, depth: int
+) -> list[dict[str, Any]]:
+    """The driver side's rows through the rows app (`lineage.bench.rows`), as Python data."""
+    asked = {"id": start, "direction": direction, "depth": depth}
+    async with http.post(ROWS_PATH, json=asked) as response:
+        content = await response.read()
+    if response.status != 200:
+        raise LineageError(f"the rows app failed: {content[:300]!r}")
+    rows: list[dict[str, Any]] = orjson.loads(content)
+    return rows
+
+
 def api_traversal(lineage: dict[str, Any]) -> Traversal:
     return Traversal.of(lineage["nodes"], lineage["edges"], lineage["truncated"])
 
 
-def driver_traversal(records: list[Record]) -> Traversal:
+def driver_traversal(records: list[Record] | list[dict[str, Any]]) -> Traversal:
     nodes = [node for record in records for node in record["nodes"]]
     edges = [edge for record in records for edge in record["edges"]]
     return Traversal.of(nodes, edges, any(record["truncated"] for record in records))
@@ -129,21 +144,28 @@ def driver_traversal(records: list[Record]) -> Traversal:
 
 @dataclass(frozen=True)
 class Side:
-    """`fetch` is timed (until the answer is Python data); `answer`, what is compared, not."""
+    """`fetch` is timed (until the answer is Python data); `answer`, what is compared, not;
+    `server`, the process answering over HTTP (its CPU a request is counted), if any."""
 
     fetch: Callable[[], Awaitable[Any]]
     answer: Callable[[Any], Traversal | None] = lambda _: None
+    server: ChildServer | None = None
 
 
-# lineage { graph }, typed nodes and edges, the driver, and the floor: { __typename }
-SIDES = ("api", "typed", "driver", "floor")
+# lineage { graph }, typed nodes and edges, the driver, the driver's rows over HTTP (the
+# lineage floor), and the request floor: { __typename }
+SIDES = ("api", "typed", "driver", "rows", "floor")
 
 
 @dataclass
 class Samples:
-    """One direction's timings (ms) by side, paired by start, and what did not match."""
+    """One direction's timings (ms) by side, paired by start, and what did not match;
+    `cpu` (ms), the CPU a request of the side's server, `client_cpu` (ms) the measuring
+    thread's."""
 
     times: dict[str, list[float]] = field(default_factory=lambda: {side: [] for side in SIDES})
+    cpu: dict[str, list[float]] = field(default_factory=lambda: {side: [] for side in SIDES})
+    client_cpu: dict[str, list[float]] = field(default_factory=lambda: {side: [] for side in SIDES})
     nodes: list[int] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)
 
@@ -165,18 +187,26 @@ def stats(values: list[float]) -> dict[str, float]:
 class Comparison:
     """Runs every side on each start, rotating which goes first (none always warms another)."""
 
-    def __init__(self, http: aiohttp.ClientSession, store: Store, depth: int) -> None:
-        self.http, self.store, self.depth = http, store, depth
+    def __init__(self, api: Served, rows: Served, store: Store, depth: int) -> None:
+        """`api`: the API served, `rows`: the rows app (`lineage.bench.rows`)."""
+        self.api, self.rows, self.store, self.depth = api, rows, store, depth
 
     def sides(self, start: str, direction: str) -> dict[str, Side]:
-        http, depth = self.http, self.depth
+        http, server, rows, depth = self.api.http, self.api.server, self.rows, self.depth
         return {
-            "api": Side(lambda: fetch_api(http, start, direction, depth), api_traversal),
-            "typed": Side(lambda: fetch_api(http, start, direction, depth, True), api_traversal),
+            "api": Side(lambda: fetch_api(http, start, direction, depth), api_traversal, server),
+            "typed": Side(
+                lambda: fetch_api(http, start, direction, depth, True), api_traversal, server
+            ),
             "driver": Side(
                 lambda: fetch_driver(self.store, start, direction, depth), driver_traversal
             ),
-            "floor": Side(lambda: round_trip(http)),
+            "rows": Side(
+                lambda: fetch_rows(rows.http, start, direction, depth),
+                driver_traversal,
+                rows.server,
+            ),
+            "floor": Side(lambda: round_trip(http), server=server),
         }
 
     async def warm_up(self, starts: list[str]) -> None:
@@ -203,9 +233,14 @@ class Comparison:
         shift = first % len(sides)
         answers: dict[str, Traversal] = {}
         for name, side in sides[shift:] + sides[:shift]:
+            served = side.server.cpu_ns() if side.server else 0
+            client = time.thread_time_ns()
             started = time.perf_counter()
             data = await side.fetch()
             samples.times[name].append((time.perf_counter() - started) * 1000)
+            samples.client_cpu[name].append((time.thread_time_ns() - client) / 1e6)
+            if side.server:
+                samples.cpu[name].append((side.server.cpu_ns() - served) / 1e6)
             if (answer := side.answer(data)) is not None:
                 answers[name] = answer
         driver = answers.pop("driver")

@@ -6,12 +6,11 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import aiohttp
-
 from lineage.bench.generate import GraphSummary, ensure_generated
 from lineage.bench.measure import Comparison
 from lineage.bench.report import BenchReport, DirectionResult
-from lineage.bench.server import api_session
+from lineage.bench.rows import rows_session
+from lineage.bench.server import Served, bench_key, served_api
 from lineage.db.driver import neo4j_uri
 from lineage.db.store import Store
 from lineage.errors import InvalidInputError, LineageError
@@ -52,7 +51,8 @@ async def run_bench(
     settings: Settings, options: BenchOptions, log: Callable[[str], None] = lambda _: None
 ) -> BenchReport:
     """Prepare the graph on `settings`' Neo4j (WIPES it unless it holds the same graph),
-    serve the real app on it, and measure both sides."""
+    serve the real app and the rows app (`lineage.bench.rows`) on it, and measure every
+    side."""
     check_options(options, settings)
     async with open_store(settings) as store:
         await migrate(store)
@@ -62,8 +62,12 @@ async def run_bench(
             ("reused the graph generated" if summary.reused else "generated")
             + f" in {summary.seconds:.1f}s"
         )
-        async with api_session(settings, store) as http:
-            results = await _measure(http, store, summary, options)
+        async with (
+            bench_key(store) as token,
+            served_api(settings, token) as api,
+            rows_session(settings, token) as rows,
+        ):
+            results = await _measure(api, rows, store, summary, options)
     return BenchReport(
         graph=summary,
         runs=options.runs,
@@ -75,9 +79,13 @@ async def run_bench(
 
 
 async def _measure(
-    http: aiohttp.ClientSession, store: Store, summary: GraphSummary, options: BenchOptions
+    api: Served,
+    rows: Served,
+    store: Store,
+    summary: GraphSummary,
+    options: BenchOptions,
 ) -> list[DirectionResult]:
-    comparison = Comparison(http, store, options.depth)
+    comparison = Comparison(api, rows, store, options.depth)
     starts = pick_starts(summary, options.runs, "starts")
     await comparison.preload(starts)
     await comparison.warm_up(pick_starts(summary, options.warmup, "warm-up"))
