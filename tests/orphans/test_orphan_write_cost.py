@@ -1,9 +1,9 @@
 """A change and its orphan update cost 1 statement when the change claims few assets (the
-statement stores their orphan state too) and 2 when it takes the short way, with BEGIN
-sent along with the first: counted in the app's store and in Bolt round trips (each flush
-of the driver's socket is one). A new attempt
-(a generation, a regeneration) and a status change (complete, fail, revert, archive)
-each check their rules in their own statement; only a refusal reads why in one more."""
+statement stores their orphan state too, and takes the short way when it applies) and 2
+when it claims more, with BEGIN sent along with the first: counted in the app's store and
+in Bolt round trips (each flush of the driver's socket is one). A new attempt (a
+generation, a regeneration) and a status change (complete, fail, revert, archive) each
+check their rules in their own statement; only a refusal reads why in one more."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ FAIL = f'mutation($id: ID!) {{ failGeneration(id: $id, error: "quota") {{ {CHANG
 REVERT = f"mutation($id: ID!) {{ revertTo(assetId: $id) {{ {CHANGE} }} }}"
 ARCHIVE = f"mutation($id: ID!) {{ archiveAsset(id: $id) {{ {CHANGE} }} }}"
 MOST_STATEMENTS = 2
-SMALL_CHANGE_STATEMENTS = 1  # orphans/refresh/store_claimed finishes the refresh
+SMALL_CHANGE_STATEMENTS = 1  # orphans/refresh/store_claimed and move_root finish the refresh
 PLANS_CLEARED = re.compile(r"cleared of (\d+) quer")
 
 
@@ -87,20 +87,16 @@ def within_budget(cost: Cost, statements: int = MOST_STATEMENTS) -> None:
     assert cost.round_trips == cost.statements + 1, cost
 
 
-@pytest.mark.parametrize(
-    ("dependants", "most"),
-    [(2, SMALL_CHANGE_STATEMENTS), (20, MOST_STATEMENTS)],
-    ids=["long way", "short way"],
-)
-async def test_each_change_costs_one_statement_or_two_for_the_short_way(
-    gql: GraphQLClient, meter: Meter, dependants: int, most: int
+@pytest.mark.parametrize("dependants", [2, 20], ids=["long way", "short way"])
+async def test_each_change_costs_one_statement_the_short_way_included(
+    gql: GraphQLClient, meter: Meter, dependants: int
 ) -> None:
     shot = f"shot-{dependants}"
     await built_from(gql, shot, dependants)
 
     async def run(query: str, **variables: Any) -> dict[str, Any]:
         cost, data = await meter.cost(lambda: gql.data(query, **variables))
-        within_budget(cost, most)
+        within_budget(cost, SMALL_CHANGE_STATEMENTS)
         [payload] = data.values()
         result: dict[str, Any] = payload
         return result
@@ -238,7 +234,7 @@ async def test_each_write_statement_is_planned_once_whatever_its_parameters_hold
     runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for name, params in statements:
         runs[name].append(params)
-    assert len(runs) >= 3, list(runs)
+    assert len(runs) >= 2, list(runs)  # a new attempt, a status change (short way within)
     for name, each in runs.items():
         shapes = {shape_of(params): params for params in each}
         for shape, params in shapes.items():  # in pairs: Neo4j may replan an older plan

@@ -1,5 +1,5 @@
 """The short way's work grows with what is below the moved root, and by no more than
-its walks need: Neo4j's db hits (`PROFILE`) of orphans/store_refresh moving a root
+its walks need: Neo4j's db hits (`PROFILE`) of the short way (STORE_REFRESH) moving a root
 cause onto hubs of 10, 20 and 40 live videos (each built from the hub and from a
 frame image). Its walks are each one breadth-first pass that visits an asset once;
 a walk that enumerates paths, or a second pass over what was just written, costs
@@ -12,6 +12,7 @@ from typing import Any
 
 from lineage.db.cypher import load_text
 from lineage.db.store import Store
+from lineage.orphans.repository import STORE_REFRESH
 from tests.api.helpers import image, record
 from tests.conftest import GraphQLClient
 
@@ -50,7 +51,7 @@ async def short_way_cost(store: Store, root: str) -> int:
     params = {"refresh": refresh}
     async with store.driver.session(database=store.database) as session:
         tx = await session.begin_transaction()
-        result = await tx.run("PROFILE " + load_text("orphans/store_refresh"), params)
+        result = await tx.run("PROFILE " + load_text(STORE_REFRESH), params)
         [row] = [r async for r in result]
         summary = await result.consume()
         await tx.rollback()

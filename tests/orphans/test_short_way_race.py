@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from neo4j import AsyncTransaction
 
 from lineage.assets.models import NewGeneration
@@ -19,6 +20,8 @@ from lineage.db.cypher import load_text
 from lineage.db.store import Store, Tx
 from lineage.generations.service import GenerationService
 from lineage.models import AssetType
+from lineage.orphans import tracker
+from lineage.orphans.repository import STORE_REFRESH
 from tests.conftest import GraphQLClient
 from tests.orphans.test_short_way_cost import hub_with
 
@@ -35,7 +38,7 @@ async def moved_twice(store: Store, root: str) -> list[dict[str, Any]]:
     async with store.driver.session(database=store.database) as session:
         tx = await session.begin_transaction()
         for _ in range(2):
-            result = await tx.run(load_text("orphans/store_refresh"), params)
+            result = await tx.run(load_text(STORE_REFRESH), params)
             rows.extend([dict(r) async for r in result])
         await tx.rollback()
     return rows
@@ -59,6 +62,34 @@ async def test_a_consumer_committed_while_the_short_way_waited_is_moved_on_the_n
     assert (first["complete"], first["orphaned"]) == (False, [])
     assert second["complete"]
     assert sorted(second["orphaned"]) == ["hub-3-v0", "hub-3-v1", "hub-3-v2", "late"]
+
+
+async def test_a_change_whose_short_way_found_a_late_consumer_moves_it_in_one_more_statement(
+    gql: GraphQLClient, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The change's own statement takes the short way (orphans/refresh/move_root after
+    store_claimed); when a consumer committed while it waited, it moves nothing there,
+    and the refresh runs the short way again."""
+    monkeypatch.setattr(tracker, "SHORT_WAY_CONSUMERS", 3)
+    await hub_with(gql, "hub-3", 3)
+    late = NewGeneration(
+        id="late", type=AssetType.VIDEO, provider="fal", model="wan", source_asset_ids=["hub-3-v0"]
+    )
+    regeneration = NewGeneration(
+        id="hub-3-r1", type=AssetType.IMAGE, provider="fal", model="flux", regenerates_id="hub-3"
+    )
+    statements = store.queries_run
+    async with store.driver.session(database=store.database) as session:
+        creating = await session.begin_transaction()  # holds hub-3-v0's lock until it commits
+        await GenerationService(store).record_in(Tx(creating, store), late, None)  # type: ignore[arg-type]
+        statements = store.queries_run
+        regenerating = asyncio.create_task(GenerationService(store).record(regeneration))
+        await asyncio.sleep(LOCKED_WAIT_S)
+        assert not regenerating.done()  # waiting for hub-3-v0's lock
+        await creating.commit()
+    change = await regenerating
+    assert sorted(change.orphans.orphaned) == ["hub-3-v0", "hub-3-v1", "hub-3-v2", "late"]
+    assert store.queries_run - statements == 2  # the change's statement, the short way again
 
 
 async def write_waits(store: Store, asset_id: str, holder: AsyncTransaction) -> None:
@@ -91,6 +122,6 @@ async def test_the_short_way_holds_the_locks_of_what_is_below_its_root(
     for below in ("hub-2-v0", "hub-2-v1"):
         async with store.driver.session(database=store.database) as session:
             moving = await session.begin_transaction()
-            result = await moving.run(load_text("orphans/store_refresh"), {"refresh": refresh})
+            result = await moving.run(load_text(STORE_REFRESH), {"refresh": refresh})
             assert (await result.single() or {}).get("orphaned") == ["hub-2-v0"]
             await write_waits(store, below, moving)

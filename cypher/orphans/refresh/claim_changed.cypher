@@ -8,7 +8,7 @@
 // live: superseded, failed or archived) or stop being one (it is live, its file is
 // there, and nothing it was built from orphans it: no unpinned input is superseded,
 // failed, archived, a revised prompt, changed, affected by the change, or live with
-// root causes), it is not claimed: orphans/store_refresh moves its root cause below it,
+// root causes), it is not claimed: orphans/refresh/move_root moves its root cause below it,
 // unless an asset the other changes claim is built from it, at any depth (a new attempt
 // built from what its slot's previous attempt made, say: the claimed assets'
 // re-evaluation reads their inputs' stored state, which the short way has not moved yet).

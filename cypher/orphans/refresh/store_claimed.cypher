@@ -1,19 +1,19 @@
-// Fragment, last part of a change's statement, after orphans/refresh/claim_changed: when
-// the claim is complete, takes no short way and claimed at most $claim.storeAtMost
-// assets, it finishes the orphan refresh in the same statement, so a small change is one
-// statement: each claimed live asset gets the own root causes of every claimed live asset
-// it is built from through unpinned edges, itself included (what
-// lineage.orphans.tracker.reevaluation works out in Python), what differs from the
-// stored state is stored, the projects' counts move by as much, and the asset
-// $claim.assetId is read back. Otherwise it stores nothing and returns the claim, which
-// lineage.orphans.refresh finishes (orphans/store_refresh).
+// Fragment, after orphans/refresh/claim_changed, of a change's statement, before
+// orphans/refresh/move_root and orphans/refresh/return_claimed: when the claim is
+// complete and claimed at most $claim.storeAtMost assets, it finishes the orphan refresh
+// in the same statement, so a change is one statement: each claimed live asset gets the
+// own root causes of every claimed live asset it is built from through unpinned edges,
+// itself included (what lineage.orphans.tracker.reevaluation works out in Python), what
+// differs from the stored state is stored, the projects' counts move by as much, and the
+// short way's asset (when the claim found one) is bound for move_root. Otherwise it
+// stores nothing and binds no short way: lineage.orphans.refresh finishes the claim
+// (orphans/refresh/store_states).
 // $claim: {shortWayConsumers, storeAtMost, assetId} (one map, as claim_changed says)
-// Result: one row: stored (the refresh is done), complete, rows (empty when stored),
-//   moveRoot, add, others (as orphans/refresh/return_claim), orphaned, restored,
-//   changed: [id] (assets whose state it stored: newly orphaned, no longer, other root
-//   causes), asset (map, or null when not stored or not found)
+// Binds: stored (the claim's part is done), complete, rows, moveRoot, add, others (as
+//   claim_changed), moved: [[id, projectCode, orphaned before, after]], r (the short
+//   way's asset when stored, else null), exclude (others)
 WITH complete, rows, moveRoot, add, others, claimed,
-     complete AND moveRoot IS NULL AND size(rows) <= $claim.storeAtMost AS stored
+     complete AND size(rows) <= $claim.storeAtMost AS stored
 CALL (claimed, rows, stored) {
   WITH rows, [a IN claimed WHERE stored AND (a.status = 'generating'
                 OR (a.status = 'ready' AND coalesce(a.isCurrent, false)))] AS live
@@ -48,10 +48,5 @@ CALL (moved) {
   MATCH (p:Project {code: code})
   SET p.orphanCount = coalesce(p.orphanCount, 0) + delta
 }
-OPTIONAL MATCH (x:Asset {id: $claim.assetId}) WHERE stored
-RETURN stored, complete, CASE WHEN stored THEN [] ELSE rows END AS rows, moveRoot, add,
-       others,
-       [m IN moved WHERE m[3] AND NOT m[2] | m[0]] AS orphaned,
-       [m IN moved WHERE m[2] AND NOT m[3] | m[0]] AS restored,
-       [m IN moved WHERE m[2] = m[3] | m[0]] AS changed,
-       properties(x) AS asset
+OPTIONAL MATCH (r:Asset {id: moveRoot}) WHERE stored
+WITH stored, complete, rows, moveRoot, add, others, moved, r, others AS exclude

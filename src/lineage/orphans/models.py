@@ -90,7 +90,7 @@ class RefreshClaim:
 
 @dataclass(frozen=True)
 class StoredRefresh:
-    """What orphans/store_refresh did: the short way's moves (nothing when not
+    """What STORE_REFRESH (orphans/refresh/move_root) did: the short way's moves (nothing when not
     `complete`: run it again) and the changed asset as it ends up."""
 
     complete: bool

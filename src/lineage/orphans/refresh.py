@@ -7,10 +7,11 @@ it touched; the refresh re-evaluates those and everything built from them (and
 nothing else), stores what changed, and returns which assets became orphaned or
 stopped being orphaned. A change to an asset's status or a new attempt ends its own
 statement with `OrphanRepository`'s `claiming()`, so the claim travels with the change; a
-small claim is finished in that statement too, and `refreshed_after` otherwise stores the
-result and reads the asset back in one more statement; any other change calls
-`refresh_in` (two statements). The reasons (kind, path, depth) are derived
-when read (`OrphanRepository.reasons_of`), from the graph as it is.
+small claim is finished in that statement too, the short way included, and
+`refreshed_after` otherwise stores the result and reads the asset back in one more
+statement; any other change calls `refresh_in` (two statements). The reasons (kind,
+path, depth) are derived when read (`OrphanRepository.reasons_of`), from the graph as
+it is.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ async def refreshed_after(tx: Tx, claimed: Row, asset_id: str) -> tuple[OrphanCh
     if claimed["stored"]:
         done = stored_refresh_of(claimed)
         changes, asset = done.moved, done.asset
+        if not claimed["rootMoveComplete"]:
+            orphans = OrphanRepository.in_tx(tx)
+            claim = RefreshClaim.of(claimed)
+            more, asset = await root_moved(orphans, claim, StateUpdate(), asset_id)
+            changes += more
     else:
         orphans = OrphanRepository.in_tx(tx)
         changes, asset = await stored(orphans, RefreshClaim.of(claimed), asset_id)
@@ -59,10 +65,19 @@ async def stored(
         claim = await orphans.claim_changed(claim.changed_ids)
     with paused_gc():  # thousands of small objects, no cycles: spare the p95 a collection
         update = reevaluation(claim.claimed)
+    changes, asset = await root_moved(orphans, claim, update, asset_id)
+    return update.changes + changes, asset
+
+
+async def root_moved(
+    orphans: OrphanRepository, claim: RefreshClaim, update: StateUpdate, asset_id: str | None
+) -> tuple[OrphanChanges, Asset | None]:
+    """Store `update` and take the claim's short way (again, while it finds a consumer
+    committed while it waited for locks); its moves and the asset `asset_id`."""
     done = await orphans.store_refresh(update, claim, asset_id)
     while not done.complete:
         done = await orphans.store_refresh(StateUpdate(), claim, asset_id)
-    return update.changes + done.moved, done.asset
+    return done.moved, done.asset
 
 
 async def recompute_all(store: Store) -> OrphanChanges:

@@ -33,6 +33,9 @@ OUTDATED_SAMPLE_SHARE = 0.05  # Neo4j's db.index_sampling.update_percentage defa
 SEEDS_BY_ID = "orphans/refresh/seeds_by_id"
 CLAIM_CHANGED = "orphans/refresh/claim_changed"
 CLAIM = composed(SEEDS_BY_ID, CLAIM_CHANGED, "orphans/refresh/return_claim")
+STORE_REFRESH = composed(
+    "orphans/refresh/store_states", "orphans/refresh/move_root", "orphans/refresh/return_stored"
+)
 RECOMPUTED_ROOTS = "orphans/recompute/roots_by_asset"
 RECOMPUTE = composed(RECOMPUTED_ROOTS, "orphans/recompute/store_recomputed")
 
@@ -52,18 +55,24 @@ def outdated_indexes(samples: list[dict[str, Any]]) -> int:
 def claiming(asset_id: str) -> Ending:
     """The ending of a change's statement that claims, in the same round trip, what the
     change can affect for the orphan refresh (lineage.orphans.refresh), and finishes the
-    refresh there too when the claim is small (then it reads back the asset `asset_id`)."""
+    refresh there too when the claim is small, the short way included (then it reads
+    back the asset `asset_id`)."""
     claim = {
         "shortWayConsumers": tracker.SHORT_WAY_CONSUMERS,
         "storeAtMost": tracker.STORED_WITH_CLAIM,
         "assetId": asset_id,
     }
-    name = composed(CLAIM_CHANGED, "orphans/refresh/store_claimed")
+    name = composed(
+        CLAIM_CHANGED,
+        "orphans/refresh/store_claimed",
+        "orphans/refresh/move_root",
+        "orphans/refresh/return_claimed",
+    )
     return Ending(name, {"claim": claim}, RefreshClaim.seeds_of)
 
 
 def stored_refresh_of(row: Row) -> StoredRefresh:
-    """What orphans/store_refresh (or orphans/refresh/store_claimed) stored, from its row."""
+    """What STORE_REFRESH (or orphans/refresh/store_claimed) stored, from its row."""
     moved = OrphanChanges(row["orphaned"], row["restored"], row["changed"])
     asset = asset_of(row["asset"]) if row["asset"] else None
     return StoredRefresh(row["complete"], moved, asset)
@@ -105,7 +114,7 @@ class OrphanRepository:
             rows = rows[WRITE_BATCH:]
         refresh: dict[str, Any] = {"rows": rows, "deltas": update.deltas, "assetId": asset_id}
         refresh |= {"root": claim.move_root, "add": claim.add, "exclude": claim.others}
-        [row] = await self.run("orphans/store_refresh", refresh=refresh)
+        [row] = await self.run(STORE_REFRESH, refresh=refresh)
         return stored_refresh_of(row)
 
     async def set_status(self, rows: list[dict[str, Any]], deltas: list[dict[str, Any]]) -> None:
