@@ -60,3 +60,15 @@ def test_a_batch_encodes_as_its_records_one_by_one(tmp_path: Path) -> None:
         for name, attributes in records.items():
             one = orjson.dumps({name: attributes}, option=orjson.OPT_SORT_KEYS)[1:-1]
             assert one in document, name
+
+
+def test_a_node_record_says_what_prov_says_not_the_properties() -> None:
+    assert [attributes for _, _, attributes in map(node_record, NODES)] == [
+        {"prov:type": {"$": "lineage:Asset", "type": "xsd:QName"}},
+        {"lineage:reference": True, "prov:type": {"$": "lineage:Asset", "type": "xsd:QName"}},
+        {"prov:type": {"$": "prov:Collection", "type": "xsd:QName"}},
+        {
+            "prov:endTime": "2025-01-02T00:00:00+00:00",
+            "prov:startTime": "2025-01-01T00:00:00+00:00",
+        },
+    ]

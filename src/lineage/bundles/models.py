@@ -1,17 +1,19 @@
 """What a bundle holds: its manifest, and the graph as lines of nodes and edges.
 
-A bundle is one uncompressed tar file, its members in this order (format version 2):
+A bundle is one uncompressed tar file, its members in this order (format version 3):
 
     files/<sha256>         every file once, named by the SHA-256 of its bytes, in the order
                            the graph's nodes first name them
     graph/nodes.jsonl      one node a line: members of the scope, then outside references
     graph/edges.jsonl      one edge a line, in the order of the nodes they leave
-    prov.json              the same graph as a W3C PROV-JSON document
+    prov.json              the same graph as a W3C PROV-JSON document (its records name
+                           the nodes; their properties are in nodes.jsonl only)
     manifest.json          format version, source, scope, counts, the graph members' hashes
 
 The manifest comes last so that an export can write the files while it still reads
-the graph. Version 1 bundles (still imported) hold the same members with the
-manifest first and the files in hash order.
+the graph. Older bundles are still imported: version 2 differs only in `prov.json`
+(every node property repeated as an attribute), version 1 also holds the manifest first
+and the files in hash order.
 
 Every line and member is written in a fixed order with fixed tar headers, so the
 same graph always gives the same bytes.
@@ -26,7 +28,7 @@ from pydantic import Field
 from lineage.models import Model
 
 FORMAT = "lineage-bundle"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST_FIRST_VERSION = 1  # the last version whose manifest comes first
 MANIFEST = "manifest.json"
 NODES = "graph/nodes.jsonl"

@@ -1,12 +1,16 @@
 """The bundle's graph as a W3C PROV-JSON document, streamed.
 
-Assets and prompts are entities, workflow runs activities, a project a
-collection with its members (`hadMember`); GENERATED_FROM and USES_FRAME are
-derivations (a frame's role and position kept, typed `lineage:Frame`),
-GENERATED_FROM a run is a generation, REGENERATES a revision (a derivation typed
-`prov:Revision`). Every property of a node is an attribute `lineage:<name>`
-(lists as JSON text); relations are named `lineage:edge/<n>`, n counting the
-edges in bundle order.
+Assets and prompts are entities, workflow runs activities (their start and end
+times), a project a collection with its members (`hadMember`); GENERATED_FROM and
+USES_FRAME are derivations (a frame's role and position kept, typed
+`lineage:Frame`), GENERATED_FROM a run is a generation, REGENERATES a revision (a
+derivation typed `prov:Revision`). A record is named after its node
+(`lineage:asset/<id>`) and says what PROV says of it (its type, an activity's
+times; `lineage:reference` for an outside reference): the node's properties are in
+`graph/nodes.jsonl` only (format version 3; version 2 repeated every property as an
+attribute `lineage:<name>`, more than half the bundle's graph bytes). A relation
+keeps its edge's own properties (lists as JSON text) and is named
+`lineage:edge/<n>`, n counting the edges in bundle order.
 
 The `prov` package holds a whole document in memory as objects (about a
 millisecond per record: 100k assets took minutes), so the document is written
@@ -55,9 +59,9 @@ def qname(name: str) -> dict[str, str]:
 
 
 def attributes(properties: dict[str, Any]) -> dict[str, Any]:
-    """Every property but nulls as `lineage:<name>` (lists as JSON text), in the order of
-    `properties` (the lines carry them in key order); strings, the most of them, taken
-    as they are without a call (this runs for every node)."""
+    """Every property of an edge but nulls as `lineage:<name>` (lists as JSON text), in
+    the order of `properties` (the lines carry them in key order); strings taken as they
+    are without a call."""
     return {
         "lineage:" + key: value if type(value) is str else literal(value)
         for key, value in properties.items()
@@ -68,12 +72,16 @@ def attributes(properties: dict[str, Any]) -> dict[str, Any]:
 REVISION, FRAME = qname("prov:Revision"), qname("lineage:Frame")
 
 
+ENTITY_TYPES = {
+    kind: qname("prov:Collection" if kind == "Project" else f"lineage:{kind}")
+    for kind in ("Project", "Asset", "Prompt")
+}
+
+
 def node_record(node: Line) -> tuple[str, str, dict[str, Any]]:
     """(section, name, attributes) of a node, the attributes in key order."""
     kind, name = node["kind"], node_name(node["kind"], node["id"])
-    attrs = attributes(node["properties"])
-    if node.get("reference"):
-        attrs = dict(sorted((attrs | {"lineage:reference": True}).items()))
+    attrs: dict[str, Any] = {"lineage:reference": True} if node.get("reference") else {}
     if kind == "Workflow":
         props = node["properties"]
         for prov_name, name_here in (
@@ -83,7 +91,7 @@ def node_record(node: Line) -> tuple[str, str, dict[str, Any]]:
             if props.get(name_here):
                 attrs[prov_name] = _time(props[name_here])
         return "activity", name, attrs
-    attrs["prov:type"] = qname("prov:Collection" if kind == "Project" else f"lineage:{kind}")
+    attrs["prov:type"] = ENTITY_TYPES[kind]
     return "entity", name, attrs
 
 
