@@ -39,9 +39,9 @@ from lineage.legacy.writing import WRITERS
 from lineage.orphans.refresh import recompute_all
 
 BATCH = 2_000  # edges a statement (and assets placed at their files)
-# Nodes a statement: their transaction state is what Neo4j's young collections copy
-# (two writers' statements in flight), so the JVM's collector took 4-7 of Neo4j's CPU s
-# on the bench's 100k nodes at 2,000 a statement and 1.3-2 at 1,000, measured.
+# Nodes a statement: the JVM's young collections copy the transaction state of the two
+# writers' statements in flight; on the bench's 100k nodes its collector took 3-7.5
+# Neo4j CPU s at 2,000 a statement, 1.3-2 at 1,000 (measured: docs/performance.md).
 NODE_BATCH = 1_000
 Line = dict[str, Any]
 T = TypeVar("T")
