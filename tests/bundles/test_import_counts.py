@@ -30,6 +30,7 @@ async def test_the_report_counts_every_batch_of_the_writers(
     path.write_bytes(bundle)
     await first.store.write("admin/wipe_data")
     monkeypatch.setattr(importer, "BATCH", SMALL_BATCH)
+    monkeypatch.setattr(importer, "NODE_BATCH", SMALL_BATCH)
 
     report = await import_bundle(first.store, LocalFileStore(first.assets_root), path)
 

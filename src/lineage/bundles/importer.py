@@ -38,7 +38,11 @@ from lineage.legacy.storing import NoProgress, Progress
 from lineage.legacy.writing import WRITERS
 from lineage.orphans.refresh import recompute_all
 
-BATCH = 2_000
+BATCH = 2_000  # edges a statement (and assets placed at their files)
+# Nodes a statement: the JVM's young collections copy the transaction state of the two
+# writers' statements in flight; on the bench's 100k nodes its collector took 3-7.5
+# Neo4j CPU s at 2,000 a statement, 1.3-2 at 1,000 (measured: docs/performance.md).
+NODE_BATCH = 1_000
 Line = dict[str, Any]
 T = TypeVar("T")
 FILE_BATCH = 32  # files stored together (copies fsynced side by side) ...
@@ -188,7 +192,7 @@ async def _write_nodes(
             report.stubs_replaced += written["replaced"]
         progress.advance(len(batch))
 
-    await _each_batch(batched(checked.lines(NODES), BATCH), write)
+    await _each_batch(batched(checked.lines(NODES), NODE_BATCH), write)
     return members
 
 
