@@ -14,7 +14,7 @@ from lineage.assets.repository import (
     SET_STATUS,
 )
 from lineage.db import cypher
-from lineage.orphans.repository import CLAIM, claiming
+from lineage.orphans.repository import CLAIM, STORE_REFRESH, claiming
 
 READ_VERBS = (
     "find",
@@ -108,6 +108,7 @@ CHANGES = sorted(
         cypher.composed(CHECK_GENERATION, CREATE_ATTEMPT, REFRESH_CURRENT, claiming("-").name),
         cypher.composed(SET_STATUS, REFRESH_CURRENT, claiming("-").name),
         CLAIM,
+        STORE_REFRESH,
     }
 )
 
