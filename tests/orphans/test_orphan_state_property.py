@@ -197,10 +197,10 @@ def short_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
     """Every way of refreshing, checked: the random graphs are small, so with the real
     thresholds every change takes the long way and its own statement stores it
     (orphans/refresh/store_claimed); with a short way from 1 consumer, every change that
-    can takes the short one (orphans/refresh/claim_changed, then move_root in its own
-    statement); with no claim small enough for its statement, Python stores the long way
-    and the short way runs after it (lineage.orphans.tracker, orphans/refresh/store_states
-    with move_root)."""
+    can takes the short one (orphans/refresh/claim_changed, then move_root in the
+    change's own statement); with no claim small enough for its statement, Python stores
+    the long way and the short way runs after it (lineage.orphans.tracker,
+    orphans/refresh/store_states with move_root)."""
     if request.param.endswith("applies"):
         monkeypatch.setattr(tracker, "SHORT_WAY_CONSUMERS", 1)
     if request.param.endswith("Python"):

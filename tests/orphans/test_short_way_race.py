@@ -78,7 +78,6 @@ async def test_a_change_whose_short_way_found_a_late_consumer_moves_it_in_one_mo
     regeneration = NewGeneration(
         id="hub-3-r1", type=AssetType.IMAGE, provider="fal", model="flux", regenerates_id="hub-3"
     )
-    statements = store.queries_run
     async with store.driver.session(database=store.database) as session:
         creating = await session.begin_transaction()  # holds hub-3-v0's lock until it commits
         await GenerationService(store).record_in(Tx(creating, store), late, None)  # type: ignore[arg-type]

@@ -68,5 +68,6 @@ def test_typed_nodes_read_by_columns_or_value_by_value_alike() -> None:
     read = plan.field.read  # type: ignore[attr-defined]
     shown = {"id": "a", "kind": "ASSET", "labels": ["Asset"], "distance": 0, "properties": {}}
     assert read(drawn)["nodes"] == [shown]
+    assert read(drawn)["nodes"][0]["labels"] is node["labels"]  # read by columns, as found
     drawn["nodes"] = [node, {**node, "id": 7, "distance": 1}]  # an id ID serializes as "7"
     assert [each["id"] for each in read(drawn)["nodes"]] == ["a", "7"]

@@ -1,6 +1,6 @@
 """The bundle's `files/` members written while the graph is still read (an export to a file).
 
-A bundle's files come first (format version 2), in the order the graph first
+A bundle's files come first (since format version 2), in the order the graph first
 names them, so an export into a file need not wait for the graph: as the graph
 pass hands over each file's hashing, a thread takes the hashed files in that
 order and appends each member (header, bytes copied by the kernel, padding) to

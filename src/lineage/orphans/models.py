@@ -90,8 +90,9 @@ class RefreshClaim:
 
 @dataclass(frozen=True)
 class StoredRefresh:
-    """What STORE_REFRESH (orphans/refresh/move_root) did: the short way's moves (nothing when not
-    `complete`: run it again) and the changed asset as it ends up."""
+    """What a refresh stored (STORE_REFRESH, or the change's own statement ending in
+    orphans/refresh/return_claimed): the short way's moves (nothing when not `complete`: run it
+    again) and the changed asset as it ends up."""
 
     complete: bool
     moved: OrphanChanges
