@@ -33,11 +33,12 @@ from graphql.execution.collect_fields import FieldDetails, FragmentDetails, coll
 from graphql.execution.values import VariableValues
 from graphql.language import OperationDefinitionNode
 
+INT_RANGE = (-(2**31), 2**31 - 1)  # GraphQL's Int: 32 bits
 KEPT_AS_THEY_ARE: dict[str, Callable[[Any], bool]] = {
     "String": lambda value: type(value) is str,
     "ID": lambda value: type(value) is str,
     "DateTime": lambda value: type(value) is str,
-    "Int": lambda value: type(value) is int and -(2**31) <= value < 2**31,
+    "Int": lambda value: type(value) is int and INT_RANGE[0] <= value <= INT_RANGE[1],
     "Float": lambda value: type(value) is float and math.isfinite(value),
     "Boolean": lambda value: type(value) is bool,
 }
@@ -136,7 +137,6 @@ def leaf_serializer(leaf: GraphQLLeafType) -> Callable[[Any], Any]:
 
 
 ColumnCheck = Callable[[list[Any]], bool]
-INT_RANGE = (-(2**31), 2**31 - 1)  # GraphQL's Int: 32 bits
 
 
 def column_check(output: GraphQLOutputType) -> ColumnCheck | None:
