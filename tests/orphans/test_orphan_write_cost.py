@@ -224,17 +224,22 @@ async def plans_made(store: Store, name: str, runs: list[dict[str, Any]]) -> int
 
 
 async def test_each_write_statement_is_planned_once_whatever_its_parameters_hold(
-    gql: GraphQLClient, store: Store, statements: list[tuple[str, dict[str, Any]]]
+    gql: GraphQLClient,
+    store: Store,
+    statements: list[tuple[str, dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # planning a composed write takes Neo4j 0.3-3 s of CPU, and it keys its plan cache
     # on the parameters' types and size classes of lists and strings: a map hides them
     await every_change(gql, "shot", 2, sources=0)
     await every_change(gql, "hub", 20, sources=3)
     await every_change(gql, "a-shot-with-a-longer-id", 5, sources=1)
+    monkeypatch.setattr(tracker, "STORED_WITH_CLAIM", -1)  # the refresh Python stores
+    await every_change(gql, "stored-by-python", 2, sources=0)
     runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for name, params in statements:
         runs[name].append(params)
-    assert len(runs) >= 2, list(runs)  # a new attempt, a status change (short way within)
+    assert len(runs) >= 3, list(runs)  # a new attempt, a status change, the stored refresh
     for name, each in runs.items():
         shapes = {shape_of(params): params for params in each}
         for shape, params in shapes.items():  # in pairs: Neo4j may replan an older plan
