@@ -37,7 +37,8 @@ CALL (rows, fresh, stored) {
   WHERE r[2] <> (size(after) > 0)
      OR any(x IN before WHERE NOT x IN after) OR any(x IN after WHERE NOT x IN before)
   MATCH (d:Asset {id: r[0]})
-  SET d.orphaned = size(after) > 0, d.orphanRootCauses = after
+  SET d.orphaned = size(after) > 0
+  SET d.orphanRootCauses = after
   RETURN collect([r[0], r[1], r[2], size(after) > 0]) AS moved
 }
 OPTIONAL MATCH (r:Asset {id: moveRoot}) WHERE stored

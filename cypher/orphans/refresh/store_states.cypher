@@ -11,8 +11,8 @@
 CALL () {
   UNWIND $refresh.rows AS row
   MATCH (a:Asset {id: row.id})
-  SET a.orphaned = row.orphaned,
-      a.orphanRootCauses = row.rootCauses
+  SET a.orphaned = row.orphaned
+  SET a.orphanRootCauses = row.rootCauses
 }
 CALL () {
   UNWIND $refresh.deltas AS change
