@@ -1,8 +1,9 @@
-// Fragment, after a part that binds r (the short way's asset, or null), add and exclude
-// (ids not to write): the short way (lineage.orphans.refresh). Every live asset built
-// from r through live assets and unpinned edges gains r as a root cause (add), or every
-// asset that has it as a root cause loses it (NOT add), except those in exclude, and
-// projects' orphan counts move by as much. What is built from r is write-locked first;
+// Fragment, after a part that binds r (the short way's asset, or null), add, exclude
+// (ids not to write) and moved, before orphans/refresh/move_counts: the short way
+// (lineage.orphans.refresh). Every live asset built from r through live assets and
+// unpinned edges gains r as a root cause (add), or every asset that has it as a root
+// cause loses it (NOT add), except those in exclude (move_counts then moves the
+// projects' orphan counts by as much). What is built from r is write-locked first;
 // `rootMoveComplete` says whether a consumer committed while it waited went unlocked:
 // then nothing was moved, and the caller runs orphans/refresh/store_states again.
 // Binds: rootMoveComplete, rootMoved: [[id, projectCode, orphaned before, orphaned after]]
@@ -47,17 +48,10 @@ CALL (r, add, exclude) {
     WHERE NOT d.id IN exclude AND add <> (root IN before)
     WITH d, before, CASE WHEN add THEN [x IN before WHERE x < root] + root + [x IN before WHERE x > root]
                          ELSE [x IN before WHERE x <> root] END AS after
-    SET d.orphanRootCauses = after, d.orphaned = size(after) > 0
+    // Two SET clauses: one SET of both costs Neo4j more CPU (docs/performance.md)
+    SET d.orphanRootCauses = after
+    SET d.orphaned = size(after) > 0
     RETURN collect([d.id, d.projectCode, size(before) > 0, size(after) > 0]) AS moved
-  }
-  CALL (moved) {
-    UNWIND moved AS m
-    WITH m[1] AS code,
-         sum(CASE WHEN m[3] THEN 1 ELSE 0 END - CASE WHEN m[2] THEN 1 ELSE 0 END) AS delta
-    WHERE code IS NOT NULL AND delta <> 0
-    WITH code, delta ORDER BY code
-    MATCH (p:Project {code: code})
-    SET p.orphanCount = coalesce(p.orphanCount, 0) + delta
   }
   RETURN complete AS rootMoveComplete, moved AS rootMoved
 }

@@ -1,6 +1,6 @@
-// Fragment, last part of a change's statement, after orphans/refresh/store_claimed and
-// orphans/refresh/move_root: reads back the asset $claim.assetId when the refresh is
-// done, and returns what was stored.
+// Fragment, last part of a change's statement, after orphans/refresh/store_claimed,
+// orphans/refresh/move_root and orphans/refresh/move_counts: reads back the asset
+// $claim.assetId when the refresh is done, and returns what was stored.
 // Result: one row: stored (the claim's part is done in this statement), complete,
 //   rows (empty when stored), moveRoot, add, others (as orphans/refresh/return_claim),
 //   rootMoveComplete (false: the short way found a consumer that came meanwhile and

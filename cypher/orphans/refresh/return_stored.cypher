@@ -1,4 +1,4 @@
-// Fragment, last part of the orphan refresh's write, after orphans/refresh/move_root:
+// Fragment, last part of the orphan refresh's write, after orphans/refresh/move_counts:
 // reads back the asset $refresh.assetId changed, as it ends up.
 // Result: one row: complete, orphaned: [id], restored: [id], changed: [id] (what the
 //   short way moved), asset (map, or null)

@@ -1,10 +1,11 @@
 // Fragment, after orphans/refresh/claim_changed, of a change's statement, before
-// orphans/refresh/move_root and orphans/refresh/return_claimed: when the claim is
-// complete and claimed at most $claim.storeAtMost assets, it finishes the orphan refresh
-// in the same statement, so a change is one statement: each claimed live asset gets the
-// own root causes of every claimed live asset it is built from through unpinned edges,
-// itself included (what lineage.orphans.tracker.reevaluation works out in Python), what
-// differs from the stored state is stored, the projects' counts move by as much, and the
+// orphans/refresh/move_root, orphans/refresh/move_counts and
+// orphans/refresh/return_claimed: when the claim is complete and claimed at most
+// $claim.storeAtMost assets, it finishes the orphan refresh in the same statement, so a
+// change is one statement: each claimed live asset gets the own root causes of every
+// claimed live asset it is built from through unpinned edges, itself included (what
+// lineage.orphans.tracker.reevaluation works out in Python), what differs from the
+// stored state is stored (move_counts moves the projects' counts by as much), and the
 // short way's asset (when the claim found one) is bound for move_root. Otherwise it
 // stores nothing and binds no short way: lineage.orphans.refresh finishes the claim
 // (orphans/refresh/store_states).
@@ -36,17 +37,9 @@ CALL (rows, fresh, stored) {
   WHERE r[2] <> (size(after) > 0)
      OR any(x IN before WHERE NOT x IN after) OR any(x IN after WHERE NOT x IN before)
   MATCH (d:Asset {id: r[0]})
-  SET d.orphaned = size(after) > 0, d.orphanRootCauses = after
+  SET d.orphaned = size(after) > 0
+  SET d.orphanRootCauses = after
   RETURN collect([r[0], r[1], r[2], size(after) > 0]) AS moved
-}
-CALL (moved) {
-  UNWIND moved AS m
-  WITH m[1] AS code,
-       sum(CASE WHEN m[3] THEN 1 ELSE 0 END - CASE WHEN m[2] THEN 1 ELSE 0 END) AS delta
-  WHERE code IS NOT NULL AND delta <> 0
-  WITH code, delta ORDER BY code
-  MATCH (p:Project {code: code})
-  SET p.orphanCount = coalesce(p.orphanCount, 0) + delta
 }
 OPTIONAL MATCH (r:Asset {id: moveRoot}) WHERE stored
 WITH stored, complete, rows, moveRoot, add, others, moved, r, others AS exclude

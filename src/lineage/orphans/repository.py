@@ -33,9 +33,8 @@ OUTDATED_SAMPLE_SHARE = 0.05  # Neo4j's db.index_sampling.update_percentage defa
 SEEDS_BY_ID = "orphans/refresh/seeds_by_id"
 CLAIM_CHANGED = "orphans/refresh/claim_changed"
 CLAIM = composed(SEEDS_BY_ID, CLAIM_CHANGED, "orphans/refresh/return_claim")
-STORE_REFRESH = composed(
-    "orphans/refresh/store_states", "orphans/refresh/move_root", "orphans/refresh/return_stored"
-)
+MOVE_ROOT = composed("orphans/refresh/move_root", "orphans/refresh/move_counts")
+STORE_REFRESH = composed("orphans/refresh/store_states", MOVE_ROOT, "orphans/refresh/return_stored")
 RECOMPUTED_ROOTS = "orphans/recompute/roots_by_asset"
 RECOMPUTE = composed(RECOMPUTED_ROOTS, "orphans/recompute/store_recomputed")
 
@@ -65,7 +64,7 @@ def claiming(asset_id: str) -> Ending:
     name = composed(
         CLAIM_CHANGED,
         "orphans/refresh/store_claimed",
-        "orphans/refresh/move_root",
+        MOVE_ROOT,
         "orphans/refresh/return_claimed",
     )
     return Ending(name, {"claim": claim}, RefreshClaim.seeds_of)
