@@ -25,8 +25,22 @@ from lineage.orphans.repository import STORE_REFRESH
 from tests.conftest import GraphQLClient
 from tests.orphans.test_short_way_cost import hub_with
 
-LOCKED_WAIT_S = 3.0  # ample for the short way to walk and reach the lock it waits for
+BLOCKED_WITHIN_S = 120.0  # for a statement to reach the lock it waits for, however loaded
+BLOCKED = "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n"
 ARCHIVE = "mutation($id: ID!) { archiveAsset(id: $id) { asset { id } } }"
+
+
+async def until_one_is_blocked(store: Store) -> None:
+    """Returns once a transaction waits for a lock another holds (Neo4j says which in its
+    status): a fixed pause let a slow statement arrive after the holder had committed."""
+    deadline = asyncio.get_running_loop().time() + BLOCKED_WITHIN_S
+    while asyncio.get_running_loop().time() < deadline:
+        async with store.driver.session(database=store.database) as session:
+            record = await (await session.run(BLOCKED)).single()
+        if record and record["n"]:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no transaction waited for a lock within {BLOCKED_WITHIN_S} s")
 
 
 async def moved_twice(store: Store, root: str) -> list[dict[str, Any]]:
@@ -55,7 +69,7 @@ async def test_a_consumer_committed_while_the_short_way_waited_is_moved_on_the_n
         creating = await session.begin_transaction()  # holds hub-3-v0's lock until it commits
         await GenerationService(store).record_in(Tx(creating, store), late, None)  # type: ignore[arg-type]
         short_way = asyncio.create_task(moved_twice(store, "hub-3"))
-        await asyncio.sleep(LOCKED_WAIT_S)
+        await until_one_is_blocked(store)
         assert not short_way.done()  # waiting for hub-3-v0's lock
         await creating.commit()
     first, second = await short_way
@@ -83,7 +97,7 @@ async def test_a_change_whose_short_way_found_a_late_consumer_moves_it_in_one_mo
         await GenerationService(store).record_in(Tx(creating, store), late, None)  # type: ignore[arg-type]
         statements = store.queries_run
         regenerating = asyncio.create_task(GenerationService(store).record(regeneration))
-        await asyncio.sleep(LOCKED_WAIT_S)
+        await until_one_is_blocked(store)
         assert not regenerating.done()  # waiting for hub-3-v0's lock
         await creating.commit()
     change = await regenerating
@@ -98,7 +112,7 @@ async def write_waits(store: Store, asset_id: str, holder: AsyncTransaction) -> 
         writer = await session.begin_transaction()
         touch = "MATCH (a:Asset {id: $id}) SET a.orphanLock = true REMOVE a.orphanLock"
         writing = asyncio.create_task(writer.run(touch, id=asset_id))
-        await asyncio.sleep(LOCKED_WAIT_S)
+        await until_one_is_blocked(store)
         assert not writing.done()  # waiting for the short way's lock
         await holder.rollback()
         await (await writing).consume()
