@@ -68,6 +68,10 @@ def bench_orphans(
     recompute_runs: Annotated[
         int, typer.Option(help="Warm runs of the full recomputation (each side).")
     ] = 5,
+    cold_runs: Annotated[
+        int,
+        typer.Option(help="Cold runs of the full recomputation (each side, each restarted)."),
+    ] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the generated graph.")] = 1,
     hub_dependants: Annotated[
         int | None,
@@ -78,8 +82,9 @@ def bench_orphans(
 ) -> None:
     """Time orphan detection through the API against the plainest Cypher, in the same run.
 
-    Full recomputation (cold, after a restart of the bench Neo4j, or of the local instance
-    of `lineage db start` that NEO4J_URI names, and warm); regeneration,
+    Full recomputation (cold: the p50 of --cold-runs first runs of each side, each after a
+    restart of the bench Neo4j, or of the local instance of `lineage db start` that
+    NEO4J_URI names; and warm); regeneration,
     revert and archive with their orphan updates, of used images and of a hub with ~1,000
     dependants (--hub-dependants); a page of orphans. On a generated graph (reused when
     present) in the dedicated bench Neo4j.
@@ -90,7 +95,9 @@ def bench_orphans(
     log = err if json_output else out
     with bench_database(wipe_ok, lineage_bench_settings(), log) as settings:
         restart = restartable(get_settings())  # restarted when cold
-        options = OrphanBenchOptions(assets, seed, runs, recompute_runs, restart, hub_dependants)
+        options = OrphanBenchOptions(
+            assets, seed, runs, recompute_runs, restart, hub_dependants, cold_runs
+        )
         report = asyncio.run(run_orphan_bench(settings, options, log.print))
     if json_output:
         print(json.dumps(report, indent=2))

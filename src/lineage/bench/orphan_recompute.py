@@ -5,7 +5,11 @@ causes and counts, stored) against one Cypher statement that only flags orphans
 Cold is each side's first run after a start of Neo4j (empty page cache, no query
 plans): of the bench's own instance, or of the local instance `lineage db start`
 runs (the LINEAGE_LOCAL_NEO4J_* settings) when NEO4J_URI names it; on any other
-database, which the bench may not restart, after emptying the query caches.
+database, which the bench may not restart, after emptying the query caches. Each
+side is timed cold several times, each after a cold start of its own, the side that
+goes first alternating (the second follows a restart just as the first, but the OS
+still caches the store files the first read): one cold sample per side moved the
+ratio by 0.4x between runs of the same code, the p50 of several moves less.
 Warm runs follow, interleaved, the side that goes first alternating, after one
 unmeasured run of each (the cold runs leave only the last side's plans and compiled
 code in the restarted Neo4j).
@@ -67,20 +71,40 @@ async def first_run(settings: Settings, side: Side, restart: bool) -> float:
     return ms / 1000
 
 
-async def full_recompute(settings: Settings, runs: int, restart: bool) -> list[Timing]:
-    """Cold: each side's first run after a cold start; warm: `runs` runs of each,
-    after one unmeasured run of each."""
+def in_turn(n: int, sides: list[tuple[Side, list[float]]]) -> list[tuple[Side, list[float]]]:
+    """The sides in the order of round `n`: which goes first alternates."""
+    return sides[::-1] if n % 2 else sides
+
+
+async def cold_runs(
+    settings: Settings, runs: int, restart: bool, api: Side = api_side, plain: Side = plain_side
+) -> Timing:
+    """`runs` first runs of each side, each after a cold start of its own."""
     cold = Timing("full recomputation, cold (s)")
-    cold.api.append(await first_run(settings, api_side, restart))
-    cold.plain.append(await first_run(settings, plain_side, restart))
-    cold.notes.append("after a restart of Neo4j" if restart else "after emptying query caches")
+    for n in range(runs):
+        for side, times in in_turn(n, [(api, cold.api), (plain, cold.plain)]):
+            times.append(await first_run(settings, side, restart))
+    start = "a restart of Neo4j" if restart else "emptying query caches"
+    cold.notes.append(f"{runs} runs of each side, each after {start}")
+    return cold
+
+
+async def warm_runs(settings: Settings, runs: int) -> Timing:
+    """`runs` runs of each side, after one unmeasured run of each."""
     warm = Timing("full recomputation, warm (s)")
     async with open_store(settings) as store:
-        for side in (api_side, plain_side):
-            await side(store)
+        await api_side(store)
+        await plain_side(store)
         for n in range(runs):
-            sides = [(api_side, warm.api), (plain_side, warm.plain)]
-            for side, times in sides[::-1] if n % 2 else sides:
+            for side, times in in_turn(n, [(api_side, warm.api), (plain_side, warm.plain)]):
                 ms, _ = await clocked(partial(side, store))
                 times.append(ms / 1000)
-    return [cold, warm]
+    return warm
+
+
+async def full_recompute(
+    settings: Settings, runs: int, restart: bool, cold_count: int
+) -> list[Timing]:
+    """Cold: `cold_count` first runs of each side, each after a cold start; warm: `runs`
+    runs of each."""
+    return [await cold_runs(settings, cold_count, restart), await warm_runs(settings, runs)]

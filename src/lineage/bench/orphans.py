@@ -1,7 +1,8 @@
 """`lineage bench-orphans`: orphan detection through the real API next to the plainest Cypher.
 
 On the generated graph (see generate.py), in the same run:
-- full recomputation, cold and warm (orphan_recompute.py);
+- full recomputation, cold (p50 of several, each after a restart) and warm
+  (orphan_recompute.py);
 - regeneration, revert and archive over HTTP, with their orphan updates and the
   payloads listing what changed, against one Cypher statement each that does the
   same to the graph and flags what it orphans: for used images (a few orphaned
@@ -47,6 +48,7 @@ class OrphanBenchOptions:
     recompute_runs: int = 5
     restart: bool = False  # restart Neo4j for the cold recomputation (its own instance only)
     hub_dependants: int | None = None  # each hub's live dependants (None: see hub_size)
+    cold_runs: int = 3  # cold runs of the full recomputation (each side, each restarted)
 
     @property
     def hub(self) -> int:
@@ -120,7 +122,9 @@ async def run_orphan_bench(
         log(f"graph: {options.assets:,} assets ({'reused' if summary.reused else 'generated'})")
         await with_gathered_project(store, options.gathered)
         await with_history(store)
-    recompute = await full_recompute(settings, options.recompute_runs, options.restart)
+    recompute = await full_recompute(
+        settings, options.recompute_runs, options.restart, options.cold_runs
+    )
     async with open_store(settings) as store:
         [counts] = await store.read("bench/count_orphaned")
         log(f"full recomputation done: {counts['orphaned']:,} of {counts['assets']:,} orphaned")
