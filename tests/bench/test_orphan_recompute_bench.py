@@ -3,7 +3,7 @@ of each side, each after a cold start of its own, the side that goes first alter
 
 from __future__ import annotations
 
-from lineage.bench.orphan_recompute import Side, cold_runs
+from lineage.bench.orphan_recompute import Side, cold_runs, one_line, seconds
 from lineage.db.store import Store
 from lineage.settings import Settings
 
@@ -34,10 +34,16 @@ async def test_each_side_runs_cold_in_turn_each_after_its_own_cold_start(
     assert [name for name, _ in seen] == ["api", "plain", "plain", "api", "api", "plain"]
     assert {value for _, value in seen} == {EMPTY}, seen
     assert len(cold.api) == len(cold.plain) == 3
-    assert cold.notes == ["3 runs of each side, each after emptying query caches"]
+    assert cold.notes[0] == "3 runs of each side, each after emptying query caches"
+    api_runs, plain_runs = seconds(cold.api), seconds(cold.plain)
+    assert cold.notes[1] == f"each run in turn: API {api_runs}, plain {plain_runs}"
+    assert seconds([1.234, 0.5, 12.0]) == "1.23 / 0.50 / 12.00 s"
     row = cold.row()
     assert row["api"]["p50"] == sorted(cold.api)[1]
     assert row["ratioP50"] == row["api"]["p50"] / row["plain"]["p50"]
+    p50s = f"p50 API {row['api']['p50']:.2f}, plain {row['plain']['p50']:.2f}"
+    line = f"full recomputation, cold (s): {p50s}, {row['ratioP50']:.2f}x; {cold.notes[0]}"
+    assert one_line(cold) == f"{line}; {cold.notes[1]}"
 
 
 async def test_without_a_cold_start_the_next_side_finds_the_caches_full(store: Store) -> None:

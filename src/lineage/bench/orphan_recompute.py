@@ -86,7 +86,12 @@ async def cold_runs(
             times.append(await first_run(settings, side, restart))
     start = "a restart of Neo4j" if restart else "emptying query caches"
     cold.notes.append(f"{runs} runs of each side, each after {start}")
+    cold.notes.append(f"each run in turn: API {seconds(cold.api)}, plain {seconds(cold.plain)}")
     return cold
+
+
+def seconds(runs: list[float]) -> str:
+    return " / ".join(f"{s:.2f}" for s in runs) + " s"
 
 
 async def warm_runs(settings: Settings, runs: int) -> Timing:
@@ -108,3 +113,11 @@ async def full_recompute(
     """Cold: `cold_count` first runs of each side, each after a cold start; warm: `runs`
     runs of each."""
     return [await cold_runs(settings, cold_count, restart), await warm_runs(settings, runs)]
+
+
+def one_line(timing: Timing) -> str:
+    """One line: p50 of each side and their ratio, then the notes."""
+    row = timing.row()
+    ratio = f"{row['ratioP50']:.2f}x" if row["ratioP50"] else "-"
+    sides = f"API {row['api']['p50']:.2f}, plain {row['plain']['p50']:.2f}"
+    return "; ".join([f"{timing.name}: p50 {sides}, {ratio}", *timing.notes])

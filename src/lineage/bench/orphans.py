@@ -23,7 +23,7 @@ from lineage.auth.models import Scope
 from lineage.bench.generate import GraphSummary, auto_commit, ensure_generated
 from lineage.bench.measure import post
 from lineage.bench.orphan_changes import Timing, clocked, hub_changes, hub_size, small_changes
-from lineage.bench.orphan_recompute import full_recompute
+from lineage.bench.orphan_recompute import full_recompute, one_line
 from lineage.bench.server import api_session
 from lineage.db.store import Store
 from lineage.errors import LineageError
@@ -128,6 +128,8 @@ async def run_orphan_bench(
     async with open_store(settings) as store:
         [counts] = await store.read("bench/count_orphaned")
         log(f"full recomputation done: {counts['orphaned']:,} of {counts['assets']:,} orphaned")
+        for timing in recompute:  # shown now: the served measures take minutes more
+            log(one_line(timing))
         served = await served_measures(settings, store, options)
     for timing in recompute:
         timing.notes.append(f"{counts['orphaned']:,} of {counts['assets']:,} assets orphaned")
