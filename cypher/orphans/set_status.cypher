@@ -9,8 +9,9 @@
 CALL () {
   UNWIND $rows AS row
   MATCH (a:Asset {id: row.id})
-  SET a.orphaned = row.orphaned,
-      a.orphanRootCauses = row.rootCauses
+  // Two SET clauses: one SET of both costs Neo4j more CPU (docs/performance.md)
+  SET a.orphaned = row.orphaned
+  SET a.orphanRootCauses = row.rootCauses
   RETURN count(a) AS updated
 }
 CALL () {

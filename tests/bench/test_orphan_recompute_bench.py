@@ -3,7 +3,7 @@ of each side, each after a cold start of its own, the side that goes first alter
 
 from __future__ import annotations
 
-from lineage.bench.orphan_recompute import Side, cold_runs, one_line, seconds
+from lineage.bench.orphan_recompute import Side, one_line, seconds, timed_cold
 from lineage.db.store import Store
 from lineage.settings import Settings
 
@@ -30,7 +30,7 @@ async def test_each_side_runs_cold_in_turn_each_after_its_own_cold_start(
 ) -> None:
     seen: Seen = []
     api, plain = recording("api", seen), recording("plain", seen)
-    cold = await cold_runs(settings, 3, False, api, plain)
+    cold = await timed_cold(settings, 3, False, api, plain)
     assert [name for name, _ in seen] == ["api", "plain", "plain", "api", "api", "plain"]
     assert {value for _, value in seen} == {EMPTY}, seen
     assert len(cold.api) == len(cold.plain) == 3

@@ -20,8 +20,8 @@ SIZES = (10, 20, 40)
 # db hits per video below the hub: 19 measured (the walk below it, its lock, the walk
 # through live videos, which also tells whether one came meanwhile, and the write: two
 # SET clauses count a db hit each, where one SET of both counted one and took more of
-# Neo4j's CPU); 20 when the lock set `id` to itself (2 db hits a node, against 1 for
-# removing a marker);
+# Neo4j's CPU); measured with one SET: 19 when the lock set `id` to itself (2 db hits a
+# node, against 1 for removing a marker);
 # 24 with a separate check of every consumer for one that came meanwhile; with the walk
 # through live videos as ANY SHORTEST, as it was, 9,348 / 12,578 / 17,838 in all
 HITS_PER_VIDEO = 19

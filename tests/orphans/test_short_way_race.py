@@ -25,22 +25,33 @@ from lineage.orphans.repository import STORE_REFRESH
 from tests.conftest import GraphQLClient
 from tests.orphans.test_short_way_cost import hub_with
 
-BLOCKED_WITHIN_S = 120.0  # for a statement to reach the lock it waits for, however loaded
-BLOCKED = "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n"
 ARCHIVE = "mutation($id: ID!) { archiveAsset(id: $id) { asset { id } } }"
+BLOCKED_WITHIN_S = 120.0  # for a statement to reach the lock it waits for, however loaded
+# a transaction of the test's database, waiting for a lock, whose statement takes the
+# short way's locks or is the test's own write (both name the marker `orphanLock`)
+BLOCKED = (
+    "SHOW TRANSACTIONS YIELD database, status, currentQuery "
+    "WHERE database = $database AND status STARTS WITH 'Blocked' "
+    "AND currentQuery CONTAINS 'orphanLock' RETURN count(*) AS n"
+)
 
 
-async def until_one_is_blocked(store: Store) -> None:
-    """Returns once a transaction waits for a lock another holds (Neo4j says which in its
-    status): a fixed pause let a slow statement arrive after the holder had committed."""
+async def until_blocked(store: Store, waiting: asyncio.Task[Any]) -> None:
+    """Returns once `waiting`'s statement waits for a lock another transaction holds
+    (Neo4j says so in its status): a fixed pause let a slow statement arrive after the
+    holder had committed. Fails at once if `waiting` ends without having waited."""
     deadline = asyncio.get_running_loop().time() + BLOCKED_WITHIN_S
     while asyncio.get_running_loop().time() < deadline:
+        if waiting.done():
+            await waiting  # its own error, if it raised
+            raise AssertionError("the statement ended without waiting for a lock")
         async with store.driver.session(database=store.database) as session:
-            record = await (await session.run(BLOCKED)).single()
+            result = await session.run(BLOCKED, database=store.database)
+            record = await result.single()
         if record and record["n"]:
             return
         await asyncio.sleep(0.05)
-    raise AssertionError(f"no transaction waited for a lock within {BLOCKED_WITHIN_S} s")
+    raise AssertionError(f"no statement waited for a lock within {BLOCKED_WITHIN_S} s")
 
 
 async def moved_twice(store: Store, root: str) -> list[dict[str, Any]]:
@@ -69,8 +80,7 @@ async def test_a_consumer_committed_while_the_short_way_waited_is_moved_on_the_n
         creating = await session.begin_transaction()  # holds hub-3-v0's lock until it commits
         await GenerationService(store).record_in(Tx(creating, store), late, None)  # type: ignore[arg-type]
         short_way = asyncio.create_task(moved_twice(store, "hub-3"))
-        await until_one_is_blocked(store)
-        assert not short_way.done()  # waiting for hub-3-v0's lock
+        await until_blocked(store, short_way)  # waiting for hub-3-v0's lock
         await creating.commit()
     first, second = await short_way
     assert (first["complete"], first["orphaned"]) == (False, [])
@@ -97,8 +107,7 @@ async def test_a_change_whose_short_way_found_a_late_consumer_moves_it_in_one_mo
         await GenerationService(store).record_in(Tx(creating, store), late, None)  # type: ignore[arg-type]
         statements = store.queries_run
         regenerating = asyncio.create_task(GenerationService(store).record(regeneration))
-        await until_one_is_blocked(store)
-        assert not regenerating.done()  # waiting for hub-3-v0's lock
+        await until_blocked(store, regenerating)  # waiting for hub-3-v0's lock
         await creating.commit()
     change = await regenerating
     assert sorted(change.orphans.orphaned) == ["hub-3-v0", "hub-3-v1", "hub-3-v2", "late"]
@@ -112,8 +121,7 @@ async def write_waits(store: Store, asset_id: str, holder: AsyncTransaction) -> 
         writer = await session.begin_transaction()
         touch = "MATCH (a:Asset {id: $id}) SET a.orphanLock = true REMOVE a.orphanLock"
         writing = asyncio.create_task(writer.run(touch, id=asset_id))
-        await until_one_is_blocked(store)
-        assert not writing.done()  # waiting for the short way's lock
+        await until_blocked(store, writing)  # waiting for the short way's lock
         await holder.rollback()
         await (await writing).consume()
         await writer.rollback()

@@ -66,11 +66,15 @@ def bench_orphans(
     assets: Annotated[int, typer.Option(help="Assets in the generated graph.")] = 1_000_000,
     runs: Annotated[int, typer.Option(help="Measured runs of each change and page.")] = 50,
     recompute_runs: Annotated[
-        int, typer.Option(help="Warm runs of the full recomputation (each side).")
+        int, typer.Option(min=1, help="Warm runs of the full recomputation (each side).")
     ] = 5,
     cold_runs: Annotated[
         int,
-        typer.Option(help="Cold runs of the full recomputation (each side, each restarted)."),
+        typer.Option(
+            min=1,
+            help="Cold runs of the full recomputation (each side, each after a restart, or "
+            "after emptying the query caches of a database the bench may not restart).",
+        ),
     ] = 3,
     seed: Annotated[int, typer.Option(help="Seed of the generated graph.")] = 1,
     hub_dependants: Annotated[
@@ -96,7 +100,13 @@ def bench_orphans(
     with bench_database(wipe_ok, lineage_bench_settings(), log) as settings:
         restart = restartable(get_settings())  # restarted when cold
         options = OrphanBenchOptions(
-            assets, seed, runs, recompute_runs, restart, hub_dependants, cold_runs
+            assets=assets,
+            seed=seed,
+            runs=runs,
+            recompute_runs=recompute_runs,
+            restart=restart,
+            hub_dependants=hub_dependants,
+            cold_runs=cold_runs,
         )
         report = asyncio.run(run_orphan_bench(settings, options, log.print))
     if json_output:

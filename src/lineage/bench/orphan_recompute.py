@@ -76,7 +76,7 @@ def in_turn(n: int, sides: list[tuple[Side, list[float]]]) -> list[tuple[Side, l
     return sides[::-1] if n % 2 else sides
 
 
-async def cold_runs(
+async def timed_cold(
     settings: Settings, runs: int, restart: bool, api: Side = api_side, plain: Side = plain_side
 ) -> Timing:
     """`runs` first runs of each side, each after a cold start of its own."""
@@ -94,7 +94,7 @@ def seconds(runs: list[float]) -> str:
     return " / ".join(f"{s:.2f}" for s in runs) + " s"
 
 
-async def warm_runs(settings: Settings, runs: int) -> Timing:
+async def timed_warm(settings: Settings, runs: int) -> Timing:
     """`runs` runs of each side, after one unmeasured run of each."""
     warm = Timing("full recomputation, warm (s)")
     async with open_store(settings) as store:
@@ -105,14 +105,6 @@ async def warm_runs(settings: Settings, runs: int) -> Timing:
                 ms, _ = await clocked(partial(side, store))
                 times.append(ms / 1000)
     return warm
-
-
-async def full_recompute(
-    settings: Settings, runs: int, restart: bool, cold_count: int
-) -> list[Timing]:
-    """Cold: `cold_count` first runs of each side, each after a cold start; warm: `runs`
-    runs of each."""
-    return [await cold_runs(settings, cold_count, restart), await warm_runs(settings, runs)]
 
 
 def one_line(timing: Timing) -> str:

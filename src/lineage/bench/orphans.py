@@ -1,7 +1,7 @@
 """`lineage bench-orphans`: orphan detection through the real API next to the plainest Cypher.
 
 On the generated graph (see generate.py), in the same run:
-- full recomputation, cold (p50 of several, each after a restart) and warm
+- full recomputation, cold (p50 of several, each after a cold start) and warm
   (orphan_recompute.py);
 - regeneration, revert and archive over HTTP, with their orphan updates and the
   payloads listing what changed, against one Cypher statement each that does the
@@ -23,7 +23,7 @@ from lineage.auth.models import Scope
 from lineage.bench.generate import GraphSummary, auto_commit, ensure_generated
 from lineage.bench.measure import post
 from lineage.bench.orphan_changes import Timing, clocked, hub_changes, hub_size, small_changes
-from lineage.bench.orphan_recompute import full_recompute, one_line
+from lineage.bench.orphan_recompute import one_line, timed_cold, timed_warm
 from lineage.bench.server import api_session
 from lineage.db.store import Store
 from lineage.errors import LineageError
@@ -48,7 +48,7 @@ class OrphanBenchOptions:
     recompute_runs: int = 5
     restart: bool = False  # restart Neo4j for the cold recomputation (its own instance only)
     hub_dependants: int | None = None  # each hub's live dependants (None: see hub_size)
-    cold_runs: int = 3  # cold runs of the full recomputation (each side, each restarted)
+    cold_runs: int = 3  # cold runs of the full recomputation (each side, each cold started)
 
     @property
     def hub(self) -> int:
@@ -122,14 +122,14 @@ async def run_orphan_bench(
         log(f"graph: {options.assets:,} assets ({'reused' if summary.reused else 'generated'})")
         await with_gathered_project(store, options.gathered)
         await with_history(store)
-    recompute = await full_recompute(
-        settings, options.recompute_runs, options.restart, options.cold_runs
-    )
+    cold = await timed_cold(settings, options.cold_runs, options.restart)
+    log(one_line(cold))  # shown at once: a later failure would lose it
+    warm = await timed_warm(settings, options.recompute_runs)
+    log(one_line(warm))
+    recompute = [cold, warm]
     async with open_store(settings) as store:
         [counts] = await store.read("bench/count_orphaned")
         log(f"full recomputation done: {counts['orphaned']:,} of {counts['assets']:,} orphaned")
-        for timing in recompute:  # shown now: the served measures take minutes more
-            log(one_line(timing))
         served = await served_measures(settings, store, options)
     for timing in recompute:
         timing.notes.append(f"{counts['orphaned']:,} of {counts['assets']:,} assets orphaned")
