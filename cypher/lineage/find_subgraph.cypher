@@ -5,9 +5,10 @@
 // truncation), upstream and/or downstream, with the GENERATED_FROM|USES_FRAME|REGENERATES
 // edges each walk crosses between the nodes it reached. Covers $depth up to 10.
 // $id, $depth, $upstream, $downstream (booleans: the directions to walk).
-// Result: one row per direction walked: way, nodes [{id, labels, properties, distance}]
-//   (the start among them, at distance 0), edges [{fromId, toId, type, properties}] (each
-//   relationship once), truncated; no row for an unknown id.
+// Result: one row per direction walked: way, nodes [[id, labels, properties, distance]]
+//   (the start among them, at distance 0), edges [[fromId, toId, type, properties]] (each
+//   relationship once), truncated; no row for an unknown id. Lists, not maps, as in
+//   lineage/find_upstream.
 CALL () {
   MATCH (n:Asset {id: $id}) RETURN n
   UNION
@@ -30,7 +31,7 @@ CALL (start) {
     WITH x, x.node AS n
     MATCH (n)-[r:GENERATED_FROM|USES_FRAME|REGENERATES]->(o)
     WHERE x.distance < $depth OR o IN members
-    RETURN collect({fromId: n.id, toId: o.id, type: type(r), properties: properties(r)}) AS edges
+    RETURN collect([n.id, o.id, type(r), properties(r)]) AS edges
   }
   RETURN 'upstream' AS way, kept, edges, truncated
   UNION ALL
@@ -47,13 +48,12 @@ CALL (start) {
     WITH x, x.node AS n
     MATCH (n)<-[r:GENERATED_FROM|USES_FRAME|REGENERATES]-(o)
     WHERE x.distance < $depth OR o IN members
-    RETURN collect({fromId: o.id, toId: n.id, type: type(r), properties: properties(r)}) AS edges
+    RETURN collect([o.id, n.id, type(r), properties(r)]) AS edges
   }
   RETURN 'downstream' AS way, kept, edges, truncated
 }
 WITH way, kept, edges, truncated
 WHERE size(kept) > 0
 RETURN way,
-       [x IN kept | {id: x.node.id, labels: labels(x.node), properties: properties(x.node),
-                     distance: x.distance}] AS nodes,
+       [x IN kept | [x.node.id, labels(x.node), properties(x.node), x.distance]] AS nodes,
        edges, truncated

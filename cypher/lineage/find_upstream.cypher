@@ -3,9 +3,11 @@
 // (without the other direction's branch and the union, Neo4j spends about 0.1-0.4 ms
 // less CPU on a depth-5 walk of about 65 nodes).
 // $id, $depth (at most 10).
-// Result: one row for a known id: way ('upstream'), nodes [{id, labels, properties,
-//   distance}] (the start among them, at distance 0), edges [{fromId, toId, type,
-//   properties}] (each relationship once), truncated; no row for an unknown id.
+// Result: one row for a known id: way ('upstream'), nodes [[id, labels, properties,
+//   distance]] (the start among them, at distance 0), edges [[fromId, toId, type,
+//   properties]] (each relationship once), truncated; no row for an unknown id. Nodes and
+//   edges are lists, not maps: the driver would decode each map's keys again for every node
+//   and edge (lineage.graph.drawing names the values).
 CALL () {
   MATCH (n:Asset {id: $id}) RETURN n
   UNION
@@ -27,9 +29,8 @@ CALL (kept, members) {
   WITH x, x.node AS n
   MATCH (n)-[r:GENERATED_FROM|USES_FRAME|REGENERATES]->(o)
   WHERE x.distance < $depth OR o IN members
-  RETURN collect({fromId: n.id, toId: o.id, type: type(r), properties: properties(r)}) AS edges
+  RETURN collect([n.id, o.id, type(r), properties(r)]) AS edges
 }
 RETURN 'upstream' AS way,
-       [x IN kept | {id: x.node.id, labels: labels(x.node), properties: properties(x.node),
-                     distance: x.distance}] AS nodes,
+       [x IN kept | [x.node.id, labels(x.node), properties(x.node), x.distance]] AS nodes,
        edges, truncated

@@ -6,7 +6,8 @@ from typing import Any
 
 from lineage.bench.generate import ensure_generated, generate
 from lineage.db.store import Store
-from lineage.graph.walk import Direction, walk
+from lineage.graph.drawing import draw_lineage
+from lineage.graph.walk import Direction
 from tests.conftest import GraphQLClient
 
 ASSETS = 2_000
@@ -97,8 +98,8 @@ async def test_sample_ids_start_deep_lineage(store: Store) -> None:
     assert len(summary.sample_ids) > 20 and summary.max_depth >= 7
     deepest = []
     for asset_id in summary.sample_ids[:25]:
-        rows = await walk(store, asset_id, Direction.UPSTREAM, 10)
-        deepest.append(max(node["distance"] for row in rows for node in row["nodes"]))
+        drawn = await draw_lineage(store, asset_id, Direction.UPSTREAM, 10)
+        deepest.append(max(node["distance"] for node in drawn["nodes"]))
     assert min(deepest) >= 5 and max(deepest) >= 7, deepest
 
 

@@ -13,6 +13,8 @@ from lineage.api.compiled import compile_operation
 from lineage.api.schema import COMPILED_FIELDS, schema
 from lineage.api.selection import NotCompiled, column_check, value_serializer
 from lineage.bench.measure import TYPED_QUERY
+from lineage.graph.drawing import EDGE_KEYS, NODE_KEYS, drawing
+from lineage.graph.walk import LineageGraph, LineageNode
 
 NODE = schema._schema.type_map["LineageNode"]
 EDGE = schema._schema.type_map["LineageEdge"]
@@ -63,7 +65,7 @@ def test_a_failed_column_is_one_the_serializer_refuses_or_changes() -> None:
 def test_typed_nodes_read_by_columns_or_value_by_value_alike() -> None:
     variables = {"id": "a", "direction": "UPSTREAM", "depth": 5}
     plan = compile_operation(schema, parse(TYPED_QUERY), variables, None, COMPILED_FIELDS)
-    node = {"id": "a", "labels": ["Asset"], "distance": 0, "properties": {}, "kind": "ASSET"}
+    node = {"id": "a", "kind": "ASSET", "labels": ["Asset"], "distance": 0, "properties": {}}
     drawn = {"rootId": "a", "truncated": False, "nodes": [node], "edges": []}
     read = plan.field.read  # type: ignore[attr-defined]
     shown = {"id": "a", "kind": "ASSET", "labels": ["Asset"], "distance": 0, "properties": {}}
@@ -71,3 +73,41 @@ def test_typed_nodes_read_by_columns_or_value_by_value_alike() -> None:
     assert read(drawn)["nodes"][0]["labels"] is node["labels"]  # read by columns, as found
     drawn["nodes"] = [node, {**node, "id": 7, "distance": 1}]  # an id ID serializes as "7"
     assert [each["id"] for each in read(drawn)["nodes"]] == ["a", "7"]
+
+
+LINEAGE = """query Lineage($id: ID!, $direction: LineageDirection!, $depth: Int!) {
+  lineage(id: $id, direction: $direction, depth: $depth) { %s } }"""
+
+
+def compiled_read(selection: str) -> Any:
+    """The compiled reader of a drawing for `lineage { <selection> }`."""
+    variables = {"id": "a", "direction": "UPSTREAM", "depth": 5}
+    document = parse(LINEAGE % selection)
+    plan = compile_operation(schema, document, variables, None, COMPILED_FIELDS)
+    return plan.field.read  # type: ignore[attr-defined]
+
+
+def test_a_drawing_holds_the_typed_fields_in_their_order() -> None:
+    graph = LineageGraph(root_id="v")
+    graph.nodes["v"] = LineageNode("v", ["Asset"], {"type": "video", "paramsJson": "{}"}, 0)
+    graph.edges.append({"fromId": "v", "toId": "i", "type": "USES_FRAME", "properties": {}})
+    drawn = drawing(graph)
+    assert tuple(drawn["nodes"][0]) == NODE_KEYS and tuple(drawn["edges"][0]) == EDGE_KEYS
+    assert drawn["nodes"][0]["properties"] == {"type": "VIDEO"}
+
+
+def test_every_typed_field_in_the_drawings_order_is_the_drawings_own_objects() -> None:
+    node = dict(zip(NODE_KEYS, ("a", "ASSET", ["Asset"], 0, {}), strict=True))
+    edge = dict(zip(EDGE_KEYS, ("a", "b", "USES_FRAME", {"role": "START"}), strict=True))
+    drawn = {"rootId": "a", "truncated": False, "nodes": [node], "edges": [edge]}
+    typed = compiled_read(
+        "nodes { id kind labels distance properties } edges { fromId toId type properties }"
+    )
+    assert typed(drawn)["nodes"] is drawn["nodes"] and typed(drawn)["edges"] is drawn["edges"]
+    reordered = compiled_read("nodes { kind id }")
+    assert [list(each.items()) for each in reordered(drawn)["nodes"]] == [
+        [("kind", "ASSET"), ("id", "a")]
+    ]
+    aliased = compiled_read("edges { fromId to: toId type properties }")
+    shown = {"fromId": "a", "to": "b", "type": "USES_FRAME", "properties": {"role": "START"}}
+    assert aliased(drawn)["edges"] == [shown]

@@ -29,13 +29,14 @@ from lineage.api.selection import (
     object_type,
     value_serializer,
 )
+from lineage.graph.drawing import EDGE_KEYS, NODE_KEYS
 
 Drawn = dict[str, Any]
 Reader = Callable[[Drawn], Any]  # (a drawing, or one of its nodes or edges) -> JSON
 ListReader = Callable[[list[Drawn]], list[Any]]  # a drawing's nodes or edges -> JSON
-# Each typed field of a drawing's nodes and edges, by the key the drawing holds it under.
-NODE_FIELDS = frozenset({"id", "kind", "labels", "distance", "properties"})
-EDGE_FIELDS = frozenset({"fromId", "toId", "type", "properties"})
+# Each typed field of a drawing's nodes and edges, by the key the drawing holds it under,
+# in the drawing's order.
+FIELDS = {"nodes": NODE_KEYS, "edges": EDGE_KEYS}
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def _typed(
     """The reader of a drawing's LineageNodes or LineageEdges: their plain fields, from the
     drawing's nodes or edges holding them under their names; by columns (`_by_columns`)
     when each selected field's type has a column check."""
-    plain = NODE_FIELDS if name == "nodes" else EDGE_FIELDS
+    plain = FIELDS[name]
     readers: list[tuple[str, Reader]] = []
     columns: list[Column] = []
     for key, (field_name, field, _) in selection.fields(parent, details).items():
@@ -113,7 +114,9 @@ def _typed(
 
     if any(column.check is None for column in columns):
         return lambda items: [item(each) for each in items]
-    return _by_columns(parent.name, columns, item)
+    as_drawn = all(column.key == column.name for column in columns)
+    as_drawn = as_drawn and tuple(column.name for column in columns) == plain
+    return _by_columns(parent.name, columns, item, as_drawn)
 
 
 @dataclass(frozen=True)
@@ -126,10 +129,12 @@ class Column:
     check: ColumnCheck | None
 
 
-def _by_columns(typename: str, columns: list[Column], item: Reader) -> ListReader:
+def _by_columns(typename: str, columns: list[Column], item: Reader, as_drawn: bool) -> ListReader:
     """Each selected field's values taken as one column and checked at once: when every
     column is what its serializer gives back unchanged, the objects are built from the
-    columns as they are (a few C-level passes a field instead of a few calls a value);
+    columns as they are (a few C-level passes a field instead of a few calls a value), or
+    are the drawing's own when the selection is every field, unaliased, in the drawing's
+    order (`as_drawn`: the same keys, in the same order, holding the same values);
     otherwise `item` reads each object value by value."""
     keys = tuple(column.key for column in columns)
 
@@ -143,6 +148,8 @@ def _by_columns(typename: str, columns: list[Column], item: Reader) -> ListReade
             if column.check is None or not column.check(found):
                 return [item(each) for each in items]
             values.append(found)
+        if as_drawn:
+            return items
         return [dict(zip(keys, row, strict=True)) for row in zip(*values, strict=True)]
 
     return read

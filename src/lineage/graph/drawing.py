@@ -13,6 +13,7 @@ case. The JSON Schema of a drawing is `docs/lineage-graph.schema.json`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -60,6 +61,13 @@ def graphql_spelling(enum: type[StrEnum], value: Any) -> Any:
     return next((member.name for member in enum if member.value == value), value)
 
 
+# A drawn node's and a drawn edge's keys, in their order (the typed fields' order).
+NODE_KEYS = ("id", "kind", "labels", "distance", "properties")
+EDGE_KEYS = ("fromId", "toId", "type", "properties")
+# A walked node [id, labels, properties, distance] or edge [fromId, toId, type, properties].
+Walked = Sequence[Any]
+DISTANCE = 3  # a walked node's distance
+
 EDGE = "edge"  # the spellings' key of edges, beside the kinds of nodes
 SPELLINGS: dict[str, dict[str, dict[str, str]]] = {
     kind: {key: {m.value: m.name for m in enum} for key, enum in enums.items()}
@@ -95,11 +103,12 @@ async def draw_lineage(
     store: Store, node_id: str, direction: Direction, depth: int
 ) -> dict[str, Any]:
     """The subgraph around `node_id`, drawn: one query up to `ONE_QUERY_MAX_DEPTH`, whose
-    rows come shaped as drawn (one row a direction, each with the root at distance 0)."""
+    rows hold each node as [id, labels, properties, distance] and each edge as [fromId,
+    toId, type, properties] (one row a direction, each with the root at distance 0)."""
     if depth > ONE_QUERY_MAX_DEPTH:
         return drawing(await walk_by_levels(store, node_id, direction, depth))
     first, *others = await walk(store, node_id, direction, depth)
-    nodes = first["nodes"] + [n for row in others for n in row["nodes"] if n["distance"] > 0]
+    nodes = first["nodes"] + [n for row in others for n in row["nodes"] if n[DISTANCE] > 0]
     edges = [edge for row in (first, *others) for edge in row["edges"]]
     truncated = any(row["truncated"] for row in (first, *others))
     return _drawn(node_id, truncated, nodes, edges)
@@ -107,24 +116,39 @@ async def draw_lineage(
 
 def drawing(graph: LineageGraph) -> dict[str, Any]:
     """The same drawing of a walk by levels."""
-    nodes = [
-        {"id": n.id, "labels": n.labels, "distance": n.distance, "properties": n.properties}
-        for n in graph.nodes.values()
-    ]
-    return _drawn(graph.root_id, graph.truncated, nodes, list(graph.edges))
+    nodes = [(n.id, n.labels, n.properties, n.distance) for n in graph.nodes.values()]
+    edges = [(e["fromId"], e["toId"], e["type"], e["properties"]) for e in graph.edges]
+    return _drawn(graph.root_id, graph.truncated, nodes, edges)
 
 
 def _drawn(
-    root_id: str, truncated: bool, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+    root_id: str, truncated: bool, walked_nodes: Sequence[Walked], walked_edges: Sequence[Walked]
 ) -> dict[str, Any]:
     """`{rootId, truncated, nodes: [{id, kind, labels, distance, properties}],
-    edges: [{fromId, toId, type, properties}]}`, in drawing order."""
-    for node in nodes:
-        node["kind"] = kind = kind_of(node["labels"])
-        node["properties"] = _spelled(node["properties"], kind)
-    for edge in edges:
-        if edge["properties"]:  # most have none (GENERATED_FROM): nothing to reshape
-            edge["properties"] = _spelled(edge["properties"], EDGE)
+    edges: [{fromId, toId, type, properties}]}` (`NODE_KEYS`, `EDGE_KEYS`), in drawing
+    order, from the walk's nodes and edges."""
+    nodes = []
+    for node_id, labels, properties, distance in walked_nodes:
+        kind = kind_of(labels)
+        spelled = _spelled(properties, kind)
+        nodes.append(
+            {
+                "id": node_id,
+                "kind": kind,
+                "labels": labels,
+                "distance": distance,
+                "properties": spelled,
+            }
+        )
+    edges = [  # most have no properties (GENERATED_FROM): nothing to reshape
+        {
+            "fromId": from_id,
+            "toId": to_id,
+            "type": edge_type,
+            "properties": _spelled(properties, EDGE) if properties else properties,
+        }
+        for from_id, to_id, edge_type, properties in walked_edges
+    ]
     nodes.sort(key=lambda n: (n["distance"], n["id"]))
     edges.sort(key=_edge_order)
     return {"rootId": root_id, "truncated": truncated, "nodes": nodes, "edges": edges}
