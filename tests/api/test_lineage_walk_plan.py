@@ -71,4 +71,4 @@ async def test_an_upstream_walk_costs_neo4j_what_the_drivers_statement_costs(
         params = {"id": start, "depth": 5}
         api = await profiled_hits(store, "lineage/find_upstream", params)
         driver = await profiled_hits(store, "bench/lineage_upstream", params)
-        assert driver < api <= driver + 2, (start, api, driver)
+        assert api <= driver + 2, (start, api, driver)
