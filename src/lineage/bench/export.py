@@ -7,13 +7,16 @@ the ratios the issue aims at, each against a floor measured in the same run:
   the export's floor (`bench.exportfloor`: the plainest read of the graph and the
   files' hashing and copying, alone and side by side); then `tar` and the export, Neo4j
   warm, `ROUNDS` times each in turn, the side going first alternating, each writing a
-  new file in the same folder and removing it at once, compared by their p50s. Most of
-  `tar`'s CPU is the kernel giving its output new page-cache pages (writing the same
-  bytes over pages already cached costs a tenth), and what a new page costs varies with
-  what the machine's memory did before (this VM hands freed memory back to its host,
-  where first touching it again costs a fault): one `tar` cost 2 CPU s in one run of
-  this bench and 5.8 in another. Alternated, both sides write into the
-  memory the other just freed, and the p50 of several leaves out one dear run;
+  new file in the same folder and removing it at once, compared by their p50s. Each
+  export and each timed `tar` starts after a pause of `SETTLE_S`: most of `tar`'s CPU
+  is the kernel giving its output new page-cache pages, and what a new page costs
+  depends on when it was freed. This VM hands freed memory back to its host (1.3 of
+  2.5 GB freed within 10 s, measured), and touching it again costs a fault there:
+  2.5 GB written into a new file right after another was deleted cost 0.5-1.0 CPU s,
+  the same 30 s later 2.4-4.1 (measured). Before, `tar` wrote into memory free for
+  long and the export right after a 2.5 GB file was deleted (`tar`'s CPU: 2.0 s in one
+  run of this bench, 5.8 in another). After the pause both sides start alike,
+  whatever ran before;
 - import vs the legacy importer's floor (`bench.imports.write_plainly`: the same
   assets and edges written by the plainest Cypher, nothing else), each run twice into
   an empty graph and the second run compared: Neo4j's JVM compiles a statement's code
@@ -36,8 +39,9 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.table import Table
@@ -60,7 +64,10 @@ from lineage.upgrades import migrate
 
 PROJECT = "BENCH-001"  # the project folder write_tree makes
 INSTANCE, BOLT_PORT, HTTP_PORT = "bench-export", 7712, 7502
+P = ParamSpec("P")
+R = TypeVar("R")
 ROUNDS = 3  # tar and the warm export, each this many times in turn
+SETTLE_S = 10.0  # the pause before each timed tar or export (see the module's docstring)
 
 
 @clear_errors
@@ -118,6 +125,7 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
     bundle, source = work / "project.tar", work / "source"
     _tar(source, work / "warm-up.tar")  # every side reads the files from the page cache
     (work / "warm-up.tar").unlink()
+    time.sleep(SETTLE_S)
     server_cpu = _process_cpu_s(server_pid)
     exported = run_probe(settings, "export", PROJECT, str(bundle), str(source))
     export_server_cpu = _process_cpu_s(server_pid) - server_cpu
@@ -126,8 +134,8 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
     )
     tars, exports = alternated(
         ROUNDS,
-        lambda: _timed_tar(source, work / "files.tar"),
-        lambda: _timed_export(settings, source, work / "again.tar", server_pid),
+        lambda: _settled(_timed_tar, source, work / "files.tar"),
+        lambda: _settled(_timed_export, settings, source, work / "again.tar", server_pid),
     )
     first, server_cpu = _imported(settings, bundle, work / "target-first", server_pid)
     imported, import_server_cpu = _imported(settings, bundle, work / "target", server_pid)
@@ -149,6 +157,12 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
         "importFirstServerCpu": server_cpu,
         **floors,
     }
+
+
+def _settled(step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """`step` run after a pause, in which memory freed just before is handed back."""
+    time.sleep(SETTLE_S)
+    return step(*args, **kwargs)
 
 
 def _timed_tar(source: Path, target: Path) -> dict[str, float]:
