@@ -1,10 +1,22 @@
 """`lineage bench-export`: exporting and importing a generated 100k-asset project, with
 the ratios the issue aims at, each against a floor measured in the same run:
 
-- export vs `tar` of the same files (the project's catalog files into one tar);
-  the export runs first (Neo4j's first read of the project, as after writing it),
-  then again once the export's floor has run (`bench.exportfloor`: the plainest read
-  of the graph and the files' hashing and copying, alone and side by side), warm;
+- export vs `tar` of the same files (the project's catalog files into one tar). The
+  files are read once first (both sides read them from the page cache); the export
+  runs first on its own (Neo4j's first read of the project, as after writing it), then
+  the export's floor (`bench.exportfloor`: the plainest read of the graph and the
+  files' hashing and copying, alone and side by side); then `tar` and the export, Neo4j
+  warm, `ROUNDS` times each in turn, the side going first alternating, each writing a
+  new file in the same folder and removing it at once, compared by their p50s. Each
+  export and each timed `tar` starts after a pause of `SETTLE_S`: most of `tar`'s CPU
+  is the kernel giving its output new page-cache pages, and what a new page costs
+  depends on when it was freed. This VM hands freed memory back to its host (1.3 of
+  2.5 GB freed within 10 s, measured), and touching it again costs a fault there:
+  2.5 GB written into a new file right after another was deleted cost 0.5-1.0 CPU s,
+  the same 30 s later 2.4-4.1 (measured). Before, `tar` wrote into memory free for
+  long and the export right after a 2.5 GB file was deleted (`tar`'s CPU: 2.0 s in one
+  run of this bench, 5.8 in another). After the pause both sides start alike,
+  whatever ran before;
 - import vs the legacy importer's floor (`bench.imports.write_plainly`: the same
   assets and edges written by the plainest Cypher, nothing else), each run twice into
   an empty graph and the second run compared: Neo4j's JVM compiles a statement's code
@@ -27,8 +39,9 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.table import Table
@@ -39,6 +52,7 @@ from lineage.bench.exportfloor import measure_floors
 from lineage.bench.generate import auto_commit, wipe
 from lineage.bench.imports import write_plainly
 from lineage.bench.synthetic import STUDIO, TINY, write_tree
+from lineage.bench.turns import alternated, p50s
 from lineage.console import clear_errors, err, out
 from lineage.files import LocalFileStore
 from lineage.legacy.importer import import_legacy
@@ -50,6 +64,10 @@ from lineage.upgrades import migrate
 
 PROJECT = "BENCH-001"  # the project folder write_tree makes
 INSTANCE, BOLT_PORT, HTTP_PORT = "bench-export", 7712, 7502
+P = ParamSpec("P")
+R = TypeVar("R")
+ROUNDS = 3  # tar and the warm export, each this many times in turn
+SETTLE_S = 10.0  # the pause before each timed tar or export (see the module's docstring)
 
 
 @clear_errors
@@ -105,28 +123,25 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
     local server) of tar, the export and the import: on a loaded machine the CPU
     seconds compare what each costs, the seconds what each took."""
     bundle, source = work / "project.tar", work / "source"
-    _tar(source, work / "warm-up.tar")  # both read the files from the page cache
-    tar_cpu = _children_cpu_s()
-    started = time.perf_counter()
-    _tar(source, work / "files.tar")
-    tar_s, tar_cpu = time.perf_counter() - started, _children_cpu_s() - tar_cpu
+    _tar(source, work / "warm-up.tar")  # every side reads the files from the page cache
     (work / "warm-up.tar").unlink()
+    time.sleep(SETTLE_S)
     server_cpu = _process_cpu_s(server_pid)
     exported = run_probe(settings, "export", PROJECT, str(bundle), str(source))
     export_server_cpu = _process_cpu_s(server_pid) - server_cpu
     floors = measure_floors(
         settings, PROJECT, source, work / "floor.tar", lambda: _process_cpu_s(server_pid)
     )
-    again, server_cpu = work / "again.tar", _process_cpu_s(server_pid)
-    exported_again = run_probe(settings, "export", PROJECT, str(again), str(source))
-    again_server_cpu = _process_cpu_s(server_pid) - server_cpu
-    again.unlink()
+    tars, exports = alternated(
+        ROUNDS,
+        lambda: _settled(_timed_tar, source, work / "files.tar"),
+        lambda: _settled(_timed_export, settings, source, work / "again.tar", server_pid),
+    )
     first, server_cpu = _imported(settings, bundle, work / "target-first", server_pid)
     imported, import_server_cpu = _imported(settings, bundle, work / "target", server_pid)
     return {
-        "tar": tar_s,
-        "tarCpu": tar_cpu,
-        "tarBytes": (work / "files.tar").stat().st_size,
+        **p50s(tars, "tar"),
+        **p50s(exports, "exportAgain"),
         "bundleBytes": bundle.stat().st_size,
         "export": exported["seconds"],
         "exportCpu": exported["cpuSeconds"],
@@ -140,10 +155,40 @@ def _measure(settings: Settings, work: Path, server_pid: int | None) -> dict[str
         "importFirst": first["seconds"],
         "importFirstCpu": first["cpuSeconds"],
         "importFirstServerCpu": server_cpu,
-        "exportAgain": exported_again["seconds"],
-        "exportAgainCpu": exported_again["cpuSeconds"],
-        "exportAgainServerCpu": again_server_cpu,
         **floors,
+    }
+
+
+def _settled(step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """`step` run after a pause, in which memory freed just before is handed back."""
+    time.sleep(SETTLE_S)
+    return step(*args, **kwargs)
+
+
+def _timed_tar(source: Path, target: Path) -> dict[str, float]:
+    """One `tar` of the files into a new file at `target` (removed afterwards, as the
+    export's bundle in its turn): its seconds, user and system CPU seconds, bytes."""
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    _tar(source, target)
+    seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
+    size = target.stat().st_size
+    target.unlink()
+    return {"": seconds, "Cpu": user + system, "User": user, "Sys": system, "Bytes": size}
+
+
+def _timed_export(
+    settings: Settings, source: Path, target: Path, server_pid: int | None
+) -> dict[str, float]:
+    """One export, Neo4j warm, into a new file at `target` (removed afterwards): its
+    seconds, its processes' CPU seconds and Neo4j's."""
+    server_cpu = _process_cpu_s(server_pid)
+    exported = run_probe(settings, "export", PROJECT, str(target), str(source))
+    target.unlink()
+    return {
+        "": exported["seconds"],
+        "Cpu": exported["cpuSeconds"],
+        "ServerCpu": _process_cpu_s(server_pid) - server_cpu,
     }
 
 
@@ -158,11 +203,6 @@ def _imported(
     server_cpu = _process_cpu_s(server_pid) - server_cpu
     shutil.rmtree(target)
     return imported, server_cpu
-
-
-def _children_cpu_s() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _process_cpu_s(pid: int | None) -> float:
@@ -192,16 +232,28 @@ def _table(assets: int, records: int, files: int, f: dict[str, float], sizes: st
     table.add_column("measure")
     table.add_column("value", justify="right")
     rows = [
-        ("tar of the project's files, s (MB)", f"{f['tar']:.2f} ({f['tarBytes'] / 1e6:,.0f})"),
-        ("export, s (bundle MB)", f"{f['export']:.2f} ({f['bundleBytes'] / 1e6:,.0f})"),
-        ("export speed / tar speed (aim >= 0.5)", f"{f['tar'] / f['export']:.3f}"),
-        ("CPU s: tar; export (its processes + Neo4j)", _cpu(f["tarCpu"], f, "export")),
-        ("tar CPU / export CPU", f"{f['tarCpu'] / (f['exportCpu'] + f['exportServerCpu']):.3f}"),
-        ("export again (Neo4j warm), s: speed / tar speed", _ratio(f, "exportAgain")),
-        ("CPU s of the export again (its processes + Neo4j)", _cpu(None, f, "exportAgain")),
+        (
+            f"tar of the project's files, p50 of {ROUNDS}, s (MB)",
+            f"{f['tar']:.2f} ({f['tarBytes'] / 1e6:,.0f})",
+        ),
+        (
+            f"export, Neo4j warm, p50 of {ROUNDS}, s: speed / tar speed (aim >= 0.5)",
+            _ratio(f, "exportAgain"),
+        ),
+        ("each round in turn, s: tar (CPU s); export (Neo4j warm)", _rounds(f)),
+        (
+            "CPU s, p50s: tar (user + sys); export warm (its processes + Neo4j)",
+            f"{_tar_cpu(f, '')}; {_cpu(f, 'exportAgain')}",
+        ),
+        ("tar CPU / export CPU (p50s)", f"{f['tarCpu'] / _spent(f, 'exportAgain'):.3f}"),
+        (
+            "first export (Neo4j's first read), s (bundle MB): speed / tar speed",
+            f"{_ratio(f, 'export')} ({f['bundleBytes'] / 1e6:,.0f})",
+        ),
+        ("CPU s of the first export (its processes + Neo4j)", _cpu(f, "export")),
         (
             "floor: the plainest read of the graph, s; CPU s (its process + Neo4j)",
-            f"{f['floorRead']:.2f}; {_cpu(None, f, 'floorRead')}",
+            f"{f['floorRead']:.2f}; {_cpu(f, 'floorRead')}",
         ),
         (
             "floor: the files hashed and copied, s; CPU s",
@@ -214,7 +266,7 @@ def _table(assets: int, records: int, files: int, f: dict[str, float], sizes: st
         ),
         (
             "first import (Neo4j's first run of its statements), s; CPU s",
-            f"{f['importFirst']:.2f}; {_cpu(None, f, 'importFirst')}",
+            f"{f['importFirst']:.2f}; {_cpu(f, 'importFirst')}",
         ),
         ("legacy importer's floor, first run, s", f"{f['floorFirst']:.2f}"),
         ("first import speed / first floor speed", f"{f['floorFirst'] / f['importFirst']:.2f}"),
@@ -227,7 +279,7 @@ def _table(assets: int, records: int, files: int, f: dict[str, float], sizes: st
             f"{f['floor']:.2f} ({records / f['floor']:,.0f})",
         ),
         ("import speed / floor speed, again (aim >= 0.5)", f"{f['floor'] / f['import']:.2f}"),
-        ("CPU s of the import (process + Neo4j)", _cpu(None, f, "import")),
+        ("CPU s of the import (process + Neo4j)", _cpu(f, "import")),
         ("peak RSS of the import, MB (aim < 300)", f"{f['importRss']:.0f}"),
     ]
     for measure, value in rows:
@@ -239,7 +291,22 @@ def _ratio(f: dict[str, float], step: str) -> str:
     return f"{f[step]:.2f}: {f['tar'] / f[step]:.3f}"
 
 
-def _cpu(tar: float | None, f: dict[str, float], step: str) -> str:
+def _rounds(f: dict[str, float]) -> str:
+    runs = range(1, ROUNDS + 1)
+    each = (
+        f"{f[f'tar{n}']:.2f} ({f[f'tar{n}Cpu']:.2f} CPU); {f[f'exportAgain{n}']:.2f}" for n in runs
+    )
+    return " / ".join(each)
+
+
+def _tar_cpu(f: dict[str, float], run: str) -> str:
+    return f"{f[f'tar{run}Cpu']:.2f} ({f[f'tar{run}User']:.2f} + {f[f'tar{run}Sys']:.2f})"
+
+
+def _spent(f: dict[str, float], step: str) -> float:
+    return f[f"{step}Cpu"] + f[f"{step}ServerCpu"]
+
+
+def _cpu(f: dict[str, float], step: str) -> str:
     own, server = f[f"{step}Cpu"], f[f"{step}ServerCpu"]
-    spent = f"{own + server:.1f} ({own:.1f} + {server:.1f})"
-    return spent if tar is None else f"{tar:.2f}; {spent}"
+    return f"{own + server:.1f} ({own:.1f} + {server:.1f})"

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from lineage.bench.generate import auto_commit
 from lineage.bench.orphan_changes import Timing, clocked
+from lineage.bench.turns import in_turn
 from lineage.db.store import Store
 from lineage.localdb.server import LocalNeo4j
 from lineage.orphans.refresh import recompute_all
@@ -69,11 +70,6 @@ async def first_run(settings: Settings, side: Side, restart: bool) -> float:
     async with open_store(settings) as store:
         ms, _ = await clocked(lambda: side(store))
     return ms / 1000
-
-
-def in_turn(n: int, sides: list[tuple[Side, list[float]]]) -> list[tuple[Side, list[float]]]:
-    """The sides in the order of round `n`: which goes first alternates."""
-    return sides[::-1] if n % 2 else sides
 
 
 async def timed_cold(
