@@ -83,12 +83,15 @@ async def root_moved(
 async def recompute_scope(store: Store, seeds: Collection[str]) -> OrphanChanges:
     """Recompute the orphan state of `seeds` (assets or prompts a bulk change wrote, an
     import's) and of every asset built from them, store what differs and move the
-    projects' counts by it, in one statement. Unlike `refresh_in` (made for a change of
-    a few nodes: it reads the claimed assets into Python) it trusts no stored orphan
-    state: each asset's root causes are found afresh by a walk up from it
-    (orphans/recompute/roots_in_scope); unlike `recompute_all` it reads only the scope
-    and what the scope is built from, whatever else the instance holds."""
-    return await OrphanRepository.writing(store).store_recomputed_in_scope(sorted(set(seeds)))
+    projects' counts by it, in one transaction. Unlike `refresh_in` (made for a change of
+    a few nodes: it reads the claimed assets into Python) it trusts no orphan state
+    stored in the scope (orphans/recompute/roots_in_scope); unlike `recompute_all` it
+    reads only the scope and its inputs, whatever else the instance holds."""
+
+    async def work(tx: Tx) -> OrphanChanges:
+        return await OrphanRepository.in_tx(tx).store_recomputed_in_scope(sorted(set(seeds)))
+
+    return await store.in_write_tx(work)
 
 
 async def recompute_all(store: Store) -> OrphanChanges:

@@ -169,9 +169,11 @@ class OrphanRepository:
 
     async def store_recomputed_in_scope(self, seeds: list[str]) -> OrphanChanges:
         """Recompute the orphan state of `seeds` and of every asset built from them, store
-        what differs and move the projects' counts by it, in one statement; what
-        changed, each list in id order."""
-        [row] = await self.run(RECOMPUTE_IN_SCOPE, seeds={"ids": seeds})
+        what differs and move the projects' counts by it: two statements (the assets
+        beyond the seeds, then the recomputation); what changed, each list in id order."""
+        [found] = await self.run("orphans/recompute/list_scope_beyond", seeds={"ids": seeds})
+        scope = {"ids": seeds + found["beyond"]}
+        [row] = await self.run(RECOMPUTE_IN_SCOPE, scope=scope)
         return _changes(row["moves"])
 
     async def store_recomputed(self) -> OrphanChanges:
