@@ -5,19 +5,17 @@ stores what a full recomputation gives."""
 
 from __future__ import annotations
 
-import contextlib
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lineage.db.store import Store
-from lineage.errors import LineageError
 from lineage.orphans.refresh import recompute_scope
 from lineage.orphans.repository import OrphanRepository
 from tests.orphans.test_orphan_state_property import (
-    OPERATIONS,
-    Runner,
+    OPERATION_LISTS,
     assert_stored_equals_recomputed,
+    history,
+    random_histories,
 )
 
 
@@ -33,21 +31,12 @@ def built_from(inputs: dict[str, list[str]], seeds: list[str]) -> set[str]:
     return reached & set(inputs)
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data(), operations=st.lists(st.sampled_from(OPERATIONS), min_size=5, max_size=20))
+@random_histories
+@given(data=st.data(), operations=OPERATION_LISTS)
 async def test_a_scope_recomputed_stores_what_the_rules_give(
     store: Store, data: st.DataObject, operations: list[str]
 ) -> None:
-    await store.write("admin/wipe_data")
-    runner = Runner(store, data)
-    for operation in operations:
-        with contextlib.suppress(LineageError):
-            await runner.run(operation)
-    world = runner.world
+    world = await history(store, data, operations)
     nodes = st.sampled_from(world.assets + world.prompts)
     seeds = data.draw(st.lists(nodes, min_size=1, max_size=4, unique=True))
     untrusted = [
