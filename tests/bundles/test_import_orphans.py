@@ -131,3 +131,25 @@ async def test_orphan_state_a_bundle_carries_is_not_trusted(
     after = await snapshot(first.store)
     assert after[f"{HERE}-shot-002"] == expected[f"{HERE}-shot-002"]
     assert after[HERE]["orphanCount"] == expected[HERE]["orphanCount"] == 1
+
+
+async def test_outside_references_made_stubs_pass_their_root_causes_on(
+    first: Instance, tmp_path: Path
+) -> None:
+    """A scene built from another project's plate, the plate from a sketch that was
+    redone since: both arrive as stubs, and the scene is orphaned by the sketch."""
+    await first.gql.data(CREATE, c=HERE)
+    await first.gql.data(CREATE, c=ELSEWHERE)
+    await image(first.gql, f"{ELSEWHERE}-sketch", slot="sketch", projectCode=ELSEWHERE)
+    await built_from(first, f"{ELSEWHERE}-plate", ELSEWHERE, f"{ELSEWHERE}-sketch")
+    await built_from(first, f"{HERE}-scene", HERE, f"{ELSEWHERE}-plate")
+    await image(first.gql, f"{ELSEWHERE}-sketch-v2", slot="sketch", projectCode=ELSEWHERE)
+    expected = (await snapshot(first.store))[f"{HERE}-scene"]
+    assert expected["orphanRootCauses"] == [f"{ELSEWHERE}-sketch"]
+    bundle = await export_over_http(first, HERE)
+    await first.store.write("admin/wipe_data")
+
+    await imported(first, bundle, tmp_path)
+
+    assert (await snapshot(first.store))[f"{HERE}-scene"] == expected
+    assert (await recompute_all(first.store)).count == 0

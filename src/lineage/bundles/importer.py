@@ -55,8 +55,8 @@ Members = dict[str, list[str]]  # kind -> ids of new nodes that join the project
 
 @dataclass
 class WrittenNodes:
-    """What the node pass wrote: the new members by kind, and the ids of every node of
-    the bundle's own (not an outside reference), whose orphan state is recomputed."""
+    """What the node pass wrote: the new members by kind, and the ids of the nodes whose
+    orphan state the import recomputes (`_seeds`)."""
 
     members: Members
     seeds: list[str]
@@ -211,10 +211,17 @@ async def _write_nodes(
 
 
 def _seeds(batch: list[Line], plan: ImportPlan) -> Iterator[str]:
-    """The ids here of the batch's assets and prompts (not outside references)."""
+    """The ids here of the batch's assets and prompts whose orphan state the import
+    recomputes: its own, and the outside references it makes stubs (written without
+    the state the bundle carries; one found here is left as it is)."""
     for line in batch:
-        if line["kind"] in SEED_KINDS and not line.get("reference"):
-            yield plan.node_id(line["kind"], line["id"])
+        kind, node_id = line["kind"], line["id"]
+        if kind not in SEED_KINDS:
+            continue
+        if not line.get("reference"):
+            yield plan.node_id(kind, node_id)
+        elif plan.is_new(kind, node_id):
+            yield node_id
 
 
 async def _write_memberships(

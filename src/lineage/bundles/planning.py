@@ -67,6 +67,8 @@ class ImportPlan:
     def properties(self, line: dict[str, Any]) -> dict[str, Any]:
         """The node's properties as this import writes them (its file placed later)."""
         props = dict(line["properties"])
+        for name in UNTRUSTED:
+            props.pop(name, None)
         if line.get("reference"):
             for name in FILE_PLACE:
                 props.pop(name, None)
@@ -76,8 +78,6 @@ class ImportPlan:
         if self.renames and "pinnedInputs" in props:
             pinned = props["pinnedInputs"]
             props["pinnedInputs"] = [self.renames.get(("Asset", i), i) for i in pinned]
-        for name in UNTRUSTED:
-            props.pop(name, None)
         sha = props.get("fileSha256")
         if line["kind"] == "Asset" and sha:
             props.update(_unplaced(props, sha in self.missing_files))
