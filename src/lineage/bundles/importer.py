@@ -8,8 +8,9 @@
    the tar, not hashed again while the bundle file is the one checked, in batches
    fsynced together) while the nodes, then their PART_OF edges to the project,
    then the other edges are written in batches (existing ones left as they are);
-   once all files are stored, the assets are pointed at them; then orphan state
-   is recomputed, as after a legacy import.
+   once all files are stored, the assets are pointed at them; then the orphan state
+   of the bundle's nodes and of all built from them is recomputed (not trusted from
+   the bundle, and nothing else of the instance read).
 Importing the same bundle again finds everything present and writes nothing.
 """
 
@@ -36,7 +37,7 @@ from lineage.files import FileStore, StoredFile
 from lineage.files.staging import SourceRange
 from lineage.legacy.storing import NoProgress, Progress
 from lineage.legacy.writing import WRITERS
-from lineage.orphans.refresh import recompute_all
+from lineage.orphans.refresh import recompute_scope
 
 BATCH = 2_000  # edges a statement (and assets placed at their files)
 # Nodes a statement: the JVM's young collections copy the transaction state of the two
@@ -47,8 +48,18 @@ Line = dict[str, Any]
 T = TypeVar("T")
 FILE_BATCH = 32  # files stored together (copies fsynced side by side) ...
 BATCHES_IN_FLIGHT = 2  # ... so many batches at a time
+SEED_KINDS = ("Asset", "Prompt")  # what orphan state depends on
 MEMBERSHIP_BATCH = 10_000  # PART_OF edges to the project a statement
 Members = dict[str, list[str]]  # kind -> ids of new nodes that join the project
+
+
+@dataclass
+class WrittenNodes:
+    """What the node pass wrote: the new members by kind, and the ids of the nodes whose
+    orphan state the import recomputes (`_seeds`)."""
+
+    members: Members
+    seeds: list[str]
 
 
 @dataclass
@@ -91,13 +102,13 @@ async def import_bundle(
         report = ImportReport(plan.code, plan.instance, renamed=len(plan.renames))
         storing = asyncio.create_task(_store_files(files, path, checked, plan, report))
         try:
-            members = await _write_nodes(repository, checked, plan, report, progress)
-            await _write_memberships(repository, plan, members, progress)
+            written = await _write_nodes(repository, checked, plan, report, progress)
+            await _write_memberships(repository, plan, written.members, progress)
             await _write_edges(repository, checked, plan, report, progress)
         finally:
             stored = await storing
         report.files_placed = await _place_files(repository, plan, stored)
-    await recompute_all(store)
+    await recompute_scope(store, written.seeds)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -166,13 +177,15 @@ async def _write_nodes(
     plan: ImportPlan,
     report: ImportReport,
     progress: Progress,
-) -> Members:
+) -> WrittenNodes:
     """New nodes are created; those found here and outside references are merged (a
     stub when absent). The ids of the new nodes that join the project (kind -> ids),
-    which `_write_memberships` makes part of it once every node is written."""
+    which `_write_memberships` makes part of it once every node is written, and of the
+    nodes whose orphan state the import recomputes (assets and prompts of the bundle's
+    own: new, found here, or replacing a stub, found edges may have been added to)."""
     counts = checked.manifest.counts
     progress.begin("nodes", sum(counts[name] for name in (*KINDS, "references")))
-    members: Members = defaultdict(list)
+    written = WrittenNodes(defaultdict(list), [])
 
     async def write(batch: list[Line]) -> None:
         new = [line for line in batch if _is_new(line, plan)]
@@ -183,17 +196,32 @@ async def _write_nodes(
         report.created += created
         for line in new:
             if _is_member(line, plan):
-                members[line["kind"]].append(plan.node_id(line["kind"], line["id"]))
+                written.members[line["kind"]].append(plan.node_id(line["kind"], line["id"]))
+        written.seeds.extend(_seeds(batch, plan))
         others = [_node_row(line, plan) for line in batch if not _is_new(line, plan)]
         if others:
-            written = await repository.merge_nodes(others)
-            report.created += written["created"]
-            report.stubs += written["stubs"]
-            report.stubs_replaced += written["replaced"]
+            merged = await repository.merge_nodes(others)
+            report.created += merged["created"]
+            report.stubs += merged["stubs"]
+            report.stubs_replaced += merged["replaced"]
         progress.advance(len(batch))
 
     await _each_batch(batched(checked.lines(NODES), NODE_BATCH), write)
-    return members
+    return written
+
+
+def _seeds(batch: list[Line], plan: ImportPlan) -> Iterator[str]:
+    """The ids here of the batch's assets and prompts whose orphan state the import
+    recomputes: its own, and the outside references it makes stubs (written without
+    the state the bundle carries; one found here is left as it is)."""
+    for line in batch:
+        kind, node_id = line["kind"], line["id"]
+        if kind not in SEED_KINDS:
+            continue
+        if not line.get("reference"):
+            yield plan.node_id(kind, node_id)
+        elif plan.is_new(kind, node_id):
+            yield node_id
 
 
 async def _write_memberships(

@@ -35,6 +35,10 @@ DERIVED = {
     "Asset": frozenset({*ASSET_PLACE, "fileReleasedAt", "fileRef", "filename", "url"}),
 }
 FILE_PLACE = ("fileRef", "filename", "url")
+# Orphan state a bundle carries is never trusted: nodes are written without it (as
+# neither orphaned nor counting any), and the import recomputes it
+# (`lineage.orphans.refresh.recompute_scope`)
+UNTRUSTED = ("orphaned", "orphanRootCauses", "orphanCount")
 
 
 @dataclass
@@ -63,16 +67,17 @@ class ImportPlan:
     def properties(self, line: dict[str, Any]) -> dict[str, Any]:
         """The node's properties as this import writes them (its file placed later)."""
         props = dict(line["properties"])
+        for name in UNTRUSTED:
+            props.pop(name, None)
         if line.get("reference"):
             for name in FILE_PLACE:
                 props.pop(name, None)
             return props | {"stub": True, "stubSource": self.instance}
         if self.code != self.original:
             self._move(line["kind"], props)
-        if self.renames:
-            for name in ("pinnedInputs", "orphanRootCauses"):
-                if name in props:
-                    props[name] = [self.renames.get(("Asset", i), i) for i in props[name]]
+        if self.renames and "pinnedInputs" in props:
+            pinned = props["pinnedInputs"]
+            props["pinnedInputs"] = [self.renames.get(("Asset", i), i) for i in pinned]
         sha = props.get("fileSha256")
         if line["kind"] == "Asset" and sha:
             props.update(_unplaced(props, sha in self.missing_files))

@@ -80,6 +80,20 @@ async def root_moved(
     return done.moved, done.asset
 
 
+async def recompute_scope(store: Store, seeds: Collection[str]) -> OrphanChanges:
+    """Recompute the orphan state of `seeds` (assets or prompts a bulk change wrote, an
+    import's) and of every asset built from them, store what differs and move the
+    projects' counts by it, in one transaction. Unlike `refresh_in` (made for a change of
+    a few nodes: it reads the claimed assets into Python) it trusts no orphan state
+    stored in the scope (orphans/recompute/roots_in_scope); unlike `recompute_all` it
+    reads only the scope and its inputs, whatever else the instance holds."""
+
+    async def work(tx: Tx) -> OrphanChanges:
+        return await OrphanRepository.in_tx(tx).store_recomputed_in_scope(sorted(set(seeds)))
+
+    return await store.in_write_tx(work)
+
+
 async def recompute_all(store: Store) -> OrphanChanges:
     """Recompute every asset's orphan state and every project's count from scratch,
     and store what differs.

@@ -37,6 +37,9 @@ MOVE_ROOT = composed("orphans/refresh/move_root", "orphans/refresh/move_counts")
 STORE_REFRESH = composed("orphans/refresh/store_states", MOVE_ROOT, "orphans/refresh/return_stored")
 RECOMPUTED_ROOTS = "orphans/recompute/roots_by_asset"
 RECOMPUTE = composed(RECOMPUTED_ROOTS, "orphans/recompute/store_recomputed")
+RECOMPUTE_IN_SCOPE = composed(
+    "orphans/recompute/roots_in_scope", "orphans/recompute/store_in_scope"
+)
 
 
 def outdated_indexes(samples: list[dict[str, Any]]) -> int:
@@ -164,12 +167,20 @@ class OrphanRepository:
         await self.run("orphans/prepare_for_recompute")
         return True
 
+    async def store_recomputed_in_scope(self, seeds: list[str]) -> OrphanChanges:
+        """Recompute the orphan state of `seeds` and of every asset built from them, store
+        what differs and move the projects' counts by it: two statements (the assets
+        beyond the seeds, then the recomputation); what changed, each list in id order."""
+        [found] = await self.run("orphans/recompute/list_scope_beyond", seeds={"ids": seeds})
+        scope = {"ids": seeds + found["beyond"]}
+        [row] = await self.run(RECOMPUTE_IN_SCOPE, scope=scope)
+        return _changes(row["moves"])
+
     async def store_recomputed(self) -> OrphanChanges:
         """Recompute every asset's orphan state and every project's count from scratch
         and store what differs, in one statement; what changed, each list in id order."""
         [row] = await self.run(RECOMPUTE)
-        moves = row["moves"]
-        return OrphanChanges(*(sorted(i for move in moves for i in move[k]) for k in range(3)))
+        return _changes(row["moves"])
 
     # -- pages of a project's orphans ------------------------------------------
 
@@ -197,3 +208,8 @@ class OrphanRepository:
         """(root cause, orphans, cost to redo them in micro-dollars), most orphans first."""
         rows = await self.run("orphans/summarize_by_root_cause", projectCode=project_code)
         return [(r["rootCause"], r["count"], r["estimatedCostMicros"]) for r in rows]
+
+
+def _changes(moves: list[list[list[str]]]) -> OrphanChanges:
+    """The changes of a recomputation's moves ([orphaned, restored, changed] a project)."""
+    return OrphanChanges(*(sorted(i for move in moves for i in move[k]) for k in range(3)))
