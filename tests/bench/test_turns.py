@@ -44,12 +44,13 @@ def test_a_tar_run_writes_a_new_file_measures_it_and_removes_it(tmp_path: Path) 
     (catalog / "image").mkdir(parents=True)
     (catalog / ".index").mkdir()
     (catalog / "image" / "a.png").write_bytes(b"a" * 300_000)
-    (catalog / ".index" / "left-out").write_bytes(b"index")
+    # larger than a tar record (10,240 bytes): counted, it would change the size
+    (catalog / ".index" / "left-out").write_bytes(b"i" * 50_000)
     target = tmp_path / "files.tar"
     run = _timed_tar(tmp_path / "source", target)
     assert not target.exists()
     assert run["Bytes"] > 300_000
-    assert run["Cpu"] == run["User"] + run["Sys"] and run[""] > 0
+    assert run[""] > 0
     again = tmp_path / "kept.tar"
     with tarfile.open(again, "w") as archive:
         archive.add(catalog / "image", "image")

@@ -12,6 +12,7 @@ from lineage.bundles.importer import import_bundle
 from lineage.db.cypher import load_text
 from lineage.db.store import Store
 from lineage.files import LocalFileStore
+from lineage.integrity import check_integrity
 from lineage.orphans.refresh import recompute_all
 from lineage.orphans.repository import RECOMPUTE_IN_SCOPE as SCOPE
 from lineage.orphans.repository import OrphanRepository
@@ -47,7 +48,7 @@ async def scope_db_hits(store: Store, seeds: list[str]) -> int:
             beyond = await tx.run("PROFILE " + load_text(BEYOND), seeds={"ids": seeds})
             [found] = [record async for record in beyond]
             hits = total_db_hits((await beyond.consume()).profile)
-            scope = {"ids": seeds + found["beyond"]}
+            scope = {"ids": seeds + found["beyond"], "projects": []}
             summary = await (await tx.run("PROFILE " + load_text(SCOPE), scope=scope)).consume()
         finally:
             await tx.rollback()
@@ -133,17 +134,22 @@ async def test_orphan_state_a_bundle_carries_is_not_trusted(
     assert after[HERE]["orphanCount"] == expected[HERE]["orphanCount"] == 1
 
 
+async def scene_from_a_redone_sketch(instance: Instance) -> None:
+    """HERE's scene built from ELSEWHERE's plate, the plate from a sketch redone since."""
+    await instance.gql.data(CREATE, c=HERE)
+    await instance.gql.data(CREATE, c=ELSEWHERE)
+    await image(instance.gql, f"{ELSEWHERE}-sketch", slot="sketch", projectCode=ELSEWHERE)
+    await built_from(instance, f"{ELSEWHERE}-plate", ELSEWHERE, f"{ELSEWHERE}-sketch")
+    await built_from(instance, f"{HERE}-scene", HERE, f"{ELSEWHERE}-plate")
+    await image(instance.gql, f"{ELSEWHERE}-sketch-v2", slot="sketch", projectCode=ELSEWHERE)
+
+
 async def test_outside_references_made_stubs_pass_their_root_causes_on(
     first: Instance, tmp_path: Path
 ) -> None:
     """A scene built from another project's plate, the plate from a sketch that was
     redone since: both arrive as stubs, and the scene is orphaned by the sketch."""
-    await first.gql.data(CREATE, c=HERE)
-    await first.gql.data(CREATE, c=ELSEWHERE)
-    await image(first.gql, f"{ELSEWHERE}-sketch", slot="sketch", projectCode=ELSEWHERE)
-    await built_from(first, f"{ELSEWHERE}-plate", ELSEWHERE, f"{ELSEWHERE}-sketch")
-    await built_from(first, f"{HERE}-scene", HERE, f"{ELSEWHERE}-plate")
-    await image(first.gql, f"{ELSEWHERE}-sketch-v2", slot="sketch", projectCode=ELSEWHERE)
+    await scene_from_a_redone_sketch(first)
     expected = (await snapshot(first.store))[f"{HERE}-scene"]
     assert expected["orphanRootCauses"] == [f"{ELSEWHERE}-sketch"]
     bundle = await export_over_http(first, HERE)
@@ -152,4 +158,28 @@ async def test_outside_references_made_stubs_pass_their_root_causes_on(
     await imported(first, bundle, tmp_path)
 
     assert (await snapshot(first.store))[f"{HERE}-scene"] == expected
+    assert (await recompute_all(first.store)).count == 0
+
+
+async def test_a_project_imported_after_its_stubs_counts_its_orphans_afresh(
+    first: Instance, tmp_path: Path
+) -> None:
+    """HERE's bundle leaves another project's plate and sketch here as stubs (the plate
+    orphaned, counted by no project: ELSEWHERE has no node yet); ELSEWHERE's own bundle
+    then makes them real and creates its project: its count is what the source had,
+    every count equals its project's orphans, and a full recomputation changes nothing."""
+    await scene_from_a_redone_sketch(first)
+    expected = await snapshot(first.store)
+    assert expected[ELSEWHERE]["orphanCount"] == 1
+    here, there = await export_over_http(first, HERE), await export_over_http(first, ELSEWHERE)
+    await first.store.write("admin/wipe_data")
+
+    await imported(first, here, tmp_path)
+    assert (await snapshot(first.store))[f"{ELSEWHERE}-plate"]["orphaned"] is True
+    await imported(first, there, tmp_path)
+
+    after = await snapshot(first.store)
+    assert after[ELSEWHERE]["orphanCount"] == 1
+    assert after[HERE]["orphanCount"] == expected[HERE]["orphanCount"]
+    assert await check_integrity(first.store) == []
     assert (await recompute_all(first.store)).count == 0

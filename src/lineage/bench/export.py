@@ -79,7 +79,7 @@ def bench_export(
         typer.Option(
             help="Files of the studio's sizes (images 2 MB, music 4 MB, videos 16 MB) instead "
             "of 1-2 KB; with --files 400 the files weigh about 2.4 GB (the run writes them "
-            "about six times: mind the free disk)."
+            "about a dozen times, the timed copies removed at once: mind the free disk)."
         ),
     ] = False,
     wipe_ok: WipeOk = False,

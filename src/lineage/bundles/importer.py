@@ -10,7 +10,8 @@
    then the other edges are written in batches (existing ones left as they are);
    once all files are stored, the assets are pointed at them; then the orphan state
    of the bundle's nodes and of all built from them is recomputed (not trusted from
-   the bundle, and nothing else of the instance read).
+   the bundle; no other asset's state read but their inputs'), and their projects'
+   orphans counted afresh.
 Importing the same bundle again finds everything present and writes nothing.
 """
 
@@ -108,7 +109,7 @@ async def import_bundle(
         finally:
             stored = await storing
         report.files_placed = await _place_files(repository, plan, stored)
-    await recompute_scope(store, written.seeds)
+    await recompute_scope(store, written.seeds, _counted_projects(plan))
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -210,18 +211,23 @@ async def _write_nodes(
     return written
 
 
+def _counted_projects(plan: ImportPlan) -> list[str]:
+    """The projects whose orphans are counted afresh besides those of the recomputed
+    assets: the bundle's, under its own code and the one it is imported as (its
+    node may be new while assets of its code are here, or a stub made real may have
+    moved out of it)."""
+    return [code for code in (plan.code, plan.original) if code]
+
+
 def _seeds(batch: list[Line], plan: ImportPlan) -> Iterator[str]:
-    """The ids here of the batch's assets and prompts whose orphan state the import
-    recomputes: its own, and the outside references it makes stubs (written without
-    the state the bundle carries; one found here is left as it is)."""
+    """The ids here of the batch's assets and prompts, whose orphan state the import
+    recomputes with all built from them: its own, and its outside references, stubs it
+    makes (written without the state the bundle carries) or nodes found here (an edge
+    it adds may change theirs: a prompt of the bundle revising one, say)."""
     for line in batch:
         kind, node_id = line["kind"], line["id"]
-        if kind not in SEED_KINDS:
-            continue
-        if not line.get("reference"):
-            yield plan.node_id(kind, node_id)
-        elif plan.is_new(kind, node_id):
-            yield node_id
+        if kind in SEED_KINDS:
+            yield node_id if line.get("reference") else plan.node_id(kind, node_id)
 
 
 async def _write_memberships(

@@ -80,16 +80,20 @@ async def root_moved(
     return done.moved, done.asset
 
 
-async def recompute_scope(store: Store, seeds: Collection[str]) -> OrphanChanges:
+async def recompute_scope(
+    store: Store, seeds: Collection[str], projects: Collection[str] = ()
+) -> OrphanChanges:
     """Recompute the orphan state of `seeds` (assets or prompts a bulk change wrote, an
-    import's) and of every asset built from them, store what differs and move the
-    projects' counts by it, in one transaction. Unlike `refresh_in` (made for a change of
+    import's) and of every asset built from them, store what differs and count afresh
+    the orphans of their projects and of `projects`, in one transaction, the scope's
+    assets locked before their state is read. Unlike `refresh_in` (made for a change of
     a few nodes: it reads the claimed assets into Python) it trusts no orphan state
     stored in the scope (orphans/recompute/roots_in_scope); unlike `recompute_all` it
     reads only the scope and its inputs, whatever else the instance holds."""
 
     async def work(tx: Tx) -> OrphanChanges:
-        return await OrphanRepository.in_tx(tx).store_recomputed_in_scope(sorted(set(seeds)))
+        orphans = OrphanRepository.in_tx(tx)
+        return await orphans.store_recomputed_in_scope(sorted(set(seeds)), sorted(set(projects)))
 
     return await store.in_write_tx(work)
 

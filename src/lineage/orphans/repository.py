@@ -38,7 +38,9 @@ STORE_REFRESH = composed("orphans/refresh/store_states", MOVE_ROOT, "orphans/ref
 RECOMPUTED_ROOTS = "orphans/recompute/roots_by_asset"
 RECOMPUTE = composed(RECOMPUTED_ROOTS, "orphans/recompute/store_recomputed")
 RECOMPUTE_IN_SCOPE = composed(
-    "orphans/recompute/roots_in_scope", "orphans/recompute/store_in_scope"
+    "orphans/recompute/lock_scope",
+    "orphans/recompute/roots_in_scope",
+    "orphans/recompute/store_in_scope",
 )
 
 
@@ -167,12 +169,15 @@ class OrphanRepository:
         await self.run("orphans/prepare_for_recompute")
         return True
 
-    async def store_recomputed_in_scope(self, seeds: list[str]) -> OrphanChanges:
+    async def store_recomputed_in_scope(
+        self, seeds: list[str], projects: list[str]
+    ) -> OrphanChanges:
         """Recompute the orphan state of `seeds` and of every asset built from them, store
-        what differs and move the projects' counts by it: two statements (the assets
-        beyond the seeds, then the recomputation); what changed, each list in id order."""
+        what differs and count afresh the orphans of their projects and of `projects`:
+        two statements (the assets beyond the seeds, then the recomputation, its assets
+        locked first); what changed, each list in id order."""
         [found] = await self.run("orphans/recompute/list_scope_beyond", seeds={"ids": seeds})
-        scope = {"ids": seeds + found["beyond"]}
+        scope = {"ids": seeds + found["beyond"], "projects": projects}
         [row] = await self.run(RECOMPUTE_IN_SCOPE, scope=scope)
         return _changes(row["moves"])
 
