@@ -23,7 +23,7 @@ from tests.bundles.story import record_scene, shots
 from tests.bundles.test_outside_upstream import built_from
 from tests.bundles.test_round_trip import export_over_http
 
-HERE, ELSEWHERE = "HERE-001", "ELSE-001"
+HERE, ELSEWHERE, AGAIN = "HERE-001", "ELSE-001", "ELSE-002"
 BEYOND = "orphans/recompute/list_scope_beyond"
 CREATE = "mutation($c: String!) { createProject(input: {code: $c}) { code } }"
 
@@ -33,10 +33,13 @@ async def snapshot(store: Store) -> dict[str, dict[str, Any]]:
     return {row["key"]: row["state"] for row in await store.read("integrity/list_snapshot")}
 
 
-async def imported(instance: Instance, bundle: bytes, tmp_path: Path) -> None:
+async def imported(
+    instance: Instance, bundle: bytes, tmp_path: Path, as_code: str | None = None
+) -> None:
     path = tmp_path / "bundle.tar"
     path.write_bytes(bundle)
-    await import_bundle(instance.store, LocalFileStore(instance.assets_root), path)
+    files = LocalFileStore(instance.assets_root)
+    await import_bundle(instance.store, files, path, as_code=as_code)
 
 
 async def scope_db_hits(store: Store, seeds: list[str]) -> int:
@@ -161,25 +164,29 @@ async def test_outside_references_made_stubs_pass_their_root_causes_on(
     assert (await recompute_all(first.store)).count == 0
 
 
-async def test_a_project_imported_after_its_stubs_counts_its_orphans_afresh(
+async def test_stubs_made_real_under_another_code_leave_no_count_behind(
     first: Instance, tmp_path: Path
 ) -> None:
-    """HERE's bundle leaves another project's plate and sketch here as stubs (the plate
-    orphaned, counted by no project: ELSEWHERE has no node yet); ELSEWHERE's own bundle
-    then makes them real and creates its project: its count is what the source had,
-    every count equals its project's orphans, and a full recomputation changes nothing."""
+    """HERE's bundle leaves ELSEWHERE's plate and sketch here as stubs, the plate orphaned
+    and counted by ELSEWHERE (created here first); ELSEWHERE's own bundle, imported as
+    ELSE-002, makes them real there: ELSEWHERE counts no orphan any more, ELSE-002 one,
+    every count equals its project's orphans (moved by differences, ELSEWHERE kept the
+    plate's 1), and a full recomputation changes nothing."""
     await scene_from_a_redone_sketch(first)
     expected = await snapshot(first.store)
     assert expected[ELSEWHERE]["orphanCount"] == 1
     here, there = await export_over_http(first, HERE), await export_over_http(first, ELSEWHERE)
     await first.store.write("admin/wipe_data")
 
+    await first.gql.data(CREATE, c=ELSEWHERE)  # here before its bundle: counts the stub
     await imported(first, here, tmp_path)
-    assert (await snapshot(first.store))[f"{ELSEWHERE}-plate"]["orphaned"] is True
-    await imported(first, there, tmp_path)
+    stub = await snapshot(first.store)
+    assert stub[f"{ELSEWHERE}-plate"]["orphaned"] is True
+    assert stub[ELSEWHERE]["orphanCount"] == 1
+    await imported(first, there, tmp_path, as_code=AGAIN)
 
     after = await snapshot(first.store)
-    assert after[ELSEWHERE]["orphanCount"] == 1
+    assert after[AGAIN]["orphanCount"] == 1
     assert after[HERE]["orphanCount"] == expected[HERE]["orphanCount"]
     assert await check_integrity(first.store) == []
     assert (await recompute_all(first.store)).count == 0
