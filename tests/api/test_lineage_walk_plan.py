@@ -60,9 +60,9 @@ async def profiled_hits(store: Store, name: str, params: dict[str, Any]) -> int:
 async def test_an_upstream_walk_costs_neo4j_what_the_drivers_statement_costs(
     store: Store, gql: GraphQLClient
 ) -> None:
-    """The API's walk reads what the bench's driver side reads, but for its start's
-    look-up by all three labels (one index seek more a label: `lineage bench` compares the
-    same work), and its rows as lists cost Neo4j no more than the driver side's maps."""
+    """The API's walk reads at most what the bench's driver side reads plus its start's
+    look-up by the two other labels (one index seek more a label), so `lineage bench`
+    compares the same traversal (db hits say nothing of how the rows are shaped)."""
     await story_graph(gql)
     assets = await gql.data("{ assets(first: 100) { edges { node { id } } } }")
     starts = [edge["node"]["id"] for edge in assets["assets"]["edges"]]

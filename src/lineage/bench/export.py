@@ -10,13 +10,9 @@ the ratios the issue aims at, each against a floor measured in the same run:
   new file in the same folder and removing it at once, compared by their p50s. Each
   export and each timed `tar` starts after a pause of `SETTLE_S`: most of `tar`'s CPU
   is the kernel giving its output new page-cache pages, and what a new page costs
-  depends on when it was freed. This VM hands freed memory back to its host (1.3 of
-  2.5 GB freed within 10 s, measured), and touching it again costs a fault there:
-  2.5 GB written into a new file right after another was deleted cost 0.5-1.0 CPU s,
-  the same 30 s later 2.4-4.1 (measured). Before, `tar` wrote into memory free for
-  long and the export right after a 2.5 GB file was deleted (`tar`'s CPU: 2.0 s in one
-  run of this bench, 5.8 in another). After the pause both sides start alike,
-  whatever ran before;
+  depends on when its memory was freed (this VM hands freed memory back to its host;
+  figures in docs/performance.md). The pause evens that out only roughly, and with
+  an odd `ROUNDS` the side going first is `tar` once more than the export;
 - import vs the legacy importer's floor (`bench.imports.write_plainly`: the same
   assets and edges written by the plainest Cypher, nothing else), each run twice into
   an empty graph and the second run compared: Neo4j's JVM compiles a statement's code
